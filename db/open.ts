@@ -1,0 +1,60 @@
+/**
+ * Opens (creating if needed) the workspace database: WAL, foreign keys, a backup copy before migrating an existing
+ * file, then the pending migrations in one transaction.
+ */
+import Database, { type Database as Db } from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { applyMigrations, assertMigratable, loadMigrations, schemaVersion, type Migration } from './migrate';
+
+export const DATABASE_FILE_NAME = 'staffwise.db';
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string;
+  migrations?: Migration[];
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  file: string;
+  /** Path of the backup taken before migrating, if one was needed. */
+  backupFile?: string;
+  appliedMigrations: number[];
+}
+
+export function databaseFileIn(dataDir: string): string {
+  return join(dataDir, DATABASE_FILE_NAME);
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
+  const migrations = options.migrations ?? loadMigrations();
+  mkdirSync(dirname(file), { recursive: true });
+  const existed = existsSync(file) && statSync(file).size > 0;
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    assertMigratable(db, migrations);
+    let backupFile: string | undefined;
+    const version = schemaVersion(db);
+    if (existed && version < migrations.length) {
+      backupFile = backupBeforeMigration(db, file, version);
+    }
+    const appliedMigrations = applyMigrations(db, migrations);
+    return { db, file, backupFile, appliedMigrations };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Copies the file after folding the WAL into it, so the copy is complete on its own. */
+function backupBeforeMigration(db: Db, file: string, fromVersion: number): string {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const backupFile = `${file}.v${fromVersion}-${stamp}.bak`;
+  copyFileSync(file, backupFile);
+  return backupFile;
+}

@@ -1,0 +1,94 @@
+import type { Database } from 'better-sqlite3';
+import type { ChannelKind, DailyVolume, QueueSummary } from '../../shared/api/types';
+import type { DemoWorkspace } from '../../shared/demo/types';
+
+export interface WorkspaceRow {
+  name: string;
+  timezone: string;
+  isDemo: boolean;
+}
+
+export function getWorkspace(db: Database): WorkspaceRow | undefined {
+  const row = db.prepare('SELECT name, timezone, is_demo FROM workspace WHERE id = 1').get() as
+    | { name: string; timezone: string; is_demo: number }
+    | undefined;
+  return row && { name: row.name, timezone: row.timezone, isDemo: row.is_demo === 1 };
+}
+
+/**
+ * Replaces the whole workspace (team, queues, history) with a generated one, in one transaction: a crash part-way
+ * leaves the previous workspace exactly as it was. Saved calculations are the planner's own and are kept.
+ */
+export function replaceWorkspace(db: Database, workspace: DemoWorkspace): void {
+  db.transaction(() => {
+    db.exec('DELETE FROM interval_volumes; DELETE FROM queues; DELETE FROM agents; DELETE FROM workspace;');
+    db.prepare('INSERT INTO workspace (id, name, timezone, is_demo, created_at) VALUES (1, ?, ?, ?, ?)').run(
+      workspace.name,
+      workspace.timezone,
+      workspace.isDemo ? 1 : 0,
+      new Date().toISOString(),
+    );
+    const insertQueue = db.prepare('INSERT INTO queues (name, channel, interval_min) VALUES (?, ?, ?)');
+    const insertInterval = db.prepare(
+      'INSERT INTO interval_volumes (queue_id, start_local, utc_offset_min, status, volume, aht_sec) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const queue of workspace.queues) {
+      const queueId = Number(insertQueue.run(queue.name, queue.channel, queue.intervalMin).lastInsertRowid);
+      for (const p of queue.intervals) {
+        insertInterval.run(queueId, p.startLocal, p.utcOffsetMin, p.status, p.volume, p.ahtSec);
+      }
+    }
+    const insertAgent = db.prepare('INSERT INTO agents (name, team, skills, contract, timezone) VALUES (?, ?, ?, ?, ?)');
+    for (const agent of workspace.agents) {
+      insertAgent.run(agent.name, agent.team, JSON.stringify(agent.skills), JSON.stringify(agent.contract), agent.timezone);
+    }
+  })();
+}
+
+export function queueSummaries(db: Database): QueueSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT q.id, q.name, q.channel, q.interval_min,
+              MIN(v.start_local) AS history_from, MAX(v.start_local) AS history_to,
+              COALESCE(SUM(v.status = 'open'), 0) AS open_intervals, COALESCE(SUM(v.volume), 0) AS total_volume
+       FROM queues q LEFT JOIN interval_volumes v ON v.queue_id = q.id
+       GROUP BY q.id ORDER BY q.id`,
+    )
+    .all() as {
+    id: number;
+    name: string;
+    channel: ChannelKind;
+    interval_min: number;
+    history_from: string | null;
+    history_to: string | null;
+    open_intervals: number;
+    total_volume: number;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    channel: r.channel,
+    intervalMin: r.interval_min,
+    historyFrom: r.history_from,
+    historyTo: r.history_to,
+    openIntervals: r.open_intervals,
+    totalVolume: r.total_volume,
+  }));
+}
+
+export function dailyVolumes(db: Database): DailyVolume[] {
+  return db
+    .prepare(
+      `SELECT substr(start_local, 1, 10) AS date, queue_id AS queueId, SUM(volume) AS volume
+       FROM interval_volumes WHERE status = 'open' GROUP BY queue_id, date ORDER BY date, queue_id`,
+    )
+    .all() as DailyVolume[];
+}
+
+export function agentCountsBySkill(db: Database): { total: number; bySkill: Record<string, number> } {
+  const total = (db.prepare('SELECT COUNT(*) AS n FROM agents').get() as { n: number }).n;
+  const rows = db
+    .prepare('SELECT s.value AS skill, COUNT(*) AS n FROM agents, json_each(agents.skills) s GROUP BY s.value')
+    .all() as { skill: string; n: number }[];
+  return { total, bySkill: Object.fromEntries(rows.map((r) => [r.skill, r.n])) };
+}

@@ -1,0 +1,35 @@
+/**
+ * Work that runs inside a worker thread. Each task is a pure computation: it receives its input, reports progress,
+ * polls for cancellation, and returns a result that the main thread then writes in one short transaction, so no
+ * write transaction is ever held open while computing.
+ */
+import { generateDemoWorkspace, type DemoOptions } from '../../shared/demo/generateDemo';
+import type { DemoWorkspace } from '../../shared/demo/types';
+
+export class TaskCancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'TaskCancelledError';
+  }
+}
+
+export interface TaskContext {
+  progress(fraction: number, message: string): void;
+  /** Throws TaskCancelledError when the user has cancelled; call it between units of work. */
+  checkCancelled(): void;
+  isCancelled(): boolean;
+}
+
+type Task<I, O> = (input: I, ctx: TaskContext) => O | Promise<O>;
+
+export const tasks = {
+  'demo.generate': ((input, ctx) =>
+    generateDemoWorkspace(input, (fraction, message) => {
+      ctx.checkCancelled();
+      ctx.progress(fraction, message);
+    })) as Task<DemoOptions, DemoWorkspace>,
+};
+
+export type TaskName = keyof typeof tasks;
+export type TaskInput<T extends TaskName> = Parameters<(typeof tasks)[T]>[0];
+export type TaskOutput<T extends TaskName> = Awaited<ReturnType<(typeof tasks)[T]>>;

@@ -1,0 +1,86 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { DashboardArea } from './areas/dashboard/DashboardArea';
+import { DataArea } from './areas/data/DataArea';
+import { NotBuiltYet } from './areas/NotBuiltYet';
+import { StaffingArea } from './areas/staffing/StaffingArea';
+import { useWorkspace } from './stores/workspaceStore';
+
+interface Area {
+  id: string;
+  label: string;
+  render(): ReactNode;
+}
+
+const AREAS: Area[] = [
+  { id: 'dashboard', label: 'Dashboard', render: () => <DashboardArea /> },
+  {
+    id: 'forecast',
+    label: 'Forecast',
+    render: () => <NotBuiltYet title="Forecast" plan="Forecasts by day and interval from your contact history, with backtested method choice and prediction bands." meanwhile="The demo history is already in the workspace: see the Dashboard chart and the Data area." />,
+  },
+  { id: 'staffing', label: 'Staffing', render: () => <StaffingArea /> },
+  {
+    id: 'schedule',
+    label: 'Schedule',
+    render: () => <NotBuiltYet title="Schedule" plan="Weekly shift schedules generated from interval requirements under labour rules, with drag-to-edit and exports." meanwhile="Size teams meanwhile with the Staffing calculators." />,
+  },
+  {
+    id: 'hiring',
+    label: 'Hiring & ramp',
+    render: () => <NotBuiltYet title="Hiring & ramp" plan="Hiring plans with new-hire ramp curves and attrition over the coming months." meanwhile="Use the capacity equation in Staffing to size the team you need." />,
+  },
+  {
+    id: 'scenarios',
+    label: 'Scenarios',
+    render: () => <NotBuiltYet title="Scenarios" plan="Side-by-side what-ifs: volume growth, handle time, service targets and shrinkage." meanwhile="Save named calculations in Staffing to compare alternatives." />,
+  },
+  { id: 'data', label: 'Data', render: () => <DataArea /> },
+];
+
+function areaFromHash(): string {
+  const id = window.location.hash.replace('#/', '');
+  return AREAS.some((a) => a.id === id) ? id : 'dashboard';
+}
+
+export function App() {
+  const [areaId, setAreaId] = useState(areaFromHash);
+  const { load, error, summary } = useWorkspace();
+
+  useEffect(() => {
+    void load();
+    const onHash = () => setAreaId(areaFromHash());
+    // Alt+1…7 jumps between areas from anywhere, as in the menu order.
+    const onKey = (e: KeyboardEvent) => {
+      const n = Number(e.key);
+      if (e.altKey && n >= 1 && n <= AREAS.length) {
+        e.preventDefault();
+        window.location.hash = `#/${AREAS[n - 1].id}`;
+      }
+    };
+    window.addEventListener('hashchange', onHash);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [load]);
+
+  const area = AREAS.find((a) => a.id === areaId)!;
+  return (
+    <div className="shell">
+      <nav className="nav" aria-label="Areas">
+        <div className="brand">Staffwise</div>
+        {AREAS.map((a, i) => (
+          <a key={a.id} href={`#/${a.id}`} className={a.id === areaId ? 'active' : ''} aria-current={a.id === areaId ? 'page' : undefined} title={`Alt+${i + 1}`}>
+            {a.label}
+          </a>
+        ))}
+        <div className="nav__footer muted">{summary ? summary.name : 'Opening workspace…'}</div>
+      </nav>
+      <main className="main">
+        {error && !summary && <div className="notice notice--error" role="alert">{error}</div>}
+        {area.render()}
+      </main>
+    </div>
+  );
+}

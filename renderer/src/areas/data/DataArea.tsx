@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { JobProgress } from '../../components/ProgressBar';
+import { formatNumber } from '../../components/format';
+import { parseNumberField } from '../../components/parseNumber';
+import { NumberField } from '../../components/NumberField';
+import { useLatestJob } from '../../stores/jobsStore';
+import { useWorkspace } from '../../stores/workspaceStore';
+
+export function DataArea() {
+  const { summary, resetDemo, error } = useWorkspace();
+  const job = useLatestJob('demo.reset');
+  const [weeks, setWeeks] = useState('26');
+  const [weeksError, setWeeksError] = useState<string>();
+  const running = Boolean(job && !job.done);
+
+  const onReset = async () => {
+    const parsed = parseNumberField(weeks);
+    const value = parsed.value;
+    if (parsed.error || value === undefined || !Number.isInteger(value) || value < 4 || value > 156) {
+      setWeeksError(parsed.error ?? 'Enter a whole number of weeks from 4 to 156');
+      return;
+    }
+    setWeeksError(undefined);
+    if (!window.confirm('Replace the team, queues and history with a fresh demo workspace? Saved calculations are kept.')) return;
+    await resetDemo(value);
+  };
+
+  return (
+    <section aria-labelledby="data-title">
+      <header className="area-header">
+        <h2 id="data-title">Data</h2>
+        <p className="muted">What this workspace holds. Importing your own history arrives with forecasting.</p>
+      </header>
+      {error && <div className="notice notice--error">{error}</div>}
+      {summary && (
+        <div className="panel">
+          <h3>{summary.name}</h3>
+          <p className="muted">Time zone {summary.timezone} · {summary.agentCount} agents</p>
+          <table className="list" data-testid="queue-table">
+            <thead><tr><th>Queue</th><th>Channel</th><th className="num">Interval</th><th>History</th><th className="num">Open intervals</th><th className="num">Contacts</th></tr></thead>
+            <tbody>
+              {summary.queues.map((q) => (
+                <tr key={q.id}>
+                  <td>{q.name}</td>
+                  <td>{q.channel}</td>
+                  <td className="num">{q.intervalMin} min</td>
+                  <td>{q.historyFrom?.slice(0, 10) ?? '—'} → {q.historyTo?.slice(0, 10) ?? '—'}</td>
+                  <td className="num">{formatNumber(q.openIntervals)}</td>
+                  <td className="num">{formatNumber(q.totalVolume)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="panel">
+        <h3>Demo workspace</h3>
+        <p className="muted">Regenerates the 40-agent demo team and its interval history. Your saved calculations are kept.</p>
+        <div className="save-row">
+          <NumberField label="Weeks of history" value={weeks} onChange={setWeeks} error={weeksError} testId="demo-weeks" />
+          <button type="button" onClick={() => void onReset()} disabled={running} data-testid="demo-reset">Reset demo workspace</button>
+        </div>
+        <JobProgress job={job} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+import { CapacityCalculator } from './CapacityCalculator';
+
+export function StaffingArea() {
+  return <CapacityCalculator />;
+}

@@ -1,0 +1,46 @@
+/** Transport to the browser host: POST per call with the per-run token, and a server-sent event stream. */
+import type { EventName } from '../../../shared/api/contract';
+import type { Envelope } from '../../../shared/api/errors';
+import type { Transport } from '../../../shared/api/client';
+
+const TOKEN_KEY = 'staffwise.token';
+
+/** The host prints a URL with ?token=…; keep it for reloads and take it out of the address bar. */
+export function takeToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export function httpTransport(token: string): Transport {
+  const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  let source: EventSource | undefined;
+  const connect = () => {
+    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (message) => {
+      const { event, payload } = JSON.parse(message.data as string) as { event: EventName; payload: unknown };
+      for (const listener of listeners) listener(event, payload);
+    };
+  };
+  return {
+    async invoke(channel, payload) {
+      const response = await fetch(`/api/invoke/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(payload ?? null),
+      });
+      return (await response.json()) as Envelope<unknown>;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!source) connect();
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { ChannelKind } from '../api/types';
+
+export type IntervalStatus = 'open' | 'closed' | 'missing';
+
+export interface IntervalPoint {
+  /** Local wall-clock start, 'YYYY-MM-DDTHH:mm'. */
+  startLocal: string;
+  /** Minutes east of UTC at that instant; tells apart the two 01:30s of a fall-back night. */
+  utcOffsetMin: number;
+  status: IntervalStatus;
+  volume: number | null;
+  ahtSec: number | null;
+}
+
+export interface AgentContract {
+  minMinutesPerWeek: number;
+  maxMinutesPerWeek: number;
+  maxShiftsPerWeek: number;
+  maxConsecutiveDays: number;
+  minConsecutiveDaysOff: number;
+  maxWeekendsPer4Weeks: number;
+}
+
+export interface WorkspaceAgent {
+  name: string;
+  team: string;
+  skills: ChannelKind[];
+  contract: AgentContract;
+  timezone: string;
+}
+
+export interface WorkspaceQueue {
+  name: string;
+  channel: ChannelKind;
+  intervalMin: number;
+  intervals: IntervalPoint[];
+}
+
+export interface DemoWorkspace {
+  name: string;
+  timezone: string;
+  isDemo: boolean;
+  queues: WorkspaceQueue[];
+  agents: WorkspaceAgent[];
+}

@@ -1,0 +1,27 @@
+/** Each end-to-end test gets its own browser host over a fresh data folder. */
+import { test as base, expect } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
+
+interface Fixtures {
+  dataDir: string;
+  host: HostProcess;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'staffwise-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  host: async ({ dataDir }, use) => {
+    const host = await startHostProcess(dataDir);
+    await use(host);
+    await host.stop();
+  },
+});
+
+export { expect };

@@ -1,0 +1,127 @@
+/**
+ * Services through the real IPC registration: a stand-in for Electron's ipcMain records the handler that
+ * registerIpc installs, and the tests call it exactly as Electron would.
+ */
+import { describe, expect, it } from 'vitest';
+import type { IpcMainInvokeEvent } from 'electron';
+import { registerIpc } from '../../electron/ipc/registerIpc';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../electron/ipc/channels';
+import { channels, type Channel } from '../../shared/api/contract';
+import type { Envelope } from '../../shared/api/errors';
+import type { Backend } from '../../electron/services/backend';
+import { useBackends } from '../helpers/backend';
+
+const newBackend = useBackends();
+const APP_URL = 'file:///app/dist/renderer/index.html';
+type InvokeHandler = (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => Promise<Envelope<unknown>>;
+
+function wire(backend: Backend) {
+  const handlers = new Map<string, InvokeHandler>();
+  const sent: unknown[][] = [];
+  const ipcMain = {
+    handle: (name: string, fn: InvokeHandler) => void handlers.set(name, fn),
+    removeHandler: (name: string) => void handlers.delete(name),
+  };
+  const unregister = registerIpc({
+    ipcMain: ipcMain as never,
+    backend,
+    targets: () => [{ send: (...args: unknown[]) => void sent.push(args), isDestroyed: () => false }] as never,
+    isTrustedSender: (event) => event.senderFrame?.url === APP_URL,
+  });
+  const invoke = (channel: unknown, payload: unknown, url = APP_URL) =>
+    handlers.get(INVOKE_CHANNEL)!({ senderFrame: { url } } as IpcMainInvokeEvent, channel, payload);
+  return { invoke, sent, unregister, handlers };
+}
+
+const worked = { volume: 500, ahtMin: 20, hours: 8, utilization: 0.75 };
+
+/** Malformed payloads per channel; typed over every channel so a new channel cannot be added without cases. */
+const MALFORMED: Record<Channel, unknown[]> = {
+  'workspace.summary': [{ extra: 1 }],
+  'demo.reset': [{ weeks: 'many' }, { weeks: 1000 }, { weeks: 2.5 }],
+  'jobs.cancel': [{}, { jobId: 5 }, { jobId: '' }],
+  'capacity.calculate': [{}, { ...worked, volume: -5 }, { ...worked, hours: 0 }, { ...worked, utilization: 1.5 }, { ...worked, ahtMin: 'twenty' }],
+  'capacity.list': [{ filter: 'x' }],
+  'capacity.save': [{ name: '', inputs: worked }, { name: 'x', inputs: { ...worked, utilization: 2 } }, { name: 'x' }, { name: 42, inputs: worked }],
+  'capacity.delete': [{}, { id: -1 }, { id: 'one' }],
+};
+const NOT_OBJECTS = [undefined, null, 42, 'text', [], true];
+
+describe('services over IPC', () => {
+  it('computes the worked example through the registered handler', async () => {
+    const { invoke } = wire(newBackend());
+    const reply = await invoke('capacity.calculate', { ...worked, shrinkage: 0.3 });
+    expect(reply.ok).toBe(true);
+    expect(reply).toMatchObject({ value: { requiredAgentsRounded: 28, rosteredAgents: 40, workloadMin: 10000, productiveMinPerAgent: 360 } });
+  });
+
+  it('saves, lists, overwrites by name and deletes calculations', async () => {
+    const { invoke } = wire(newBackend());
+    const saved = (await invoke('capacity.save', { name: 'Email team', inputs: worked })) as Envelope<{ id: number }>;
+    expect(saved.ok).toBe(true);
+    await invoke('capacity.save', { name: 'Email team', inputs: { ...worked, volume: 600 } });
+    const list = (await invoke('capacity.list', {})) as Envelope<{ name: string; inputs: { volume: number } }[]>;
+    expect(list.ok && list.value.map((c) => [c.name, c.inputs.volume])).toEqual([['Email team', 600]]);
+    const id = saved.ok ? saved.value.id : 0;
+    expect(await invoke('capacity.delete', { id })).toEqual({ ok: true, value: { deleted: true } });
+    expect(await invoke('capacity.list', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('answers malformed payloads on every channel with a clear error and writes nothing', async () => {
+    const backend = newBackend();
+    const { invoke } = wire(backend);
+    await backend.ensureWorkspace();
+    await invoke('capacity.save', { name: 'Existing', inputs: worked });
+    const db = backend.db();
+    const changesBefore = db.prepare('SELECT total_changes()').pluck().get();
+    const snapshot = () => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all().map((t) => [t, db.prepare(`SELECT COUNT(*) FROM "${String(t)}"`).pluck().get()]);
+    const tablesBefore = snapshot();
+
+    for (const channel of channels) {
+      for (const payload of [...NOT_OBJECTS, ...MALFORMED[channel]]) {
+        const reply = await invoke(channel, payload);
+        expect(reply.ok, `${channel} accepted ${JSON.stringify(payload)}`).toBe(false);
+        if (!reply.ok) {
+          expect(reply.error.code).toBe('invalid_request');
+          expect(reply.error.message).toContain(channel);
+          expect(reply.error.issues?.length).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(db.prepare('SELECT total_changes()').pluck().get()).toBe(changesBefore);
+    expect(snapshot()).toEqual(tablesBefore);
+  });
+
+  it('names the offending field in the error', async () => {
+    const { invoke } = wire(newBackend());
+    const reply = await invoke('capacity.calculate', { ...worked, utilization: 1.5 });
+    expect(reply).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_request',
+        message: 'Invalid request to capacity.calculate: utilization: Utilization cannot exceed 100%',
+        issues: [{ path: 'utilization', message: 'Utilization cannot exceed 100%' }],
+      },
+    });
+  });
+
+  it('rejects unknown channels and untrusted senders', async () => {
+    const { invoke } = wire(newBackend());
+    expect(await invoke('db.exec', { sql: 'DROP TABLE agents' })).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await invoke('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await invoke('capacity.calculate', worked, 'https://evil.example/')).toMatchObject({ ok: false, error: { message: 'Calls are accepted only from the Staffwise window.' } });
+  });
+
+  it('pushes job events to windows and unregisters cleanly', async () => {
+    const backend = newBackend();
+    const { invoke, sent, unregister, handlers } = wire(backend);
+    const reply = (await invoke('demo.reset', { weeks: 4 })) as Envelope<{ jobId: string }>;
+    expect(reply.ok).toBe(true);
+    const done = await backend.waitForJob(reply.ok ? reply.value.jobId : '');
+    expect(done?.status).toBe('succeeded');
+    expect(sent.some(([channel, name]) => channel === EVENT_CHANNEL && name === 'job.progress')).toBe(true);
+    expect(sent.some(([channel, name]) => channel === EVENT_CHANNEL && name === 'job.done')).toBe(true);
+    unregister();
+    expect(handlers.size).toBe(0);
+  });
+});
