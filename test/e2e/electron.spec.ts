@@ -38,13 +38,13 @@ test('the desktop window opens securely on the demo workspace', async () => {
   try {
     const window = await app.firstWindow();
     await expect(window.getByRole('heading', { name: 'Northwind Support (demo)' })).toBeVisible();
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const w = BrowserWindow.getAllWindows()[0];
-      const p = w.webContents.getLastWebPreferences();
-      return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
-    });
-    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+    // Sandboxed, isolated renderer: no Node globals, only the contract exposed by the preload.
+    const globals = await window.evaluate(() => ({
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      bridge: Object.keys((window as unknown as { staffwiseBridge: object }).staffwiseBridge).sort(),
+    }));
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'onEvent'] });
     await window.getByRole('link', { name: 'Staffing' }).click();
     await expect(window.getByTestId('capacity-required-rounded')).toHaveText('28');
   } finally {

@@ -36,7 +36,7 @@ function inspect(file: string) {
     const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
     return {
       integrity: db.pragma('integrity_check', { simple: true }),
-      foreignKeyProblems: db.pragma('foreign_key_check').length,
+      foreignKeyProblems: (db.pragma('foreign_key_check') as unknown[]).length,
       workspaces: count('workspace'),
       agents: count('agents'),
       queues: count('queues'),

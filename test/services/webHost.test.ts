@@ -52,7 +52,8 @@ describe('browser host', () => {
 
   it('refuses calls without the right token', async () => {
     const host = await start();
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: `Bearer ${host.token}x` }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong' }, { authorization: `Bearer ${host.token}x` }];
+    for (const headers of attempts) {
       const res = await send(host, '/api/invoke/capacity.calculate', { method: 'POST', headers: { ...headers, host: `127.0.0.1:${host.port}` }, body: calc });
       expect(res.status).toBe(401);
       expect(JSON.parse(res.body).error.message).toMatch(/access token/);
