@@ -31,7 +31,7 @@ export function ensureElectronRuntime() {
   const binary = electronBinary();
   if (binary) return { binary };
   const output = `${result.stderr ?? ''}${result.stdout ?? ''}`;
-  const reason = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|network/i.test(output)
+  const reason = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|network|fetch failed/i.test(output)
     ? 'its download from GitHub is not reachable from this machine'
     : result.error?.message ?? (output.trim().split('\n')[0] || 'its install script failed');
   return { reason };
