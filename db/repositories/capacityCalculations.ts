@@ -1,13 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { SavedCalculation } from '../../shared/api/types';
 import type { CapacityInput } from '../../shared/engine/capacity';
+import { deleteNamed, listNamed, upsertNamed, type NamedRow } from './namedRecords';
 
-interface Row {
-  id: number;
-  name: string;
+interface Row extends NamedRow {
   inputs: string;
-  created_at: string;
-  updated_at: string;
 }
 
 const toSaved = (row: Row): SavedCalculation<CapacityInput> => ({
@@ -19,22 +16,13 @@ const toSaved = (row: Row): SavedCalculation<CapacityInput> => ({
 });
 
 export function listCapacityCalculations(db: Database): SavedCalculation<CapacityInput>[] {
-  return (db.prepare('SELECT * FROM capacity_calculations ORDER BY name COLLATE NOCASE').all() as Row[]).map(toSaved);
+  return listNamed<Row>(db, 'capacity_calculations').map(toSaved);
 }
 
-/** Saves under a name; saving again under the same name overwrites it (as a planner expects from "Save"). */
 export function saveCapacityCalculation(db: Database, name: string, inputs: CapacityInput): SavedCalculation<CapacityInput> {
-  const now = new Date().toISOString();
-  const row = db
-    .prepare(
-      `INSERT INTO capacity_calculations (name, inputs, created_at, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(name) DO UPDATE SET inputs = excluded.inputs, updated_at = excluded.updated_at
-       RETURNING *`,
-    )
-    .get(name, JSON.stringify(inputs), now, now) as Row;
-  return toSaved(row);
+  return toSaved(upsertNamed<Row>(db, 'capacity_calculations', name, { inputs: JSON.stringify(inputs) }));
 }
 
 export function deleteCapacityCalculation(db: Database, id: number): boolean {
-  return db.prepare('DELETE FROM capacity_calculations WHERE id = ?').run(id).changes > 0;
+  return deleteNamed(db, 'capacity_calculations', id);
 }

@@ -50,7 +50,8 @@ export function queueSummaries(db: Database): QueueSummary[] {
     .prepare(
       `SELECT q.id, q.name, q.channel, q.interval_min,
               MIN(v.start_local) AS history_from, MAX(v.start_local) AS history_to,
-              COALESCE(SUM(v.status = 'open'), 0) AS open_intervals, COALESCE(SUM(v.volume), 0) AS total_volume
+              COALESCE(SUM(v.status = 'open'), 0) AS open_intervals, COALESCE(SUM(v.volume), 0) AS total_volume,
+              SUM(v.volume * v.aht_sec) / NULLIF(SUM(CASE WHEN v.aht_sec IS NOT NULL THEN v.volume END), 0) AS mean_aht_sec
        FROM queues q LEFT JOIN interval_volumes v ON v.queue_id = q.id
        GROUP BY q.id ORDER BY q.id`,
     )
@@ -63,6 +64,7 @@ export function queueSummaries(db: Database): QueueSummary[] {
     history_to: string | null;
     open_intervals: number;
     total_volume: number;
+    mean_aht_sec: number | null;
   }[];
   return rows.map((r) => ({
     id: r.id,
@@ -73,6 +75,7 @@ export function queueSummaries(db: Database): QueueSummary[] {
     historyTo: r.history_to,
     openIntervals: r.open_intervals,
     totalVolume: r.total_volume,
+    meanAhtSec: r.mean_aht_sec,
   }));
 }
 

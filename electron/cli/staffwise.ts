@@ -7,8 +7,10 @@ import { createBackend, type Backend } from '../services/backend';
 import { resolveDataDir } from '../services/dataDir';
 import { UsageError, type CliIo, type Command } from './command';
 import { capacityCommand } from './commands/capacity';
+import { erlangCommand } from './commands/erlang';
+import { requirementsCommand } from './commands/requirements';
 
-export const commands: Command[] = [capacityCommand];
+export const commands: Command[] = [capacityCommand, erlangCommand, requirementsCommand];
 
 function helpText(): string {
   return ['Usage: staffwise <command> [options]   (global: --data-dir PATH)', '', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}\n  ${' '.repeat(14)} ${c.usage}`)].join('\n');

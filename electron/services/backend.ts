@@ -12,6 +12,7 @@ import { EventHub } from './events';
 import { JobRunner } from './jobs';
 import type { Handlers, ServiceContext } from './handlers';
 import { capacityHandlers } from './capacityService';
+import { staffingHandlers } from './staffingService';
 import { workspaceHandlers } from './workspaceService';
 
 export const DEFAULT_DEMO_WEEKS = 26;
@@ -77,7 +78,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo };
-  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context) };
+  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context) };
 
   return {
     dispatch: createDispatcher(handlers, log),

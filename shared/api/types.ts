@@ -11,6 +11,8 @@ export interface QueueSummary {
   historyTo: string | null;
   openIntervals: number;
   totalVolume: number;
+  /** Volume-weighted mean handle time over the history, when the data has handle times. */
+  meanAhtSec: number | null;
 }
 
 export interface DailyVolume {

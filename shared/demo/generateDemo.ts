@@ -35,7 +35,7 @@ const QUEUES: QueueProfile[] = [
   {
     name: 'Billing & Accounts (phone)',
     channel: 'phone',
-    baseDaily: 900,
+    baseDaily: 560,
     ahtSec: 330,
     hours: { 1: [8, 20], 2: [8, 20], 3: [8, 20], 4: [8, 20], 5: [8, 20], 6: [9, 17] },
     intraday: (h) => bump(h, 10.5, 1.8) + 0.85 * bump(h, 14.2, 2.0) + 0.15,
@@ -46,7 +46,7 @@ const QUEUES: QueueProfile[] = [
   {
     name: 'Product Support (chat)',
     channel: 'chat',
-    baseDaily: 520,
+    baseDaily: 420,
     ahtSec: 540,
     hours: { 1: [8, 22], 2: [8, 22], 3: [8, 22], 4: [8, 22], 5: [8, 22], 6: [8, 22], 7: [10, 18] },
     intraday: (h) => bump(h, 11, 2.2) + 0.7 * bump(h, 19.5, 1.6) + 0.25,
@@ -57,7 +57,7 @@ const QUEUES: QueueProfile[] = [
   {
     name: 'Email & Tickets',
     channel: 'email',
-    baseDaily: 420,
+    baseDaily: 320,
     ahtSec: 480,
     hours: { 1: [0, 24], 2: [0, 24], 3: [0, 24], 4: [0, 24], 5: [0, 24], 6: [0, 24], 7: [0, 24] },
     intraday: (h) => bump(h, 12, 4.5) + 0.08,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCli } from '../../electron/cli/staffwise';
+import { useTempDirs } from '../helpers/tempDir';
+
+const tempDir = useTempDirs();
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -43,5 +48,60 @@ describe('staffwise CLI', () => {
     expect(code).toBe(2);
     expect(err).toMatch(message);
     expect(err.split('\n')).toHaveLength(1);
+  });
+});
+
+describe('staffwise erlang and requirements', () => {
+  const published = ['erlang', '--calls', '100', '--interval-min', '30', '--aht-sec', '180', '--sl', '0.8', '--answer-sec', '20'];
+
+  it('prints the published Erlang C case', async () => {
+    const { code, out } = await run([...published, '--shrinkage', '0.3', '--json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    expect(r).toMatchObject({ traffic: 10, agents: 14, agentsWithShrinkage: 20 });
+    expect(r.serviceLevel).toBeCloseTo(0.8884, 3);
+    expect(r.asaSec).toBeCloseTo(7.84, 1);
+    expect(r.occupancy).toBeCloseTo(0.7143, 3);
+    expect(r.pWait).toBeCloseTo(0.1741, 3);
+    expect(r.pAbandon).toBeUndefined();
+  });
+
+  it('caps occupancy and evaluates Erlang A with --agents', async () => {
+    expect(JSON.parse((await run([...published, '--max-occupancy', '0.7', '--shrinkage', '0.3', '--json'])).out)).toMatchObject({ agents: 15, agentsWithShrinkage: 22 });
+    const a = JSON.parse((await run([...published, '--patience-sec', '300', '--agents', '14', '--json'])).out);
+    expect(a.pWait).toBeCloseTo(0.14526, 4);
+    expect(a.pAbandon).toBeCloseTo(0.013984, 5);
+    expect(a.occupancy).toBeCloseTo(0.704297, 5);
+    expect(a.asaSec).toBeCloseTo(4.195, 2);
+  });
+
+  it.each([
+    [['erlang', '--calls', '100', '--interval-min', '30', '--aht-sec', '180', '--answer-sec', '20'], /--sl is required/],
+    [[...published.slice(0, 7), '--sl', '1.5', '--answer-sec', '20'], /--sl: Service-level target must be between 0 and 1/],
+    [[...published, '--concurrency', '2.5'], /--concurrency: Concurrency must be a whole number/],
+    [['requirements', '--aht-sec', '180', '--sl', '0.8', '--answer-sec', '20', '--out', 'x.csv'], /--volumes is required/],
+  ])('exits 2 for %j', async (args, message) => {
+    const { code, err } = await run(args);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+
+  it('writes timestamp,required,required_exact for a volume file, and refuses bad rows writing nothing', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'v.csv'), 'timestamp,volume\n2026-11-16T09:00,50\n2026-11-16T09:30,100\n2026-11-16T10:00,0\n');
+    const out = join(dir, 'r.csv');
+    const ok = await run(['requirements', '--volumes', join(dir, 'v.csv'), '--aht-sec', '180', '--sl', '0.8', '--answer-sec', '20', '--out', out, '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ intervals: 3, intervalMin: 30, peakRequired: 14 });
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('timestamp,required,required_exact');
+    expect(lines[2]).toMatch(/^2026-11-16T09:30,14,13\.04/);
+    expect(lines[3]).toBe('2026-11-16T10:00,0,0.0000');
+
+    writeFileSync(join(dir, 'bad.csv'), 'timestamp,volume\n2026-11-16T09:00,50\n2026-11-16T09:30,-4\n2026-11-16T10:00,20\n2026-11-16T10:30,25\n');
+    const bad = await run(['requirements', '--volumes', join(dir, 'bad.csv'), '--aht-sec', '180', '--sl', '0.8', '--answer-sec', '20', '--out', join(dir, 'bad-out.csv')]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/line 3/);
+    expect(existsSync(join(dir, 'bad-out.csv'))).toBe(false);
   });
 });

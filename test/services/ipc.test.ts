@@ -34,6 +34,9 @@ function wire(backend: Backend) {
 }
 
 const worked = { volume: 500, ahtMin: 20, hours: 8, utilization: 0.75 };
+const erlang = { callsPerInterval: 100, intervalMin: 30, ahtSec: 180, slTarget: 0.8, answerSec: 20 };
+const email = { itemsPerDay: 400, handleMin: 8, responseHours: 4, openFromHour: 8, openToHour: 20 };
+const live = { mode: 'live', intervalMin: 15, ahtSec: 180, targets: { answerSec: 20, serviceLevel: 0.8 } };
 
 /** Malformed payloads per channel; typed over every channel so a new channel cannot be added without cases. */
 const MALFORMED: Record<Channel, unknown[]> = {
@@ -44,6 +47,18 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'capacity.list': [{ filter: 'x' }],
   'capacity.save': [{ name: '', inputs: worked }, { name: 'x', inputs: { ...worked, utilization: 2 } }, { name: 'x' }, { name: 42, inputs: worked }],
   'capacity.delete': [{}, { id: -1 }, { id: 'one' }],
+  'staffing.solve': [{}, { ...erlang, slTarget: 1.2 }, { ...erlang, ahtSec: 0 }, { ...erlang, intervalMin: -30 }, { ...erlang, callsPerInterval: 'many' }, { ...erlang, maxAbandon: 0.05 }],
+  'staffing.deferredDay': [{}, { ...email, responseHours: 0.1 }, { ...email, openToHour: 8 }, { ...email, openFromHour: 25 }],
+  'staffing.requirements': [
+    {},
+    { staffing: { mode: 'live' }, source: { kind: 'queue', queueId: 1 } },
+    { staffing: live, source: { kind: 'series', intervalMin: 15, points: [] } },
+    { staffing: live, source: { kind: 'series', intervalMin: 15, points: [{ start: '2026-11-16T08:00', volume: -3 }] } },
+    { staffing: live, source: { kind: 'file', path: '/etc/passwd' } },
+  ],
+  'staffing.profiles.list': [{ all: true }],
+  'staffing.profiles.save': [{ name: '', channel: 'phone', queueName: null, settings: live }, { name: 'x', channel: 'fax', queueName: null, settings: live }, { name: 'x', channel: 'phone', queueName: null }],
+  'staffing.profiles.delete': [{ id: 0 }],
 };
 const NOT_OBJECTS = [undefined, null, 42, 'text', [], true];
 

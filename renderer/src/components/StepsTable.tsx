@@ -1,4 +1,4 @@
-import type { CalculationStep } from '../../../shared/engine/capacity';
+import type { CalculationStep } from '../../../shared/engine/common';
 import { formatNumber } from './format';
 
 /** The worked calculation: every intermediate value with the formula that produced it. */

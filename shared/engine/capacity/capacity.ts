@@ -10,6 +10,7 @@
  * requirement before it is inflated to heads on the roster.
  */
 import { z } from 'zod';
+import { ceilAgents, type CalculationStep } from '../common';
 
 export const utilizationBreakdownSchema = z
   .object({
@@ -60,14 +61,6 @@ export const capacityInputSchema = z
 
 export type CapacityInput = z.infer<typeof capacityInputSchema>;
 
-/** One line of the worked calculation, shown to the planner so every number can be checked by hand. */
-export interface CalculationStep {
-  label: string;
-  formula: string;
-  value: number;
-  unit: string;
-}
-
 export interface CapacityResult {
   workloadMin: number;
   productiveMinPerAgent: number;
@@ -76,11 +69,6 @@ export interface CapacityResult {
   rosteredAgents?: number;
   rosteredAgentsExact?: number;
   steps: CalculationStep[];
-}
-
-/** Rounds a head count up, tolerating floating-point dust (27.000000000004 agents is 27, not 28). */
-export function roundUpAgents(exact: number): number {
-  return Math.ceil(exact - 1e-9);
 }
 
 export function round(value: number, digits: number): number {
@@ -95,7 +83,7 @@ export function calculateCapacity(input: CapacityInput): CapacityResult {
   const workloadMin = volume * ahtMin;
   const productiveMinPerAgent = hours * 60 * utilization;
   const requiredAgents = workloadMin / productiveMinPerAgent;
-  const requiredAgentsRounded = roundUpAgents(requiredAgents);
+  const requiredAgentsRounded = ceilAgents(requiredAgents);
   const steps: CalculationStep[] = [
     { label: 'Workload', formula: `${fmt(volume)} × ${fmt(ahtMin)} min`, value: workloadMin, unit: 'min' },
     {
@@ -116,7 +104,7 @@ export function calculateCapacity(input: CapacityInput): CapacityResult {
   if (shrinkage !== undefined && shrinkage > 0) {
     const rosteredAgentsExact = requiredAgents / (1 - shrinkage);
     result.rosteredAgentsExact = rosteredAgentsExact;
-    result.rosteredAgents = roundUpAgents(rosteredAgentsExact);
+    result.rosteredAgents = ceilAgents(rosteredAgentsExact);
     steps.push(
       {
         label: 'Rostered agents (exact)',

@@ -1,0 +1,185 @@
+import { useEffect, useMemo } from 'react';
+import type { ChartConfiguration } from 'chart.js';
+import { ChartCanvas } from '../../components/LineChart';
+import { NumberField } from '../../components/NumberField';
+import { formatNumber } from '../../components/format';
+import { isDeferred, useRequirements, type SettingField } from '../../stores/requirementsStore';
+import { useWorkspace } from '../../stores/workspaceStore';
+import type { QueueSummary } from '../../../../shared/api/types';
+import type { ResponseOf } from '../../../../shared/api/contract';
+
+/** Mondays whose whole week lies inside the queue's history, newest first. */
+function weeksOf(queue: QueueSummary): string[] {
+  if (!queue.historyFrom || !queue.historyTo) return [];
+  const first = new Date(`${queue.historyFrom.slice(0, 10)}T00:00:00Z`);
+  const last = new Date(`${queue.historyTo.slice(0, 10)}T00:00:00Z`);
+  const monday = new Date(first);
+  monday.setUTCDate(first.getUTCDate() + ((8 - first.getUTCDay()) % 7));
+  const weeks: string[] = [];
+  for (let d = monday; d.getTime() + 6 * 86_400_000 <= last.getTime(); d = new Date(d.getTime() + 7 * 86_400_000)) weeks.push(d.toISOString().slice(0, 10));
+  return weeks.reverse();
+}
+
+const LIVE_FIELDS: { field: SettingField; label: string; unit: string }[] = [
+  { field: 'ahtSec', label: 'Average handle time', unit: 's' },
+  { field: 'slPct', label: 'Service level', unit: '%' },
+  { field: 'answerSec', label: 'Answered within', unit: 's' },
+  { field: 'maxOccupancyPct', label: 'Maximum occupancy (optional)', unit: '%' },
+  { field: 'concurrency', label: 'Concurrency', unit: 'at once' },
+  { field: 'patienceSec', label: 'Mean patience (optional)', unit: 's' },
+  { field: 'shrinkagePct', label: 'Shrinkage (optional)', unit: '%' },
+];
+const DEFERRED_FIELDS: { field: SettingField; label: string; unit: string }[] = [
+  { field: 'handleMin', label: 'Handle time', unit: 'min' },
+  { field: 'responseHours', label: 'Response-time target', unit: 'h' },
+  { field: 'maxOccupancyPct', label: 'Maximum occupancy (optional)', unit: '%' },
+  { field: 'shrinkagePct', label: 'Shrinkage (optional)', unit: '%' },
+];
+
+export function RequirementsView() {
+  const summary = useWorkspace((s) => s.summary);
+  const r = useRequirements();
+  const queue = summary?.queues.find((q) => q.id === r.queueId) ?? summary?.queues[0];
+
+  useEffect(() => {
+    void r.loadProfiles();
+    // Profiles are loaded once when the view opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    if (queue && r.queueId !== queue.id) r.selectQueue(queue);
+  }, [queue, r]);
+
+  if (!summary) return <p className="muted">Loading the workspace…</p>;
+  if (!queue) return <section className="panel empty"><h2>Interval requirements</h2><p>No queues yet. Reset the demo workspace or import interval volumes in the Data area.</p></section>;
+  const weeks = weeksOf(queue);
+  const fields = isDeferred(queue.channel) ? DEFERRED_FIELDS : LIVE_FIELDS;
+
+  return (
+    <section aria-labelledby="req-title">
+      <header className="area-header">
+        <h2 id="req-title">Interval requirements</h2>
+        <p className="muted">Required agents for every interval of a week, from a queue's volumes and how the queue is staffed. Closed intervals need nobody; missing data stays unknown.</p>
+      </header>
+      <div className="calculator__grid">
+        <form className="panel" aria-label="Requirement settings" onSubmit={(e) => { e.preventDefault(); void r.calculate(queue, summary.timezone); }}>
+          <div className="field">
+            <label htmlFor="req-queue">Queue</label>
+            <select id="req-queue" value={queue.id} data-testid="req-queue" onChange={(e) => r.selectQueue(summary.queues.find((q) => q.id === Number(e.target.value))!)}>
+              {summary.queues.map((q) => <option key={q.id} value={q.id}>{q.name} ({q.channel})</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <span className="label">Volumes</span>
+            <label className="checkbox"><input type="radio" name="req-source" checked={r.source === 'queue'} onChange={() => r.setSource('queue')} /> A week of this queue's history</label>
+            <label className="checkbox"><input type="radio" name="req-source" checked={r.source === 'paste'} onChange={() => r.setSource('paste')} data-testid="req-source-paste" /> Paste timestamp,volume lines</label>
+          </div>
+          {r.source === 'queue' ? (
+            <div className="field">
+              <label htmlFor="req-week">Week starting</label>
+              <select id="req-week" value={r.weekStart ?? weeks[0] ?? ''} onChange={(e) => r.setWeek(e.target.value)} data-testid="req-week">
+                {weeks.map((w) => <option key={w} value={w}>{w}</option>)}
+              </select>
+            </div>
+          ) : (
+            <div className={`field${r.errors.paste ? ' field--invalid' : ''}`}>
+              <label htmlFor="req-paste">Volumes (CSV, in {summary.timezone})</label>
+              <textarea id="req-paste" rows={6} value={r.pasteText} placeholder={'timestamp,volume\n2026-11-16T08:00,42\n2026-11-16T08:15,51'} onChange={(e) => r.setPasteText(e.target.value)} data-testid="req-paste" />
+              {r.errors.paste && <div className="field__error" role="alert" style={{ whiteSpace: 'pre-line' }}>{r.errors.paste}</div>}
+            </div>
+          )}
+          {r.settings && fields.map(({ field, label, unit }) => (
+            <NumberField key={field} label={label} unit={unit} value={r.settings![field]} error={r.errors[field]} onChange={(v) => r.setSetting(field, v)} testId={`req-${field}`} />
+          ))}
+          <button type="submit" disabled={r.running} data-testid="req-calculate">{r.running ? 'Calculating…' : 'Calculate requirements'}</button>
+          {r.errors.form && <div className="notice notice--error" role="alert">{r.errors.form}</div>}
+          <div className="save-row">
+            <div className={`field${r.errors.name ? ' field--invalid' : ''}`}>
+              <label htmlFor="req-profile-name">Save settings as profile</label>
+              <input id="req-profile-name" value={r.profileName} onChange={(e) => r.setProfileName(e.target.value)} placeholder="e.g. Billing phones 80/20" data-testid="req-profile-name" />
+            </div>
+            <button type="button" onClick={() => void r.saveProfile(queue)} data-testid="req-profile-save">Save profile</button>
+          </div>
+          {r.notice && <div className={`notice notice--${r.notice.kind}`} role="status" data-testid="req-notice">{r.notice.text}</div>}
+          <ProfileList queue={queue} />
+        </form>
+        <div className="panel results">
+          {r.result ? <RequirementsResult result={r.result} /> : <p className="muted">Choose a week and press Calculate to see the required agents per interval.</p>}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function ProfileList({ queue }: { queue: QueueSummary }) {
+  const { profiles, applyProfile, deleteProfile } = useRequirements();
+  const mine = profiles.filter((p) => p.channel === queue.channel);
+  if (mine.length === 0) return <p className="muted">No saved {queue.channel} profiles yet.</p>;
+  return (
+    <table className="list" data-testid="req-profiles">
+      <thead><tr><th>Profile</th><th>Queue</th><th /></tr></thead>
+      <tbody>
+        {mine.map((p) => (
+          <tr key={p.id}>
+            <td><button type="button" className="link" onClick={() => applyProfile(p, queue)}>{p.name}</button></td>
+            <td>{p.queueName ?? '—'}</td>
+            <td><button type="button" className="link danger" aria-label={`Delete profile ${p.name}`} onClick={() => void deleteProfile(p.id)}>Delete</button></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function RequirementsResult({ result }: { result: ResponseOf<'staffing.requirements'> }) {
+  const chart = useMemo<ChartConfiguration>(
+    () => ({
+      type: 'bar',
+      data: {
+        labels: result.rows.map((row) => row.start.replace('T', ' ')),
+        datasets: [
+          { type: 'line', label: 'Required agents', data: result.rows.map((row) => row.required), borderColor: '#2563eb', backgroundColor: '#2563eb', pointRadius: 0, stepped: true, yAxisID: 'y' },
+          { type: 'bar', label: 'Volume', data: result.rows.map((row) => row.volume), backgroundColor: '#cbd5e1', yAxisID: 'volume' },
+        ],
+      },
+      options: {
+        interaction: { mode: 'index', intersect: false },
+        scales: {
+          x: { ticks: { maxTicksLimit: 14 } },
+          y: { beginAtZero: true, title: { display: true, text: 'Agents' } },
+          volume: { beginAtZero: true, position: 'right', title: { display: true, text: 'Contacts' }, grid: { drawOnChartArea: false } },
+        },
+      },
+    }),
+    [result],
+  );
+  const hasBacklog = result.rows.some((row) => row.backlog !== undefined);
+  const hasRostered = result.rows.some((row) => row.rostered !== undefined);
+  return (
+    <>
+      <div className="headline">
+        <div><div className="headline__label">Peak</div><div className="headline__value" data-testid="req-peak">{result.peakRequired}</div><div className="muted">agents</div></div>
+        <div><div className="headline__label">Week</div><div className="headline__model" data-testid="req-hours">{formatNumber(result.requiredAgentHours, 1)} agent-hours</div><div className="muted">{result.queueName ?? 'Pasted volumes'}{result.weekStart ? `, week of ${result.weekStart}` : ''} · {result.intervalMin}-minute intervals</div></div>
+      </div>
+      {result.missingIntervals > 0 && <div className="notice notice--error">{result.missingIntervals} intervals have no data (missing, not zero): their requirement is left blank.</div>}
+      <ChartCanvas config={chart} label="Required agents and volume per interval" height={300} />
+      <div className="table-scroll">
+        <table className="list" data-testid="req-table">
+          <thead><tr><th>Interval</th><th className="num">Volume</th><th className="num">Required</th><th className="num">Exact</th>{hasRostered && <th className="num">Rostered</th>}{hasBacklog ? <th className="num">Backlog</th> : <><th className="num">SL</th><th className="num">Occupancy</th></>}</tr></thead>
+          <tbody>
+            {result.rows.map((row, i) => (
+              <tr key={`${row.start}-${i}`} className={row.status !== 'open' ? 'muted' : undefined}>
+                <td>{row.start.replace('T', ' ')}</td>
+                <td className="num">{row.status === 'open' ? formatNumber(row.volume ?? 0) : row.status}</td>
+                <td className="num">{row.required ?? '—'}</td>
+                <td className="num">{row.requiredExact === null ? '—' : row.requiredExact.toFixed(2)}</td>
+                {hasRostered && <td className="num">{row.rostered ?? ''}</td>}
+                {hasBacklog ? <td className="num">{row.backlog === undefined ? '' : formatNumber(row.backlog, 1)}</td> : <><td className="num">{row.serviceLevel === undefined ? '' : `${(row.serviceLevel * 100).toFixed(1)}%`}</td><td className="num">{row.occupancy === undefined ? '' : `${(row.occupancy * 100).toFixed(1)}%`}</td></>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

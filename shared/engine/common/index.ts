@@ -1,0 +1,2 @@
+export * from './calculationStep';
+export * from './ceilAgents';

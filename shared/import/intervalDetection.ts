@@ -1,0 +1,101 @@
+/**
+ * Tells the interval length of an interval-count file from its timestamps. The length is the spacing found most
+ * often between consecutive timestamps, so gaps (closed nights, missing data) and a stray off-grid row do not
+ * mislead it. A file whose days are evenly spaced at some other length (a 15-minute export with a month pasted
+ * in at 30 minutes) is rejected as a whole: read at either length, half of it would be wrong.
+ */
+import { formatLocalDate, MINUTE_MS } from './civil';
+import { INTERVAL_MINUTES, isIntervalMinutes, type IntervalMinutes } from './calendar';
+import type { ZoneClock } from './zoneClock';
+
+export interface TimedLine {
+  line: number;
+  utcMs: number;
+}
+
+export type IntervalDetection = { ok: true; intervalMinutes: IntervalMinutes } | { ok: false; error: string };
+
+/** A day needs this many evenly spaced rows before its spacing is taken as deliberate. */
+const EVEN_DAY_MIN_ROWS = 3;
+
+const ALLOWED = INTERVAL_MINUTES.join(', ');
+
+export function detectIntervalMinutes(readings: readonly TimedLine[], clock: ZoneClock): IntervalDetection {
+  const distinct = distinctInTimeOrder(readings);
+  if (distinct.length < 2) {
+    return { ok: false, error: 'At least two rows with different timestamps are needed to tell the interval length.' };
+  }
+  const spacing = mostCommonSpacing(distinct);
+  if (!isIntervalMinutes(spacing.minutes)) {
+    return {
+      ok: false,
+      error:
+        `Rows are most often ${formatMinutes(spacing.minutes)} minutes apart (lines ${spacing.exampleLines[0]} and ` +
+        `${spacing.exampleLines[1]}); interval files must be at ${ALLOWED} minutes.`,
+    };
+  }
+  const unevenDay = findEvenlySpacedDay(distinct, clock, spacing.minutes);
+  if (unevenDay) {
+    return {
+      ok: false,
+      error:
+        `Inconsistent spacing: most rows are ${spacing.minutes} minutes apart, but on ${unevenDay.date} (lines ` +
+        `${unevenDay.firstLine}–${unevenDay.lastLine}) every row is ${formatMinutes(unevenDay.minutes)} minutes after the one before.`,
+    };
+  }
+  return { ok: true, intervalMinutes: spacing.minutes };
+}
+
+function distinctInTimeOrder(readings: readonly TimedLine[]): TimedLine[] {
+  const sorted = [...readings].sort((a, b) => a.utcMs - b.utcMs || a.line - b.line);
+  return sorted.filter((reading, index) => index === 0 || reading.utcMs !== sorted[index - 1].utcMs);
+}
+
+function mostCommonSpacing(distinct: readonly TimedLine[]): { minutes: number; exampleLines: [number, number] } {
+  const counts = new Map<number, { count: number; exampleLines: [number, number] }>();
+  for (let i = 1; i < distinct.length; i++) {
+    const minutes = (distinct[i].utcMs - distinct[i - 1].utcMs) / MINUTE_MS;
+    const entry = counts.get(minutes);
+    if (entry) entry.count++;
+    else counts.set(minutes, { count: 1, exampleLines: [distinct[i - 1].line, distinct[i].line] });
+  }
+  let best = { minutes: Number.POSITIVE_INFINITY, count: 0, exampleLines: [0, 0] as [number, number] };
+  for (const [minutes, entry] of counts) {
+    if (entry.count > best.count || (entry.count === best.count && minutes < best.minutes)) best = { minutes, ...entry };
+  }
+  return best;
+}
+
+interface EvenDay {
+  date: string;
+  minutes: number;
+  firstLine: number;
+  lastLine: number;
+}
+
+/** The first local day whose rows are all the same distance apart, when that distance is not `expected`. */
+function findEvenlySpacedDay(distinct: readonly TimedLine[], clock: ZoneClock, expected: number): EvenDay | null {
+  let dayStart = 0;
+  for (let i = 1; i <= distinct.length; i++) {
+    const date = localDate(distinct[dayStart], clock);
+    if (i < distinct.length && localDate(distinct[i], clock) === date) continue;
+    const day = distinct.slice(dayStart, i);
+    dayStart = i;
+    if (day.length < EVEN_DAY_MIN_ROWS) continue;
+    const minutes = (day[1].utcMs - day[0].utcMs) / MINUTE_MS;
+    const even = day.every((reading, k) => k === 0 || reading.utcMs - day[k - 1].utcMs === minutes * MINUTE_MS);
+    if (even && minutes !== expected) {
+      const lines = day.map((reading) => reading.line);
+      return { date, minutes, firstLine: Math.min(...lines), lastLine: Math.max(...lines) };
+    }
+  }
+  return null;
+}
+
+function localDate(reading: TimedLine, clock: ZoneClock): string {
+  return formatLocalDate(reading.utcMs + clock.offsetAt(reading.utcMs) * MINUTE_MS);
+}
+
+function formatMinutes(minutes: number): string {
+  return Number.isInteger(minutes) ? String(minutes) : minutes.toFixed(2);
+}

@@ -1,0 +1,77 @@
+import { expect, test } from './fixtures';
+
+test('the Erlang calculator shows the published cases with every step', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Staffing' }).click();
+  // Defaults are the published example: 100 calls in 30 min, AHT 180 s, 80% in 20 s, max occupancy 85%, shrinkage 30%.
+  await expect(page.getByTestId('erlang-agents-result')).toHaveText('14');
+  await expect(page.getByTestId('erlang-rostered')).toHaveText('20');
+  await expect(page.getByTestId('erlang-traffic')).toHaveText('10 Erl');
+  await expect(page.getByTestId('erlang-service-level')).toHaveText('88.8%');
+  await expect(page.getByTestId('erlang-asa')).toHaveText('7.84 s');
+  await expect(page.getByTestId('erlang-occupancy')).toHaveText('71.4%');
+  await expect(page.getByTestId('erlang-pwait')).toHaveText('0.1741');
+  await expect(page.getByTestId('erlang-steps')).toContainText('A = calls × AHT ÷ interval = 100 × 180 ÷ 1800');
+
+  await page.getByTestId('erlang-max-occupancy').fill('70');
+  await expect(page.getByTestId('erlang-agents-result')).toHaveText('15');
+  await expect(page.getByTestId('erlang-rostered')).toHaveText('22');
+
+  // Erlang A, evaluating 14 agents with a mean patience of 300 s.
+  await page.getByTestId('erlang-max-occupancy').fill('');
+  await page.getByTestId('erlang-patience').fill('300');
+  await page.getByTestId('erlang-agents').fill('14');
+  await expect(page.getByTestId('erlang-pabandon')).toHaveText('0.0140');
+  await expect(page.getByTestId('erlang-pwait')).toHaveText('0.1453');
+  await expect(page.getByTestId('erlang-occupancy')).toHaveText('70.4%');
+  await expect(page.getByTestId('erlang-asa')).toHaveText('4.20 s');
+
+  // Bad inputs are flagged at the field.
+  await page.getByTestId('erlang-sl').fill('120');
+  await expect(page.getByRole('alert').filter({ hasText: 'Service-level target must be between 0 and 1' })).toBeVisible();
+  await page.getByTestId('erlang-sl').fill('80');
+  await page.getByTestId('erlang-aht').fill('0');
+  await expect(page.getByRole('alert').filter({ hasText: 'AHT must be greater than 0 seconds' })).toBeVisible();
+  await page.getByTestId('erlang-aht').fill('180');
+  // Without abandonment, 8 agents cannot carry 10 Erlangs.
+  await page.getByTestId('erlang-patience').fill('');
+  await page.getByTestId('erlang-agents').fill('8');
+  await expect(page.getByTestId('erlang-unstable')).toBeVisible();
+  await expect(page.getByTestId('erlang-asa')).toHaveText('∞');
+});
+
+test('the email calculator levels deferred work over the response window', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Staffing' }).click();
+  await page.getByRole('tab', { name: 'Email & tickets' }).click();
+  // 420 items over 12 h at 8 min each, worked at 90% occupancy: 35 items/h × 8 ÷ 60 ÷ 0.9 = 5.19 → 6 agents.
+  await expect(page.getByTestId('email-peak')).toHaveText('6');
+  await expect(page.getByTestId('email-steps')).toContainText('56 agent-hours');
+  await page.getByTestId('email-response').fill('0.05');
+  await expect(page.getByRole('alert').filter({ hasText: 'shorter than the handle time' })).toBeVisible();
+});
+
+test('a week of interval requirements from the demo queue, saved as a profile', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Staffing' }).click();
+  await page.getByRole('tab', { name: 'Interval requirements' }).click();
+  await page.getByTestId('req-calculate').click();
+  const table = page.getByTestId('req-table');
+  await expect(table.locator('tbody tr')).toHaveCount(7 * 96);
+  await expect(page.getByTestId('req-peak')).not.toHaveText('0');
+  await expect(table).toContainText('closed');
+
+  await page.getByTestId('req-profile-name').fill('Billing phones 80/20');
+  await page.getByTestId('req-profile-save').click();
+  await expect(page.getByTestId('req-notice')).toHaveText('Saved profile "Billing phones 80/20".');
+  await expect(page.getByTestId('req-profiles')).toContainText('Billing phones 80/20');
+
+  // Pasted volumes with a bad line are refused with its line number.
+  await page.getByTestId('req-source-paste').check();
+  await page.getByTestId('req-paste').fill('timestamp,volume\n2026-11-16T08:00,40\n2026-11-16T08:15,lots\n2026-11-16T08:30,45');
+  await page.getByTestId('req-calculate').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Line 3' })).toBeVisible();
+  await page.getByTestId('req-paste').fill('timestamp,volume\n2026-11-16T08:00,40\n2026-11-16T08:15,52\n2026-11-16T08:30,45');
+  await page.getByTestId('req-calculate').click();
+  await expect(table.locator('tbody tr')).toHaveCount(3);
+});
