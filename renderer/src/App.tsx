@@ -38,7 +38,7 @@ const AREAS: Area[] = [
 ];
 
 function areaFromHash(): string {
-  const id = window.location.hash.replace('#/', '');
+  const id = window.location.hash.replace('#/', '').split('/')[0];
   return AREAS.some((a) => a.id === id) ? id : 'dashboard';
 }
 

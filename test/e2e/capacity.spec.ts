@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 test('the worked example gives 28 agents with every intermediate, and a saved calculation survives a restart', async ({ page, host, dataDir }) => {
   await page.goto(host.url);
   await page.getByRole('link', { name: 'Staffing' }).click();
+  await page.getByRole('tab', { name: 'Capacity equation' }).click();
 
   await page.getByTestId('capacity-volume').fill('500');
   await page.getByTestId('capacity-aht').fill('20');
@@ -31,6 +32,7 @@ test('the worked example gives 28 agents with every intermediate, and a saved ca
   try {
     await page.goto(restarted.url);
     await page.getByRole('link', { name: 'Staffing' }).click();
+  await page.getByRole('tab', { name: 'Capacity equation' }).click();
     const saved = page.getByTestId('capacity-saved');
     await expect(saved).toContainText('Email team — worked example');
     await page.getByTestId('capacity-volume').fill('100');
@@ -46,6 +48,7 @@ test('the worked example gives 28 agents with every intermediate, and a saved ca
 test('invalid inputs are flagged at the field and nothing is saved', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('link', { name: 'Staffing' }).click();
+  await page.getByRole('tab', { name: 'Capacity equation' }).click();
   const volume = page.getByTestId('capacity-volume');
 
   await volume.fill('');

@@ -12,7 +12,7 @@ test('opens on the demo workspace and says plainly which areas are not built yet
   }
   // Keyboard: Alt+3 opens Staffing.
   await page.keyboard.press('Alt+3');
-  await expect(page.getByRole('heading', { name: 'Capacity equation' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Phone and chat (Erlang C / Erlang A)' })).toBeVisible();
 });
 
 test('the Data area resets the demo with a progress bar', async ({ page, host }) => {

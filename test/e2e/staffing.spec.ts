@@ -44,6 +44,7 @@ test('the email calculator levels deferred work over the response window', async
   await page.goto(host.url);
   await page.getByRole('link', { name: 'Staffing' }).click();
   await page.getByRole('tab', { name: 'Email & tickets' }).click();
+  await expect(page).toHaveURL(/#\/staffing\/email$/);
   // 420 items over 12 h at 8 min each, worked at 90% occupancy: 35 items/h × 8 ÷ 60 ÷ 0.9 = 5.19 → 6 agents.
   await expect(page.getByTestId('email-peak')).toHaveText('6');
   await expect(page.getByTestId('email-steps')).toContainText('56 agent-hours');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CapacityCalculator } from './CapacityCalculator';
 import { EmailCalculator } from './EmailCalculator';
 import { ErlangCalculator } from './ErlangCalculator';
@@ -11,15 +11,26 @@ const TABS = [
   { id: 'capacity', label: 'Capacity equation', render: () => <CapacityCalculator /> },
 ];
 
+/** The tab is part of the address (#/staffing/capacity), so it survives reloads and can be linked. */
+function tabFromHash(): string {
+  const id = window.location.hash.split('/')[2];
+  return TABS.some((t) => t.id === id) ? id : TABS[0].id;
+}
+
 export function StaffingArea() {
-  const [tab, setTab] = useState(TABS[0].id);
+  const [tab, setTab] = useState(tabFromHash);
+  useEffect(() => {
+    const onHash = () => setTab(tabFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   return (
     <>
       <div className="tabs" role="tablist" aria-label="Staffing calculators">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab tab--active' : 'tab'} onClick={() => setTab(t.id)}>
+          <a key={t.id} href={`#/staffing/${t.id}`} role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab tab--active' : 'tab'}>
             {t.label}
-          </button>
+          </a>
         ))}
       </div>
       {TABS.find((t) => t.id === tab)!.render()}
