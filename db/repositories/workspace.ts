@@ -16,12 +16,12 @@ export function getWorkspace(db: Database): WorkspaceRow | undefined {
 }
 
 /**
- * Replaces the whole workspace (team, queues, history) with a generated one, in one transaction: a crash part-way
+ * Replaces the whole workspace (team, queues, history, events) with a generated one, in one transaction: a crash part-way
  * leaves the previous workspace exactly as it was. Saved calculations are the planner's own and are kept.
  */
 export function replaceWorkspace(db: Database, workspace: DemoWorkspace): void {
   db.transaction(() => {
-    db.exec('DELETE FROM interval_volumes; DELETE FROM queues; DELETE FROM agents; DELETE FROM workspace;');
+    db.exec('DELETE FROM forecast_events; DELETE FROM interval_volumes; DELETE FROM queues; DELETE FROM agents; DELETE FROM workspace;');
     db.prepare('INSERT INTO workspace (id, name, timezone, is_demo, created_at) VALUES (1, ?, ?, ?, ?)').run(
       workspace.name,
       workspace.timezone,
@@ -32,11 +32,17 @@ export function replaceWorkspace(db: Database, workspace: DemoWorkspace): void {
     const insertInterval = db.prepare(
       'INSERT INTO interval_volumes (queue_id, start_local, utc_offset_min, status, volume, aht_sec) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    const queueIds = new Map<string, number>();
     for (const queue of workspace.queues) {
       const queueId = Number(insertQueue.run(queue.name, queue.channel, queue.intervalMin).lastInsertRowid);
+      queueIds.set(queue.name, queueId);
       for (const p of queue.intervals) {
         insertInterval.run(queueId, p.startLocal, p.utcOffsetMin, p.status, p.volume, p.ahtSec);
       }
+    }
+    const insertEvent = db.prepare('INSERT INTO forecast_events (name, start_date, end_date, effect, value, queue_id) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const e of workspace.events) {
+      insertEvent.run(e.name, e.startDate, e.endDate, e.effect, e.value, e.queueName === null ? null : (queueIds.get(e.queueName) ?? null));
     }
     const insertAgent = db.prepare('INSERT INTO agents (name, team, skills, contract, timezone) VALUES (?, ?, ?, ?, ?)');
     for (const agent of workspace.agents) {

@@ -8,9 +8,10 @@ import { resolveDataDir } from '../services/dataDir';
 import { UsageError, type CliIo, type Command } from './command';
 import { capacityCommand } from './commands/capacity';
 import { erlangCommand } from './commands/erlang';
+import { forecastCommand } from './commands/forecast';
 import { requirementsCommand } from './commands/requirements';
 
-export const commands: Command[] = [capacityCommand, erlangCommand, requirementsCommand];
+export const commands: Command[] = [capacityCommand, erlangCommand, requirementsCommand, forecastCommand];
 
 function helpText(): string {
   return ['Usage: staffwise <command> [options]   (global: --data-dir PATH)', '', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}\n  ${' '.repeat(14)} ${c.usage}`)].join('\n');

@@ -13,6 +13,7 @@ import { JobRunner } from './jobs';
 import type { Handlers, ServiceContext } from './handlers';
 import { capacityHandlers } from './capacityService';
 import { staffingHandlers } from './staffingService';
+import { forecastHandlers } from './forecastService';
 import { workspaceHandlers } from './workspaceService';
 
 export const DEFAULT_DEMO_WEEKS = 26;
@@ -78,7 +79,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo };
-  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context) };
+  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context), ...forecastHandlers(context) };
 
   return {
     dispatch: createDispatcher(handlers, log),

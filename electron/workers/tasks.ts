@@ -5,6 +5,7 @@
  */
 import { generateDemoWorkspace, type DemoOptions } from '../../shared/demo/generateDemo';
 import type { DemoWorkspace } from '../../shared/demo/types';
+import { forecast, ForecastCancelledError, type ForecastInput, type ForecastResult } from '../../shared/engine/forecast';
 
 export class TaskCancelledError extends Error {
   constructor() {
@@ -28,6 +29,14 @@ export const tasks = {
       ctx.checkCancelled();
       ctx.progress(fraction, message);
     })) as Task<DemoOptions, DemoWorkspace>,
+  'forecast.compute': ((input, ctx) => {
+    try {
+      return forecast(input, { onProgress: ctx.progress, shouldCancel: ctx.isCancelled });
+    } catch (error) {
+      if (error instanceof ForecastCancelledError) throw new TaskCancelledError();
+      throw error;
+    }
+  }) as Task<ForecastInput, ForecastResult>,
 };
 
 export type TaskName = keyof typeof tasks;

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { DashboardArea } from './areas/dashboard/DashboardArea';
 import { DataArea } from './areas/data/DataArea';
+import { ForecastArea } from './areas/forecast/ForecastArea';
 import { NotBuiltYet } from './areas/NotBuiltYet';
 import { StaffingArea } from './areas/staffing/StaffingArea';
 import { useWorkspace } from './stores/workspaceStore';
@@ -13,11 +14,7 @@ interface Area {
 
 const AREAS: Area[] = [
   { id: 'dashboard', label: 'Dashboard', render: () => <DashboardArea /> },
-  {
-    id: 'forecast',
-    label: 'Forecast',
-    render: () => <NotBuiltYet title="Forecast" plan="Forecasts by day and interval from your contact history, with backtested method choice and prediction bands." meanwhile="The demo history is already in the workspace: see the Dashboard chart and the Data area." />,
-  },
+  { id: 'forecast', label: 'Forecast', render: () => <ForecastArea /> },
   { id: 'staffing', label: 'Staffing', render: () => <StaffingArea /> },
   {
     id: 'schedule',

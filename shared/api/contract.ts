@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import type { JobDoneEvent, JobProgressEvent } from './types';
 import { capacityChannels } from './channels/capacity';
+import { forecastChannels } from './channels/forecast';
 import { staffingChannels } from './channels/staffing';
 import { workspaceChannels } from './channels/workspace';
 
@@ -16,6 +17,7 @@ export const contract = {
   ...workspaceChannels,
   ...capacityChannels,
   ...staffingChannels,
+  ...forecastChannels,
 };
 
 export type Contract = typeof contract;

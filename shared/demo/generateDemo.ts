@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import type { ChannelKind } from '../api/types';
 import { isBillingPeakDay, usHolidays } from './calendarEffects';
 import { poisson, seededRandom } from './random';
-import type { DemoWorkspace, IntervalPoint, WorkspaceAgent, WorkspaceQueue } from './types';
+import type { DemoWorkspace, IntervalPoint, WorkspaceAgent, WorkspaceEvent, WorkspaceQueue } from './types';
 
 export const DEMO_TIMEZONE = 'America/New_York';
 const INTERVAL_MIN = 15;
@@ -104,7 +104,34 @@ export function generateDemoWorkspace(options: DemoOptions, onProgress?: (fracti
     });
     if (onProgress && dayIndex % 7 === 6) onProgress((dayIndex + 1) / totalDays, `Generated week ${(dayIndex + 1) / 7} of ${options.weeks}`);
   }
-  return { name: 'Northwind Support (demo)', timezone: DEMO_TIMEZONE, isDemo: true, queues, agents: demoAgents(random) };
+  return {
+    name: 'Northwind Support (demo)',
+    timezone: DEMO_TIMEZONE,
+    isDemo: true,
+    queues,
+    agents: demoAgents(random),
+    events: holidayEvents(start.year, end.year + 1),
+  };
+}
+
+/**
+ * Public holidays for the forecast, past and coming: phones close; chat and email share one event name so the
+ * forecast estimates their dip from the holidays already in the history.
+ */
+function holidayEvents(fromYear: number, toYear: number): WorkspaceEvent[] {
+  const events: WorkspaceEvent[] = [];
+  for (let year = fromYear; year <= toYear; year++) {
+    for (const [date] of usHolidays(year)) {
+      for (const q of QUEUES) {
+        events.push(
+          q.holidayShare === 0
+            ? { name: 'Public holiday (closed)', startDate: date, endDate: date, effect: 'closed', value: null, queueName: q.name }
+            : { name: 'Public holiday', startDate: date, endDate: date, effect: 'multiplier', value: null, queueName: q.name },
+        );
+      }
+    }
+  }
+  return events;
 }
 
 interface DayContext {

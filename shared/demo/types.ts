@@ -36,10 +36,22 @@ export interface WorkspaceQueue {
   intervals: IntervalPoint[];
 }
 
+export interface WorkspaceEvent {
+  name: string;
+  startDate: string;
+  endDate: string;
+  effect: 'multiplier' | 'additive' | 'closed';
+  /** null asks the forecast to estimate the effect from earlier events of the same name. */
+  value: number | null;
+  /** null applies to every queue. */
+  queueName: string | null;
+}
+
 export interface DemoWorkspace {
   name: string;
   timezone: string;
   isDemo: boolean;
   queues: WorkspaceQueue[];
   agents: WorkspaceAgent[];
+  events: WorkspaceEvent[];
 }

@@ -105,3 +105,42 @@ describe('staffwise erlang and requirements', () => {
     expect(existsSync(join(dir, 'bad-out.csv'))).toBe(false);
   });
 });
+
+describe('staffwise forecast', () => {
+  const bank = new URL('../fixtures/bank-calls/bank_calls_30min.csv', import.meta.url).pathname;
+
+  it('forecasts the real bank history, skipping the closed weekend, with backtest scores', async () => {
+    const out = join(tempDir(), 'f.csv');
+    const { code, out: stdout, err } = await run(['forecast', '--history', bank, '--horizon-days', '7', '--interval-min', '60', '--out', out, '--json']);
+    expect(code, err).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary.scores.length).toBeGreaterThanOrEqual(8);
+    expect(summary.scores.map((s: { method: string }) => s.method)).toContain(summary.method);
+    const naive = summary.scores.find((s: { method: string }) => s.method === 'seasonal-naive').wape;
+    const chosen = summary.scores.find((s: { method: string }) => s.method === summary.method).wape;
+    expect(chosen).toBeLessThan(naive);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('timestamp,forecast,lo80,hi80');
+    const days = new Set(lines.slice(1).map((l) => l.slice(0, 10)));
+    const weekdays = [...days].map((d) => new Date(`${d}T12:00:00Z`).getUTCDay());
+    expect(weekdays).not.toContain(0);
+    expect(weekdays).not.toContain(6);
+    for (const line of lines.slice(1)) {
+      const [, forecast, lo, hi] = line.split(',').map(Number);
+      expect(lo).toBeLessThanOrEqual(forecast);
+      expect(forecast).toBeLessThanOrEqual(hi);
+    }
+  }, 60_000);
+
+  it.each([
+    [['forecast', '--history', 'h.csv', '--out', 'f.csv'], /--horizon-days is required/],
+    [['forecast', '--history', 'h.csv', '--horizon-days', '7', '--method', 'magic', '--out', 'f.csv'], /--method must be auto or one of/],
+    [['forecast', '--history', 'h.csv', '--horizon-days', '0', '--out', 'f.csv'], /--horizon-days must be a whole number from 1 to 120/],
+    [['forecast', '--history', 'no-such-file.csv', '--horizon-days', '7', '--out', 'f.csv'], /--history: cannot read no-such-file.csv \(ENOENT\)/],
+    [['forecast', '--history', 'h.csv', '--horizon-days', '7', '--tz', 'Mars/Olympus', '--out', 'f.csv'], /--tz "Mars\/Olympus" is not an IANA time zone/],
+  ])('exits 2 for %j', async (args, message) => {
+    const { code, err } = await run(args);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+});

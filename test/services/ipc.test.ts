@@ -59,6 +59,16 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'staffing.profiles.list': [{ all: true }],
   'staffing.profiles.save': [{ name: '', channel: 'phone', queueName: null, settings: live }, { name: 'x', channel: 'fax', queueName: null, settings: live }, { name: 'x', channel: 'phone', queueName: null }],
   'staffing.profiles.delete': [{ id: 0 }],
+  'forecast.run': [{}, { queueId: 1, horizonDays: 0, method: 'auto' }, { queueId: 1, horizonDays: 7, method: 'crystal-ball' }, { queueId: 1, horizonDays: 7, method: 'auto', asOf: '21/11/2026' }, { queueId: 1, horizonDays: 7, method: 'auto', intervalMin: 20 }],
+  'forecast.runs': [{}, { queueId: 'billing' }],
+  'forecast.view': [{}, { runId: -2 }],
+  'forecast.adjustDay': [{ queueId: 1, date: '2026-11-23', total: -5 }, { queueId: 1, date: 'monday', total: 10 }, { queueId: 1, date: '2026-11-23' }],
+  'forecast.accuracy': [{ runId: 'latest' }],
+  'forecast.exportCsv': [{}],
+  'forecast.series': [{}, { history: { intervalMin: 30, points: [] }, intervalMin: 30, horizonDays: 7, method: 'auto' }, { history: { intervalMin: 30, points: [{ start: '2026-11-16T08:00', value: -1 }] }, intervalMin: 30, horizonDays: 7, method: 'auto' }],
+  'events.list': [{ queueId: 1 }],
+  'events.save': [{ event: { name: '', startDate: '2026-11-26', endDate: '2026-11-26', effect: 'closed', value: null, queueId: null } }, { event: { name: 'Sale', startDate: '2026-11-27', endDate: '2026-11-20', effect: 'multiplier', value: 1.3, queueId: null } }, { event: { name: 'Sale', startDate: '2026-11-27', endDate: '2026-11-28', effect: 'boost', value: 1.3, queueId: null } }],
+  'events.delete': [{ id: 'x' }],
 };
 const NOT_OBJECTS = [undefined, null, 42, 'text', [], true];
 

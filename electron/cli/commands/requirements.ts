@@ -1,7 +1,6 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { ResponseOf } from '../../../shared/api/contract';
-import { parseIntervalCountsCsv } from '../../../shared/import';
 import { callApi, numberFlag, UsageError, type Command } from '../command';
+import { readIntervalCounts, stringFlag, writeFileAtomically } from './csvInput';
 import { FLAG_FOR_FIELD, queueFlagOptions, queueFlags } from './staffingFlags';
 
 export const requirementsCommand: Command = {
@@ -13,18 +12,7 @@ export const requirementsCommand: Command = {
   async run(values, ctx) {
     const volumesPath = stringFlag(values, 'volumes');
     const outPath = stringFlag(values, 'out');
-    let text: string;
-    try {
-      text = readFileSync(volumesPath, 'utf8');
-    } catch (error) {
-      throw new UsageError(`--volumes: cannot read ${volumesPath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
-    const parsed = parseIntervalCountsCsv(text, { zone: typeof values.tz === 'string' ? values.tz : 'UTC' });
-    if (!parsed.ok) throw new Error(`${volumesPath}: ${parsed.error}`);
-    if (parsed.badRowCount > 0) {
-      const listed = parsed.badRows.slice(0, 5).map((b) => `line ${b.line}: ${b.message}`).join('; ');
-      throw new Error(`${volumesPath} has ${parsed.badRowCount} bad row(s), nothing was written: ${listed}`);
-    }
+    const parsed = readIntervalCounts(volumesPath, 'volumes', typeof values.tz === 'string' ? values.tz : 'UTC');
     const flags = queueFlags(values);
     const responseSec = numberFlag(values, 'response-sec');
     const staffing =
@@ -53,17 +41,8 @@ export const requirementsCommand: Command = {
     for (const row of result.rows) {
       lines.push(`${row.start},${row.required ?? ''},${row.requiredExact?.toFixed(4) ?? ''}${withRostered ? `,${row.rostered ?? ''}` : ''}`);
     }
-    // Written beside the target and renamed into place, so a failure never leaves half a file.
-    const temporary = `${outPath}.partial`;
-    writeFileSync(temporary, lines.join('\n') + '\n');
-    renameSync(temporary, outPath);
+    writeFileAtomically(outPath, lines);
     const summary = { intervals: result.rows.length, intervalMin: result.intervalMin, requiredAgentHours: result.requiredAgentHours, peakRequired: result.peakRequired, out: outPath };
     ctx.io.out(values.json ? JSON.stringify(summary) : `Wrote ${summary.intervals} intervals (${summary.intervalMin}-minute) to ${outPath}: peak ${summary.peakRequired} agents, ${summary.requiredAgentHours.toFixed(1)} agent-hours.`);
   },
 };
-
-function stringFlag(values: Record<string, string | boolean | undefined>, flag: string): string {
-  const value = values[flag];
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${flag} is required`);
-  return value;
-}

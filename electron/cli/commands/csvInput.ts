@@ -1,0 +1,33 @@
+/** Reading a timestamp,volume file for a CLI command: clear errors, and nothing done when a row is bad. */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { parseIntervalCountsCsv } from '../../../shared/import';
+import { UsageError } from '../command';
+
+export function stringFlag(values: Record<string, string | boolean | undefined>, flag: string): string {
+  const value = values[flag];
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${flag} is required`);
+  return value;
+}
+
+export function readIntervalCounts(path: string, flag: string, zone: string) {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--${flag}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const parsed = parseIntervalCountsCsv(text, { zone });
+  if (!parsed.ok) throw new Error(`${path}: ${parsed.error}`);
+  if (parsed.badRowCount > 0) {
+    const listed = parsed.badRows.slice(0, 5).map((b) => `line ${b.line}: ${b.message}`).join('; ');
+    throw new Error(`${path} has ${parsed.badRowCount} bad row(s), nothing was written: ${listed}`);
+  }
+  return parsed;
+}
+
+/** Written beside the target and renamed into place, so a failure never leaves half a file. */
+export function writeFileAtomically(path: string, lines: string[]): void {
+  const temporary = `${path}.partial`;
+  writeFileSync(temporary, lines.join('\n') + '\n');
+  renameSync(temporary, path);
+}

@@ -1,0 +1,65 @@
+import { DateTime } from 'luxon';
+import { FORECAST_METHODS, type ForecastResult } from '../../../shared/engine/forecast';
+import { callApi, numberFlag, UsageError, type Command } from '../command';
+import { readIntervalCounts, stringFlag, writeFileAtomically } from './csvInput';
+
+export const forecastCommand: Command = {
+  name: 'forecast',
+  summary: 'Forecast a timestamp,volume history (any interval; aggregated to --interval-min) with backtested method choice',
+  usage: `staffwise forecast --history h.csv --horizon-days 7 [--interval-min 30] [--method auto|${FORECAST_METHODS.join('|')}] [--tz Zone] --out f.csv [--json]`,
+  options: {
+    history: { type: 'string' },
+    'horizon-days': { type: 'string' },
+    'interval-min': { type: 'string' },
+    method: { type: 'string' },
+    tz: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(values, ctx) {
+    const historyPath = stringFlag(values, 'history');
+    const outPath = stringFlag(values, 'out');
+    const horizonDays = numberFlag(values, 'horizon-days', true);
+    if (!Number.isInteger(horizonDays) || horizonDays < 1 || horizonDays > 120) throw new UsageError(`--horizon-days must be a whole number from 1 to 120 (got ${horizonDays})`);
+    const method = typeof values.method === 'string' ? values.method : 'auto';
+    if (method !== 'auto' && !(FORECAST_METHODS as readonly string[]).includes(method)) throw new UsageError(`--method must be auto or one of ${FORECAST_METHODS.join(', ')} (got "${method}")`);
+    const zone = typeof values.tz === 'string' ? values.tz : 'UTC';
+    if (!DateTime.now().setZone(zone).isValid) throw new UsageError(`--tz "${zone}" is not an IANA time zone (e.g. America/New_York)`);
+
+    const history = readIntervalCounts(historyPath, 'history', zone);
+    const intervalMin = numberFlag(values, 'interval-min') ?? history.intervalMinutes;
+    if (!Number.isInteger(intervalMin) || intervalMin % history.intervalMinutes !== 0 || 1440 % intervalMin !== 0) {
+      throw new UsageError(`--interval-min must be a multiple of the file's ${history.intervalMinutes}-minute interval that divides a day (got ${intervalMin})`);
+    }
+    const result = await callApi<ForecastResult>(
+      ctx,
+      'forecast.series',
+      { history: { intervalMin: history.intervalMinutes, points: history.rows.map((r) => ({ start: r.localStart, value: r.volume })) }, intervalMin, horizonDays, method },
+      { horizonDays: 'horizon-days', intervalMin: 'interval-min', method: 'method' },
+    );
+
+    // The horizon is in calendar days after the last history day; the engine counts open days, so it has covered them.
+    const lastDay = history.rows[history.rows.length - 1].localStart.slice(0, 10);
+    const endDay = DateTime.fromISO(lastDay).plus({ days: horizonDays }).toISODate()!;
+    const points = result.points.filter((p) => p.start.slice(0, 10) <= endDay && existsInZone(p.start, zone));
+    writeFileAtomically(outPath, ['timestamp,forecast,lo80,hi80', ...points.map((p) => [p.start, r2(p.forecast), r2(p.lo80), r2(p.hi80)].join(','))]);
+
+    const scores = result.scores.map(({ method: m, wape, mape, bias }) => ({ method: m, wape, mape, bias }));
+    if (values.json) {
+      ctx.io.out(JSON.stringify({ method: result.method, scores, intervals: points.length, intervalMin, out: outPath, warnings: result.warnings }));
+      return;
+    }
+    ctx.io.out(`Method: ${result.method} (chosen by rolling-origin backtest)`);
+    ctx.io.out('method                        WAPE     MAPE     bias');
+    for (const s of scores) ctx.io.out(`${s.method.padEnd(28)} ${pct(s.wape)} ${pct(s.mape)} ${pct(s.bias)}`);
+    ctx.io.out(`Wrote ${points.length} ${intervalMin}-minute intervals to ${outPath}.`);
+  },
+};
+
+function existsInZone(start: string, zone: string): boolean {
+  const at = DateTime.fromISO(start, { zone });
+  return at.isValid && at.toFormat("yyyy-MM-dd'T'HH:mm") === start;
+}
+
+const r2 = (n: number) => String(Math.round(n * 100) / 100);
+const pct = (n: number) => `${(n * 100).toFixed(2).padStart(7)}%`;

@@ -1,0 +1,48 @@
+import { expect, test } from './fixtures';
+
+test('forecast a queue, read the method comparison, adjust a day and export', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Forecast' }).click();
+  await expect(page.getByText('No forecast for this queue yet.')).toBeVisible();
+  await page.getByTestId('fc-queue').selectOption({ label: 'Email & Tickets' });
+  await page.getByTestId('fc-horizon').fill('7');
+  await page.getByTestId('fc-run').click();
+  await expect(page.getByTestId('job-progress')).toContainText('Forecast ready for Email & Tickets', { timeout: 60_000 });
+
+  const scores = page.getByTestId('fc-scores');
+  await expect(scores.locator('tbody tr')).toHaveCount(9);
+  await expect(scores.locator('tr.chosen')).toHaveCount(1);
+  await expect(page.getByRole('img', { name: /History, forecast with 80% band/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Intraday profile by weekday' })).toBeVisible();
+
+  const days = page.getByTestId('fc-days');
+  await expect(days.locator('tbody tr')).toHaveCount(7);
+  const firstDay = days.locator('tbody tr').first();
+  await firstDay.getByRole('textbox').fill('999');
+  await firstDay.getByRole('textbox').press('Enter');
+  await expect(firstDay).toHaveClass(/adjusted/);
+  await firstDay.getByRole('button', { name: 'Revert' }).click();
+  await expect(firstDay).not.toHaveClass(/adjusted/);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('fc-export').click();
+  expect((await download).suggestedFilename()).toMatch(/^forecast-email-tickets-2026-11-21\.csv$/);
+
+  // A bad event is refused at its field.
+  await page.getByTestId('ev-name').fill('Spring sale');
+  await page.getByTestId('ev-startDate').fill('next friday');
+  await page.getByTestId('ev-add').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Use a date like 2026-11-16' })).toBeVisible();
+});
+
+test('a forecast made as of an earlier date is compared with the actuals', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Forecast' }).click();
+  await page.getByTestId('fc-queue').selectOption({ label: 'Product Support (chat)' });
+  await page.getByTestId('fc-horizon').fill('14');
+  await page.getByTestId('fc-asof').fill('2026-11-01');
+  await page.getByTestId('fc-run').click();
+  const accuracy = page.getByTestId('fc-accuracy');
+  await expect(accuracy).toContainText('Week of 2026-11-02', { timeout: 60_000 });
+  await expect(accuracy).toContainText('Month 2026-11');
+});
