@@ -21,6 +21,7 @@ import {
   type IntervalPoint,
   type MethodScore,
 } from '../shared/engine/forecast';
+import { poisson, seededRandom } from '../shared/demo/random';
 import { printTable, sharedDataDir } from './table';
 
 const HORIZON_DAYS = 5;
@@ -155,7 +156,7 @@ function benchSpeed(): void {
  * year, from a fixed seed so every run times the same work.
  */
 function syntheticTwoYears(): IntervalPoint[] {
-  const random = parkMiller(42);
+  const random = seededRandom(42);
   const weekdayLevel = [1.25, 1.1, 1.0, 1.0, 0.9, 0.45, 0.3];
   const first = Date.UTC(2023, 0, 2);
   const points: IntervalPoint[] = [];
@@ -166,31 +167,10 @@ function syntheticTwoYears(): IntervalPoint[] {
       const hour = slot / 4;
       const curve = 2 + 60 * Math.max(0, Math.sin((Math.PI * (hour - 7)) / 13));
       const start = `${date.toISOString().slice(0, 10)}T${String(Math.floor(hour)).padStart(2, '0')}:${String((slot % 4) * 15).padStart(2, '0')}`;
-      points.push({ start, value: poissonDraw(curve * dayLevel, random) });
+      points.push({ start, value: poisson(curve * dayLevel, random) });
     }
   }
   return points;
-}
-
-function parkMiller(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 48271) % 2147483647;
-    return state / 2147483647;
-  };
-}
-
-function poissonDraw(mean: number, random: () => number): number {
-  let k = 0;
-  let probability = Math.exp(-mean);
-  let cumulative = probability;
-  const u = random();
-  while (u > cumulative && k < 10 * mean + 100) {
-    k++;
-    probability *= mean / k;
-    cumulative += probability;
-  }
-  return k;
 }
 
 /** A fraction as a percentage with two decimals, e.g. 0.0623 → "6.23". */
