@@ -10,8 +10,10 @@ import { capacityCommand } from './commands/capacity';
 import { erlangCommand } from './commands/erlang';
 import { forecastCommand } from './commands/forecast';
 import { requirementsCommand } from './commands/requirements';
+import { rosterCommand } from './commands/roster';
+import { scheduleCommand } from './commands/schedule';
 
-export const commands: Command[] = [capacityCommand, erlangCommand, requirementsCommand, forecastCommand];
+export const commands: Command[] = [capacityCommand, erlangCommand, requirementsCommand, forecastCommand, scheduleCommand, rosterCommand];
 
 function helpText(): string {
   return ['Usage: staffwise <command> [options]   (global: --data-dir PATH)', '', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}\n  ${' '.repeat(14)} ${c.usage}`)].join('\n');

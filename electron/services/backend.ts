@@ -12,8 +12,10 @@ import { EventHub } from './events';
 import { JobRunner } from './jobs';
 import type { Handlers, ServiceContext } from './handlers';
 import { capacityHandlers } from './capacityService';
+import { importHandlers } from './importService';
 import { staffingHandlers } from './staffingService';
 import { forecastHandlers } from './forecastService';
+import { solverHandlers } from './solverService';
 import { workspaceHandlers } from './workspaceService';
 
 export const DEFAULT_DEMO_WEEKS = 26;
@@ -79,7 +81,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo };
-  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context), ...forecastHandlers(context) };
+  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context), ...importHandlers(context), ...forecastHandlers(context), ...solverHandlers() };
 
   return {
     dispatch: createDispatcher(handlers, log),

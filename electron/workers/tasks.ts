@@ -5,6 +5,7 @@
  */
 import { generateDemoWorkspace, type DemoOptions } from '../../shared/demo/generateDemo';
 import type { DemoWorkspace } from '../../shared/demo/types';
+import { importIntervals, importTickets, type ImportTaskOutput, type IntervalImportInput, type TicketImportInput } from './importTasks';
 import { forecast, ForecastCancelledError, type ForecastInput, type ForecastResult } from '../../shared/engine/forecast';
 
 export class TaskCancelledError extends Error {
@@ -37,6 +38,8 @@ export const tasks = {
       throw error;
     }
   }) as Task<ForecastInput, ForecastResult>,
+  'import.tickets': importTickets as Task<TicketImportInput, ImportTaskOutput>,
+  'import.intervals': importIntervals as Task<IntervalImportInput, ImportTaskOutput>,
 };
 
 export type TaskName = keyof typeof tasks;

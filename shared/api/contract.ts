@@ -9,7 +9,9 @@
 import type { z } from 'zod';
 import type { JobDoneEvent, JobProgressEvent } from './types';
 import { capacityChannels } from './channels/capacity';
+import { importChannels } from './channels/dataImport';
 import { forecastChannels } from './channels/forecast';
+import { solverChannels } from './channels/solvers';
 import { staffingChannels } from './channels/staffing';
 import { workspaceChannels } from './channels/workspace';
 
@@ -17,7 +19,9 @@ export const contract = {
   ...workspaceChannels,
   ...capacityChannels,
   ...staffingChannels,
+  ...importChannels,
   ...forecastChannels,
+  ...solverChannels,
 };
 
 export type Contract = typeof contract;

@@ -144,3 +144,51 @@ describe('staffwise forecast', () => {
     expect(err).toMatch(message);
   });
 });
+
+describe('staffwise roster and schedule', () => {
+  const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+
+  it('solves Curtois & Qu instance 1 to its published optimum with no hard violations', async () => {
+    const out = join(tempDir(), 'roster.csv');
+    const { code, out: stdout, err } = await run(['roster', '--curtois', fixture('curtois/Instance1.txt'), '--time-limit-sec', '30', '--out', out, '--json']);
+    expect(code, err).toBe(0);
+    const r = JSON.parse(stdout);
+    expect(r.objective).toBe(607);
+    expect(r.hardViolations).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('employee,day,shift');
+  }, 90_000);
+
+  it('reports a malformed instance with its line number', async () => {
+    const bad = join(tempDir(), 'bad.txt');
+    writeFileSync(bad, 'SECTION_HORIZON\nfourteen\n');
+    const { code, err } = await run(['roster', '--curtois', bad]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/line 2/);
+  });
+
+  it('schedules named agents, writes agent,date,start,end,breaks, and explains what cannot be covered', async () => {
+    const out = join(tempDir(), 'schedule.csv');
+    const { code, out: stdout, err } = await run([
+      'schedule', '--requirements', fixture('schedule/requirements.csv'), '--agents', fixture('schedule/agents.csv'),
+      '--shifts', fixture('schedule/shifts.json'), '--time-limit-sec', '15', '--out', out, '--json',
+    ]);
+    expect(code, err).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary.shifts).toBeGreaterThan(40);
+    expect(summary.ruleViolations).toBe(0);
+    expect(summary.underCoverageHours).toBeGreaterThanOrEqual(summary.lowerBoundUnderHours - 1e-6);
+    const night = summary.explanations.find((e: { start: string; skill: string }) => e.start === '03:00' && e.skill === 'phone');
+    expect(night.causes.map((c: { cause: string }) => c.cause)).toContain('no-template');
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('agent,date,start,end,breaks');
+    expect(lines[1]).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+,2026-11-1\d,\d\d:\d\d,\d\d:\d\d,/);
+  }, 120_000);
+
+  it('names the line of a bad agents file', async () => {
+    const agents = join(tempDir(), 'agents.csv');
+    writeFileSync(agents, 'id,name,skills,max_shifts_week\na1,Ava,phone,5\na2,Liam,,5\n');
+    const { code, err } = await run(['schedule', '--requirements', fixture('schedule/requirements.csv'), '--agents', agents, '--out', join(tempDir(), 's.csv')]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/agents.csv: line 3: the skills column is empty/);
+  });
+});

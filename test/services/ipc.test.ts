@@ -37,6 +37,7 @@ const worked = { volume: 500, ahtMin: 20, hours: 8, utilization: 0.75 };
 const erlang = { callsPerInterval: 100, intervalMin: 30, ahtSec: 180, slTarget: 0.8, answerSec: 20 };
 const email = { itemsPerDay: 400, handleMin: 8, responseHours: 4, openFromHour: 8, openToHour: 20 };
 const live = { mode: 'live', intervalMin: 15, ahtSec: 180, targets: { answerSec: 20, serviceLevel: 0.8 } };
+const TIMES = { start: 480, end: 960, segments: [{ start: 480, end: 960 }], breaks: [] };
 
 /** Malformed payloads per channel; typed over every channel so a new channel cannot be added without cases. */
 const MALFORMED: Record<Channel, unknown[]> = {
@@ -59,6 +60,20 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'staffing.profiles.list': [{ all: true }],
   'staffing.profiles.save': [{ name: '', channel: 'phone', queueName: null, settings: live }, { name: 'x', channel: 'fax', queueName: null, settings: live }, { name: 'x', channel: 'phone', queueName: null }],
   'staffing.profiles.delete': [{ id: 0 }],
+  'import.intervals.preview': [{}, { text: '' }, { text: 42 }, { text: 'timestamp,volume\n', queueName: '' }, { text: 'a', channel: 'fax' }],
+  'import.intervals.start': [{ text: 'timestamp,volume\n2024-01-01 09:00,3' }, { text: 'x', queueName: 'Sales', channel: 'phone', fileName: '' }, { text: '', queueName: 'Sales', channel: 'phone' }, { text: 'x', queueName: 'Sales', channel: 'fax' }, { text: 'x', queueName: '   ', channel: 'phone' }],
+  'import.tickets.preview': [{}, { text: '' }, { text: 'a,b', intervalMinutes: 20 }, { text: 'a,b', mapping: { createdAt: -1, queue: [] } }, { text: 'a,b', mapping: { createdAt: 0, queue: [0] } }, { text: 'a,b', wholeFile: 'no' }],
+  'import.tickets.start': [
+    { text: 'a,b' },
+    { text: 'a,b', mapping: { createdAt: 0, queue: [1] }, intervalMinutes: 15 },
+    { text: 'a,b', mapping: { createdAt: 0, queue: [1] }, intervalMinutes: 7, defaultChannel: 'email' },
+    { text: 'a,b', mapping: { createdAt: 0.5, queue: [1] }, intervalMinutes: 15, defaultChannel: 'email' },
+    { text: 'a,b', mapping: { createdAt: 0, queue: [1], handleTime: { column: 1, unit: 'days' } }, intervalMinutes: 15, defaultChannel: 'email' },
+    { text: 'a,b', mapping: { createdAt: 0, queue: [] }, intervalMinutes: 15, defaultChannel: 'email', channels: { Sales: 'fax' } },
+    { text: 'a,b', mapping: { createdAt: 0, queue: [] }, intervalMinutes: 15, defaultChannel: 'email', dateRange: { from: '2024-11-04', to: '2024-11-03' } },
+    { text: 'a,b\n', mapping: { createdAt: 5, queue: [] }, intervalMinutes: 15, defaultChannel: 'email' },
+  ],
+  'import.history': [{ limit: 0 }, { limit: 'all' }, { limit: 2.5 }, { all: true }],
   'forecast.run': [{}, { queueId: 1, horizonDays: 0, method: 'auto' }, { queueId: 1, horizonDays: 7, method: 'crystal-ball' }, { queueId: 1, horizonDays: 7, method: 'auto', asOf: '21/11/2026' }, { queueId: 1, horizonDays: 7, method: 'auto', intervalMin: 20 }],
   'forecast.runs': [{}, { queueId: 'billing' }],
   'forecast.view': [{}, { runId: -2 }],
@@ -69,6 +84,8 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'events.list': [{ queueId: 1 }],
   'events.save': [{ event: { name: '', startDate: '2026-11-26', endDate: '2026-11-26', effect: 'closed', value: null, queueId: null } }, { event: { name: 'Sale', startDate: '2026-11-27', endDate: '2026-11-20', effect: 'multiplier', value: 1.3, queueId: null } }, { event: { name: 'Sale', startDate: '2026-11-27', endDate: '2026-11-28', effect: 'boost', value: 1.3, queueId: null } }],
   'events.delete': [{ id: 'x' }],
+  'roster.curtois': [{}, { text: '', timeLimitSec: 5 }, { text: 'SECTION_HORIZON\n7', timeLimitSec: 0 }, { text: 'SECTION_HORIZON\n7', timeLimitSec: 'soon' }],
+  'schedule.solve': [{}, { input: [], timeLimitSec: 5 }, { input: { agents: [] }, timeLimitSec: -1 }, { input: 'agents.csv', timeLimitSec: 5 }],
 };
 const NOT_OBJECTS = [undefined, null, 42, 'text', [], true];
 

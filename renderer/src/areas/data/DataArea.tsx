@@ -3,6 +3,7 @@ import { JobProgress } from '../../components/ProgressBar';
 import { formatNumber } from '../../components/format';
 import { parseNumberField } from '../../components/parseNumber';
 import { NumberField } from '../../components/NumberField';
+import { ImportPanel } from './ImportPanel';
 import { useLatestJob } from '../../stores/jobsStore';
 import { useWorkspace } from '../../stores/workspaceStore';
 
@@ -29,13 +30,14 @@ export function DataArea() {
     <section aria-labelledby="data-title">
       <header className="area-header">
         <h2 id="data-title">Data</h2>
-        <p className="muted">What this workspace holds. Importing your own history arrives with forecasting.</p>
+        <p className="muted">What this workspace holds, and where your own contact history comes in.</p>
       </header>
       {error && <div className="notice notice--error">{error}</div>}
       {summary && (
         <div className="panel">
           <h3>{summary.name}</h3>
           <p className="muted">Time zone {summary.timezone} · {summary.agentCount} agents</p>
+          {summary.queues.length === 0 && <p className="muted" data-testid="queues-empty">No queues yet: import a CSV file below, or reset the demo workspace.</p>}
           <table className="list" data-testid="queue-table">
             <thead><tr><th>Queue</th><th>Channel</th><th className="num">Interval</th><th>History</th><th className="num">Open intervals</th><th className="num">Contacts</th></tr></thead>
             <tbody>
@@ -53,6 +55,7 @@ export function DataArea() {
           </table>
         </div>
       )}
+      <ImportPanel />
       <div className="panel">
         <h3>Demo workspace</h3>
         <p className="muted">Regenerates the 40-agent demo team and its interval history. Your saved calculations are kept.</p>

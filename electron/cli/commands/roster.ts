@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import type { ResponseOf } from '../../../shared/api/contract';
+import { callApi, numberFlag, UsageError, type Command } from '../command';
+import { stringFlag, writeFileAtomically } from './csvInput';
+
+export const rosterCommand: Command = {
+  name: 'roster',
+  summary: 'Solve a Curtois & Qu rostering benchmark instance with the rostering engine',
+  usage: 'staffwise roster --curtois Instance1.txt [--time-limit-sec 60] [--out roster.csv] [--json]',
+  options: { curtois: { type: 'string' }, 'time-limit-sec': { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+  async run(values, ctx) {
+    const path = stringFlag(values, 'curtois');
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new UsageError(`--curtois: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+    const timeLimitSec = numberFlag(values, 'time-limit-sec') ?? 60;
+    const solution = await callApi<ResponseOf<'roster.curtois'>>(ctx, 'roster.curtois', { text, timeLimitSec }, { timeLimitSec: 'time-limit-sec', text: 'curtois' });
+    if (typeof values.out === 'string') writeFileAtomically(values.out, solution.csv.trimEnd().split('\n'));
+    const summary = {
+      objective: solution.objective.total,
+      hardViolations: solution.hardViolations.length,
+      seconds: Math.round(solution.seconds * 100) / 100,
+      status: solution.status,
+      lowerBound: solution.lowerBound,
+      breakdown: { requests: solution.objective.requests, under: solution.objective.under, over: solution.objective.over },
+      ...(solution.solverNote && { note: solution.solverNote }),
+    };
+    if (values.json) {
+      ctx.io.out(JSON.stringify(summary));
+      return;
+    }
+    ctx.io.out(`Objective ${summary.objective} (requests ${summary.breakdown.requests}, under-cover ${summary.breakdown.under}, over-cover ${summary.breakdown.over})`);
+    ctx.io.out(`Hard violations: ${summary.hardViolations}; status ${summary.status}${summary.lowerBound !== undefined ? `; lower bound ${summary.lowerBound}` : ''}; ${summary.seconds} s`);
+    for (const v of solution.hardViolations.slice(0, 10)) ctx.io.out(`  ${v.message}`);
+  },
+};

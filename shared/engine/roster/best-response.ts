@@ -1,0 +1,88 @@
+/**
+ * The heuristic that needs no solver: each employee in turn takes their cheapest legal roster given everyone
+ * else's (exact, through the dynamic programme), until nobody can improve; then a few employees are shaken up and
+ * the descent repeats, keeping the best roster met (iterated local search). It gives the MIP stages their first
+ * roster and is the whole answer when HiGHS cannot run.
+ */
+import type { IndexedProblem } from './indexed-problem';
+import { objectiveOf, type Cells } from './evaluate';
+import { cheapestRosters } from './employee-dp';
+import type { Random } from './random';
+
+export type BestResponseControl = {
+  deadline: number;
+  shouldStop: () => boolean;
+  random: Random;
+  onImproved?: (cells: Cells, objective: number) => void;
+};
+
+/**
+ * Descends once from `start`; with `untilDeadline`, keeps perturbing and descending until the deadline. Returns the
+ * best roster met. Every employee must have a legal roster (solve.ts sets aside those who have none).
+ */
+export function bestResponseSearch(indexed: IndexedProblem, start: Cells, control: BestResponseControl, untilDeadline: boolean): Cells {
+  let best = descend(indexed, start.map((row) => row.slice()), control);
+  let bestObjective = objectiveOf(indexed, best).total;
+  control.onImproved?.(best, bestObjective);
+  while (untilDeadline && !stopped(control)) {
+    const shaken = best.map((row) => row.slice());
+    const count = 1 + control.random.below(Math.max(1, Math.ceil(indexed.employeeCount / 5)));
+    for (const e of control.random.sample(indexed.employeeCount, count)) {
+      // A random price per cell gives a legal but different roster: a kick out of the local optimum.
+      const noise = indexed.coverRequirement.map((shifts) => shifts.map(() => control.random.next() * 100 - 50));
+      const [roster] = cheapestRosters(indexed, e, noise);
+      if (roster) shaken[e] = roster.row;
+    }
+    const current = descend(indexed, shaken, control);
+    const objective = objectiveOf(indexed, current).total;
+    if (objective < bestObjective - 1e-9) {
+      best = current;
+      bestObjective = objective;
+      control.onImproved?.(best, bestObjective);
+    }
+  }
+  return best;
+}
+
+function descend(indexed: IndexedProblem, cells: Cells, control: BestResponseControl): Cells {
+  const counts = Array.from({ length: indexed.dayCount }, () => new Array<number>(indexed.shiftCount).fill(0));
+  for (const row of cells) row.forEach((t, d) => t >= 0 && counts[d][t]++);
+  // A row not yet chosen here may break the employee's rules (e.g. the empty start), so any legal roster replaces
+  // it; after that, only a strictly cheaper one does, which makes every pass lower the objective.
+  const settled = new Array<boolean>(indexed.employeeCount).fill(false);
+  let changed = true;
+  while (changed && !stopped(control)) {
+    changed = false;
+    for (const e of control.random.sample(indexed.employeeCount, indexed.employeeCount)) {
+      cells[e].forEach((t, d) => t >= 0 && counts[d][t]--);
+      const costs = cellCosts(indexed, e, counts);
+      const [roster] = cheapestRosters(indexed, e, costs);
+      if (roster && (!settled[e] || roster.cost < rowCost(costs, cells[e]) - 1e-9)) {
+        changed ||= settled[e] || roster.row.some((t, d) => t !== cells[e][d]);
+        cells[e] = roster.row;
+        settled[e] = true;
+      }
+      cells[e].forEach((t, d) => t >= 0 && counts[d][t]++);
+      if (stopped(control)) break;
+    }
+  }
+  return cells;
+}
+
+/** What working each cell adds to the objective, given how many others already work that shift that day. */
+function cellCosts(indexed: IndexedProblem, e: number, othersCount: number[][]): number[][] {
+  return othersCount.map((counts, d) =>
+    counts.map((count, t) => {
+      const cover = count < indexed.coverRequirement[d][t] ? -indexed.underWeight[d][t] : indexed.overWeight[d][t];
+      return indexed.offWeight[e][d][t] - indexed.onWeight[e][d][t] + cover;
+    }),
+  );
+}
+
+function rowCost(costs: number[][], row: number[]): number {
+  return row.reduce((sum, t, d) => sum + (t < 0 ? 0 : costs[d][t]), 0);
+}
+
+function stopped(control: BestResponseControl): boolean {
+  return performance.now() >= control.deadline || control.shouldStop();
+}

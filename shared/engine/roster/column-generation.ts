@@ -1,0 +1,338 @@
+/**
+ * The roster as a choice of one whole legal roster ("column") per employee, linked only by cover. Its LP relaxation
+ * is far tighter than the compact model's, because every column already obeys the employee's rules. Column
+ * generation solves that LP: HiGHS prices the cover rows, the dynamic programme finds each employee's cheapest
+ * roster at those prices, and the process repeats until no roster can lower the LP. The LP value is a lower bound
+ * on every roster; the columns met on the way feed a small integer model that picks one per employee.
+ */
+import type { Highs, ModelData } from 'highs';
+import { OFF, type IndexedProblem } from './indexed-problem';
+import type { Cells } from './evaluate';
+import { cheapestRosters } from './employee-dp';
+import type { MipFormulation } from './mip-model';
+
+export type Column = { employee: number; row: number[]; cost: number };
+
+/** Every distinct employee roster met so far, with its request penalty (without the constant for shift-on requests). */
+export class ColumnPool {
+  readonly columns: Column[] = [];
+  private readonly indexByKey = new Map<string, number>();
+
+  constructor(private readonly indexed: IndexedProblem) {}
+
+  add(employee: number, row: number[]): void {
+    const key = rosterKey(employee, row);
+    if (this.indexByKey.has(key)) return;
+    let cost = 0;
+    row.forEach((t, d) => {
+      if (t >= 0) cost += this.indexed.offWeight[employee][d][t] - this.indexed.onWeight[employee][d][t];
+    });
+    this.columns.push({ employee, row, cost });
+    this.indexByKey.set(key, this.columns.length - 1);
+  }
+
+  addRoster(cells: Cells): void {
+    cells.forEach((row, e) => this.add(e, row));
+  }
+
+  indexOf(employee: number, row: number[]): number | undefined {
+    return this.indexByKey.get(rosterKey(employee, row));
+  }
+}
+
+const rosterKey = (employee: number, row: number[]) => `${employee}:${row.join(',')}`;
+
+export type ColumnGenerationControl = {
+  deadline: number;
+  shouldStop: () => boolean;
+  integralObjective: boolean;
+};
+
+export type ColumnGenerationResult =
+  | { kind: 'done'; lowerBound: number; lpValue: number; converged: boolean }
+  | { kind: 'failed'; message: string };
+
+/** Rosters offered per employee and round: a few near-cheapest ones fill the pool faster than one. */
+const ROSTERS_PER_PRICING = 3;
+const REDUCED_COST_TOLERANCE = 1e-6;
+
+/**
+ * The master LP kept alive in HiGHS between rounds, so each re-solve starts from the last basis. Diving fixes
+ * employees' columns a few at a time and re-solves, which steers the LP to an integer roster.
+ */
+export class MasterLp {
+  private readonly layout: MasterLayout;
+  private readonly model: ReturnType<Highs['createModel']>;
+  private inModel: number;
+  /** The column fixed for each employee, or -1. */
+  private readonly fixedColumn: number[];
+  /** Column values of the last LP solved to optimality; a run cut short leaves no usable solution. */
+  private lastValues: Float64Array | null = null;
+
+  constructor(
+    private readonly highs: Highs,
+    private readonly indexed: IndexedProblem,
+    private readonly pool: ColumnPool,
+  ) {
+    this.layout = masterLayout(indexed);
+    this.model = highs.createModel(masterModel(indexed, this.layout, pool.columns, false));
+    this.model.options.set({ output_flag: false });
+    this.inModel = pool.columns.length;
+    this.fixedColumn = new Array<number>(indexed.employeeCount).fill(-1);
+  }
+
+  /**
+   * Prices and re-solves until no roster of a free employee has negative reduced cost (or the bound meets the LP
+   * value, for a whole-number objective). The bound is a lower bound on all rosters only while nothing is fixed.
+   */
+  solve(control: ColumnGenerationControl): ColumnGenerationResult {
+    let lowerBound = -Infinity;
+    let lpValue = Infinity;
+    for (;;) {
+      if (performance.now() >= control.deadline || control.shouldStop()) return { kind: 'done', lowerBound, lpValue, converged: false };
+      this.model.options.set('time_limit', Math.max(0.01, (control.deadline - performance.now()) / 1000));
+      const status = this.model.run().modelStatus;
+      if (status === this.highs.constants.modelStatus.timeLimit) return { kind: 'done', lowerBound, lpValue, converged: false };
+      if (status !== this.highs.constants.modelStatus.optimal) return { kind: 'failed', message: `the master LP ended with HiGHS status ${status}` };
+      lpValue = this.model.getObjectiveValue();
+      const solution = this.model.getSolution();
+      const duals = solution.rowDual;
+      this.lastValues = solution.colValue.slice(this.layout.slackCount);
+
+      // Lagrangian bound: the LP value plus each employee's most negative reduced cost.
+      let bound = lpValue;
+      for (let e = 0; e < this.indexed.employeeCount; e++) {
+        if (this.isFixed(e)) continue;
+        const rosters = cheapestRosters(this.indexed, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING);
+        if (rosters.length === 0) return { kind: 'failed', message: `no legal roster exists for employee "${this.indexed.problem.employees[e].id}"` };
+        const convexityDual = duals[e];
+        bound += Math.min(0, rosters[0].cost - convexityDual);
+        for (const roster of rosters) if (roster.cost - convexityDual < -REDUCED_COST_TOLERANCE) this.pool.add(e, roster.row);
+      }
+      lowerBound = Math.max(lowerBound, bound);
+      if (this.pool.columns.length === this.inModel) return { kind: 'done', lowerBound: lpValue, lpValue, converged: true };
+      // Closed: no column can lower the LP below the next whole number. The new columns wait in the pool, so
+      // the LP solution stays readable.
+      if (control.integralObjective && Math.ceil(lowerBound - 1e-6) >= Math.ceil(lpValue - 1e-6)) return { kind: 'done', lowerBound, lpValue, converged: true };
+      this.addFreshColumns();
+    }
+  }
+
+  /**
+   * Value of every pooled column in the last LP solved to optimality (0 for columns it did not have), or null
+   * before the first one. Columns added since keep that solution feasible, so the values stay meaningful.
+   */
+  columnValues(): Float64Array | null {
+    if (!this.lastValues) return null;
+    const result = new Float64Array(this.pool.columns.length);
+    result.set(this.lastValues.subarray(0, Math.min(this.lastValues.length, result.length)));
+    return result;
+  }
+
+  isFixed(employee: number): boolean {
+    return this.fixedColumn[employee] >= 0;
+  }
+
+  fixedColumnOf(employee: number): number {
+    return this.fixedColumn[employee];
+  }
+
+  /** Forces a pooled column into the roster; its employee is no longer priced. */
+  fix(columnIndex: number): void {
+    this.addFreshColumns();
+    this.model.changeColBounds(this.layout.slackCount + columnIndex, 1, 1);
+    this.fixedColumn[this.pool.columns[columnIndex].employee] = columnIndex;
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+
+  private addFreshColumns(): void {
+    const fresh = this.pool.columns.slice(this.inModel);
+    if (fresh.length > 0) this.model.addCols(columnBlock(this.layout, fresh));
+    this.inModel = this.pool.columns.length;
+  }
+}
+
+/**
+ * Without columns near 1, a dive step fixes the largest column, or one per this many free employees on large teams
+ * (fewer rounds there; on small ones, fixing more than one at a time gave clearly worse rosters).
+ */
+const DIVE_FIXES_ONE_PER = 50;
+
+/**
+ * Diving: fix the columns the LP already (nearly) takes whole — or else the largest (see above) — re-price, and
+ * repeat until every employee has a column. Out of time, it rounds: each employee still free takes their largest
+ * column in the last LP, which is always a legal roster. Null when no LP was ever solved.
+ */
+export function diveToRoster(master: MasterLp, indexed: IndexedProblem, pool: ColumnPool, control: ColumnGenerationControl): { cells: Cells } | { failed: string } | null {
+  for (;;) {
+    const values = master.columnValues();
+    if (!values) return null;
+    const free = [...values.keys()].filter((i) => !master.isFixed(pool.columns[i].employee) && values[i] > 1e-9);
+    if (free.length === 0) break;
+    free.sort((a, b) => values[b] - values[a]);
+    const freeEmployees = new Set(free.map((i) => pool.columns[i].employee)).size;
+    const batch = Math.max(free.filter((i) => values[i] > 0.99).length, Math.floor(freeEmployees / DIVE_FIXES_ONE_PER), 1);
+    let fixed = 0;
+    for (const i of free) {
+      if (fixed === batch) break;
+      if (master.isFixed(pool.columns[i].employee)) continue;
+      master.fix(i);
+      fixed++;
+    }
+    const result = master.solve(control);
+    if (result.kind === 'failed') return { failed: result.message };
+    if (!result.converged) break;
+  }
+  return { cells: roundedRoster(master, indexed, pool) };
+}
+
+function roundedRoster(master: MasterLp, indexed: IndexedProblem, pool: ColumnPool): Cells {
+  const values = master.columnValues() ?? new Float64Array(pool.columns.length);
+  const chosen = Array.from({ length: indexed.employeeCount }, (_, e) => master.fixedColumnOf(e));
+  values.forEach((value, i) => {
+    const e = pool.columns[i].employee;
+    if (!master.isFixed(e) && (chosen[e] < 0 || value > values[chosen[e]])) chosen[e] = i;
+  });
+  return chosen.map((i) => (i >= 0 ? pool.columns[i].row.slice() : new Array<number>(indexed.dayCount).fill(OFF)));
+}
+
+/** The integer model over the pooled columns: exactly one per employee. */
+export function masterFormulation(indexed: IndexedProblem, pool: ColumnPool): MipFormulation {
+  const layout = masterLayout(indexed);
+  const columns = pool.columns.slice();
+  const first = layout.slackCount;
+  return {
+    data: masterModel(indexed, layout, columns, true),
+    columnsOf: (cells) => {
+      const values = new Float64Array(first + columns.length);
+      const counts = coverCounts(indexed, cells);
+      layout.coverRow.forEach((rows, d) =>
+        rows.forEach((row, t) => {
+          if (row < 0) return;
+          const slack = layout.slackOfCoverRow[row - indexed.employeeCount];
+          const requirement = indexed.coverRequirement[d][t];
+          values[slack] = Math.max(0, requirement - counts[d][t]);
+          values[slack + 1] = Math.max(0, counts[d][t] - requirement);
+        }),
+      );
+      cells.forEach((row, e) => {
+        const column = pool.indexOf(e, row);
+        if (column !== undefined && column < columns.length) values[first + column] = 1;
+      });
+      return values;
+    },
+    cellsOf: (values) => {
+      const cells: Cells = Array.from({ length: indexed.employeeCount }, () => new Array<number>(indexed.dayCount).fill(OFF));
+      columns.forEach((column, i) => {
+        if (values[first + i] > 0.5) cells[column.employee] = column.row.slice();
+      });
+      return cells;
+    },
+  };
+}
+
+type MasterLayout = {
+  /** `coverRow[d][t]`: the master row of that cover requirement, or -1 when it carries no penalty. */
+  coverRow: number[][];
+  rowCount: number;
+  /** Shortage column of each cover row (excess is the next one). */
+  slackOfCoverRow: number[];
+  slackCount: number;
+};
+
+function masterLayout(indexed: IndexedProblem): MasterLayout {
+  let rowCount = indexed.employeeCount;
+  const slackOfCoverRow: number[] = [];
+  const coverRow = indexed.coverRequirement.map((requirements, d) =>
+    requirements.map((_, t) => {
+      if (indexed.underWeight[d][t] === 0 && indexed.overWeight[d][t] === 0) return -1;
+      slackOfCoverRow.push(slackOfCoverRow.length * 2);
+      return rowCount++;
+    }),
+  );
+  return { coverRow, rowCount, slackOfCoverRow, slackCount: slackOfCoverRow.length * 2 };
+}
+
+function masterModel(indexed: IndexedProblem, layout: MasterLayout, columns: Column[], integer: boolean): ModelData {
+  const cost: number[] = [];
+  const upper: number[] = [];
+  const rowLower: number[] = new Array<number>(layout.rowCount).fill(1);
+  const rowUpper: number[] = new Array<number>(layout.rowCount).fill(1);
+  const starts: number[] = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  layout.coverRow.forEach((rows, d) =>
+    rows.forEach((row, t) => {
+      if (row < 0) return;
+      rowLower[row] = rowUpper[row] = indexed.coverRequirement[d][t];
+      cost.push(indexed.underWeight[d][t], indexed.overWeight[d][t]);
+      upper.push(indexed.coverRequirement[d][t], Infinity);
+      indices.push(row, row);
+      values.push(1, -1);
+      starts.push(indices.length - 1, indices.length);
+    }),
+  );
+  const block = columnBlock(layout, columns);
+  for (let i = 0; i < columns.length; i++) {
+    cost.push(block.cost[i]);
+    upper.push(1);
+    for (let k = block.matrix.starts[i]; k < block.matrix.starts[i + 1]; k++) {
+      indices.push(block.matrix.indices[k]);
+      values.push(block.matrix.values[k]);
+    }
+    starts.push(indices.length);
+  }
+  const numCols = cost.length;
+  return {
+    numCols,
+    numRows: layout.rowCount,
+    offset: indexed.totalOnWeight,
+    colCost: cost,
+    colLower: new Array<number>(numCols).fill(0),
+    colUpper: upper,
+    rowLower,
+    rowUpper,
+    matrix: { format: 'csc', numRows: layout.rowCount, numCols, starts, indices, values },
+    integrality: Array.from({ length: numCols }, (_, j) => (integer && j >= layout.slackCount ? 1 : 0)),
+  };
+}
+
+function columnBlock(layout: MasterLayout, columns: Column[]) {
+  const starts = [0];
+  const indices: number[] = [];
+  for (const column of columns) {
+    indices.push(column.employee);
+    column.row.forEach((t, d) => {
+      if (t >= 0 && layout.coverRow[d][t] >= 0) indices.push(layout.coverRow[d][t]);
+    });
+    starts.push(indices.length);
+  }
+  return {
+    cost: Float64Array.from(columns.map((c) => c.cost)),
+    lower: new Float64Array(columns.length),
+    upper: new Float64Array(columns.length).fill(1),
+    matrix: {
+      format: 'csc' as const,
+      numRows: layout.rowCount,
+      numCols: columns.length,
+      starts: Int32Array.from(starts),
+      indices: Int32Array.from(indices),
+      values: new Float64Array(indices.length).fill(1),
+    },
+  };
+}
+
+function pricedCellCosts(indexed: IndexedProblem, layout: MasterLayout, duals: ArrayLike<number>, e: number): number[][] {
+  return indexed.onWeight[e].map((onByShift, d) =>
+    onByShift.map((on, t) => indexed.offWeight[e][d][t] - on - (layout.coverRow[d][t] >= 0 ? duals[layout.coverRow[d][t]] : 0)),
+  );
+}
+
+function coverCounts(indexed: IndexedProblem, cells: Cells): number[][] {
+  const counts = Array.from({ length: indexed.dayCount }, () => new Array<number>(indexed.shiftCount).fill(0));
+  for (const row of cells) row.forEach((t, d) => t >= 0 && counts[d][t]++);
+  return counts;
+}

@@ -1,0 +1,179 @@
+/**
+ * The cheapest rosters for ONE employee that obey all of that employee's hard rules, when working shift t on day
+ * d costs `cellCost[d][t]` — by dynamic programming over the days (a resource-constrained shortest path).
+ *
+ * It is the pricing step of column generation (costs are request penalties minus cover duals) and the
+ * best-response step of the heuristic (costs are request penalties plus the marginal cover penalty given everyone
+ * else's roster). A label is one partial roster up to day d; labels sharing the same "state" (yesterday's shift,
+ * current run, minutes so far, weekend flag) compete by dominance on cost and on the counted resources (weekends
+ * worked, shifts of each type whose limit could bind).
+ */
+import { FREE, OFF, type IndexedProblem } from './indexed-problem';
+
+export type EmployeeRoster = { row: number[]; cost: number };
+
+type Label = {
+  cost: number;
+  minutes: number;
+  weekends: number;
+  counts: number[];
+  /** Shift worked on the label's day, or OFF. */
+  last: number;
+  /** Length of the current run of working days, or of days off capped at MinConsecutiveDaysOff. */
+  run: number;
+  /** The current working run began on day 0, so a short one is allowed (the previous period may continue it). */
+  exempt: boolean;
+  /** The label's day is a weekend day and that weekend already counts as worked. */
+  weekendCounted: boolean;
+  parent: Label | null;
+};
+
+/**
+ * Up to `count` cheapest legal rosters, cheapest first (none when the rules cannot be met).
+ *
+ * Per-type shift limits and the weekend limit multiply the labels, so they start relaxed and are added only when
+ * the cheapest roster breaks them (decremental state-space relaxation): usually none or one is ever needed.
+ */
+export function cheapestRosters(indexed: IndexedProblem, e: number, cellCost: number[][], count = 1): EmployeeRoster[] {
+  const choices = Array.from({ length: indexed.dayCount }, (_, d) => dayChoices(indexed, e, d));
+  const limits: Limits = { shiftTypes: [], weekends: false };
+  for (;;) {
+    const finals = labelDays(indexed, e, cellCost, choices, limits);
+    const broken = finals.length > 0 ? brokenLimits(indexed, e, finals[0].row) : { shiftTypes: [], weekends: false };
+    const newlyBroken = broken.shiftTypes.filter((t) => !limits.shiftTypes.includes(t));
+    if (newlyBroken.length === 0 && (!broken.weekends || limits.weekends)) {
+      return finals.filter((roster) => isWithinLimits(indexed, e, roster.row)).slice(0, count);
+    }
+    limits.shiftTypes.push(...newlyBroken);
+    limits.weekends ||= broken.weekends;
+  }
+}
+
+/** The limits carried as label resources in one pass. */
+type Limits = { shiftTypes: number[]; weekends: boolean };
+
+function labelDays(indexed: IndexedProblem, e: number, cellCost: number[][], choices: DayChoices[], limits: Limits): EmployeeRoster[] {
+  const { dayCount: D, shiftCount: T } = indexed;
+  const rules = indexed.problem.employees[e];
+  const minWork = Math.max(1, rules.minConsecutiveShifts);
+  const minOff = Math.max(1, rules.minConsecutiveDaysOff);
+  const maxWork = rules.maxConsecutiveShifts;
+  const trackedSlot = new Array<number>(T).fill(-1);
+  limits.shiftTypes.forEach((t, i) => (trackedSlot[t] = i));
+  const trackWeekends = limits.weekends;
+  // Most minutes still reachable after day d, to drop labels that can no longer reach MinTotalMinutes.
+  const reachableAfter = new Array<number>(D + 1).fill(0);
+  for (let d = D - 1; d >= 0; d--) reachableAfter[d] = reachableAfter[d + 1] + Math.max(0, ...choices[d].shifts.map((t) => indexed.shiftMinutes[t]));
+
+  const runSlots = Math.max(maxWork, minOff) + 1;
+  const keyOf = (label: Label) =>
+    (((label.minutes * (T + 1) + label.last + 1) * runSlots + label.run) * 2 + (label.exempt ? 1 : 0)) * 2 + (label.weekendCounted ? 1 : 0);
+
+  // Before day 0 the employee is off, and that off run counts as long enough.
+  let layer = new Map<number, Label[]>();
+  const origin: Label = { cost: 0, minutes: 0, weekends: 0, counts: limits.shiftTypes.map(() => 0), last: OFF, run: minOff, exempt: false, weekendCounted: false, parent: null };
+  layer.set(keyOf(origin), [origin]);
+
+  for (let d = 0; d < D; d++) {
+    const next = new Map<number, Label[]>();
+    const weekend = indexed.weekendOfDay[d];
+    const sameWeekendAsYesterday = d > 0 && weekend >= 0 && indexed.weekendOfDay[d - 1] === weekend;
+    const offer = (label: Label) => {
+      if (label.minutes + reachableAfter[d + 1] < rules.minTotalMinutes) return;
+      insertUndominated(next, keyOf(label), label);
+    };
+    for (const labels of layer.values()) {
+      for (const from of labels) {
+        const carriedWeekend = sameWeekendAsYesterday && from.weekendCounted;
+        const working = from.last !== OFF;
+        if (choices[d].canBeOff && (!working || from.run >= minWork || from.exempt)) {
+          const run = working ? 1 : Math.min(minOff, from.run + 1);
+          offer({ cost: from.cost, minutes: from.minutes, weekends: from.weekends, counts: from.counts, last: OFF, run, exempt: false, weekendCounted: carriedWeekend, parent: from });
+        }
+        if (!working && from.run < minOff) continue;
+        const run = working ? from.run + 1 : 1;
+        if (run > maxWork) continue;
+        const countsWeekend = trackWeekends && weekend >= 0 && !carriedWeekend;
+        const weekends = from.weekends + (countsWeekend ? 1 : 0);
+        if (weekends > rules.maxWeekends) continue;
+        const exempt = (working ? from.exempt : d === 0) && run < minWork;
+        for (const t of choices[d].shifts) {
+          if (working && indexed.forbiddenNext[from.last][t]) continue;
+          const minutes = from.minutes + indexed.shiftMinutes[t];
+          if (minutes > rules.maxTotalMinutes) continue;
+          let counts = from.counts;
+          const slot = trackedSlot[t];
+          if (slot >= 0) {
+            if (counts[slot] + 1 > indexed.maxShifts[e][t]) continue;
+            counts = counts.slice();
+            counts[slot]++;
+          }
+          offer({ cost: from.cost + cellCost[d][t], minutes, weekends, counts, last: t, run, exempt, weekendCounted: trackWeekends && weekend >= 0, parent: from });
+        }
+      }
+    }
+    layer = next;
+  }
+
+  const finals: Label[] = [];
+  for (const labels of layer.values()) for (const label of labels) if (label.minutes >= rules.minTotalMinutes) finals.push(label);
+  finals.sort((a, b) => a.cost - b.cost);
+  return finals.map((label) => ({ row: rowOf(label, D), cost: label.cost }));
+}
+
+function brokenLimits(indexed: IndexedProblem, e: number, row: number[]): Limits {
+  const shiftTypes: number[] = [];
+  for (let t = 0; t < indexed.shiftCount; t++) {
+    if (row.filter((cell) => cell === t).length > indexed.maxShifts[e][t]) shiftTypes.push(t);
+  }
+  const weekendsWorked = new Set(row.flatMap((cell, d) => (cell !== OFF && indexed.weekendOfDay[d] >= 0 ? [indexed.weekendOfDay[d]] : [])));
+  return { shiftTypes, weekends: weekendsWorked.size > indexed.problem.employees[e].maxWeekends };
+}
+
+function isWithinLimits(indexed: IndexedProblem, e: number, row: number[]): boolean {
+  const broken = brokenLimits(indexed, e, row);
+  return broken.shiftTypes.length === 0 && !broken.weekends;
+}
+
+type DayChoices = { shifts: number[]; canBeOff: boolean };
+
+function dayChoices(indexed: IndexedProblem, e: number, d: number): DayChoices {
+  const lock = indexed.locked[e][d];
+  if (lock === OFF) return { shifts: [], canBeOff: true };
+  // A shift locked onto a day off leaves the day no legal choice at all.
+  if (lock !== FREE) return { shifts: indexed.isDayOff[e][d] ? [] : [lock], canBeOff: false };
+  if (indexed.isDayOff[e][d]) return { shifts: [], canBeOff: true };
+  const shifts: number[] = [];
+  for (let t = 0; t < indexed.shiftCount; t++) if (indexed.maxShifts[e][t] > 0) shifts.push(t);
+  return { shifts, canBeOff: true };
+}
+
+/** Adds a label unless one in its state is at least as good in everything; drops those it beats. */
+function insertUndominated(layer: Map<number, Label[]>, key: number, label: Label): void {
+  const labels = layer.get(key);
+  if (!labels) {
+    layer.set(key, [label]);
+    return;
+  }
+  for (const other of labels) if (dominates(other, label)) return;
+  let kept = 0;
+  for (const other of labels) if (!dominates(label, other)) labels[kept++] = other;
+  labels.length = kept;
+  labels.push(label);
+}
+
+function dominates(a: Label, b: Label): boolean {
+  if (a.cost > b.cost || a.weekends > b.weekends) return false;
+  for (let i = 0; i < a.counts.length; i++) if (a.counts[i] > b.counts[i]) return false;
+  return true;
+}
+
+function rowOf(label: Label, dayCount: number): number[] {
+  const row = new Array<number>(dayCount);
+  let node: Label | null = label;
+  for (let d = dayCount - 1; d >= 0 && node; d--) {
+    row[d] = node.last;
+    node = node.parent;
+  }
+  return row;
+}

@@ -1,0 +1,24 @@
+/**
+ * Rostering engine: which employee works which shift on which day, under the Curtois & Qu rule set (see
+ * types.ts). solveRoster optimises; evaluateRoster scores any roster and lists its hard violations for display.
+ */
+export { solveRoster, type SolveRosterOptions } from './solve';
+export { evaluateRoster } from './evaluate';
+export { RosterProblemError } from './indexed-problem';
+export { configureHighs } from './highs-runtime';
+export type {
+  CoverRequirement,
+  HardRule,
+  HardViolation,
+  LockedAssignment,
+  ObjectiveBreakdown,
+  RosterAssignment,
+  RosterEmployee,
+  RosterEvaluation,
+  RosterProblem,
+  RosterSolution,
+  ShiftRequest,
+  ShiftType,
+  SolveStatus,
+} from './types';
+export { parseCurtois, formatRosterCsv, CurtoisFormatError } from './curtois';

@@ -1,0 +1,153 @@
+/**
+ * The solve pipeline for a problem in which every employee has at least one legal roster:
+ *
+ * 1. best-response heuristic (pure TypeScript) — a legal roster within a second, the fallback for everything below;
+ * 2. column generation — a lower bound, usually within a few units of the optimum, and a pool of good rosters;
+ * 3. diving on the column LP — a near-optimal roster;
+ * 4. the integer model over the pooled rosters, started from the best roster so far;
+ * 5. the compact MIP with whatever time is left, which can prove optimality where the column bound cannot;
+ * 6. the heuristic again from the best roster, for any time left (large problems, or HiGHS failed or missing).
+ *
+ * Every stage starts from the best roster so far and stops at its share of the time limit, on cancel, or as soon
+ * as the roster meets the lower bound. A HiGHS failure ends the HiGHS stages and keeps what was found.
+ */
+import { discardHighs, getHighs } from './highs-runtime';
+import { OFF, type IndexedProblem } from './indexed-problem';
+import { objectiveOf, type Cells } from './evaluate';
+import { bestResponseSearch } from './best-response';
+import { ColumnPool, MasterLp, diveToRoster, masterFormulation } from './column-generation';
+import { buildMipModel } from './mip-model';
+import { runMip, type MipRunResult } from './mip-solve';
+import type { Random } from './random';
+
+export type OptimiseControl = {
+  startedAt: number;
+  deadline: number;
+  shouldCancel: () => boolean;
+  /** Called at checkpoints, for progress reports. */
+  onTick: (stage: string) => void;
+  onImproved: (cells: Cells) => void;
+  random: Random;
+  heuristicOnly: boolean;
+};
+
+export type OptimiseOutcome = {
+  cells: Cells;
+  lowerBound?: number;
+  provedOptimal: boolean;
+  /** Why HiGHS did not contribute, when it did not. */
+  solverNote?: string;
+};
+
+/** Share of the time limit by which each stage should hand over to the next. */
+const STAGE_END = { heuristic: 0.1, columnGeneration: 0.5, dive: 0.7, columnIp: 0.9 };
+/**
+ * The compact MIP only pays off on small problems (it proves optimality where the column bound falls short); on
+ * larger ones it cannot finish, while building it costs time and heap in the 32-bit WebAssembly runtime.
+ */
+const MAX_COMPACT_CELLS = 20_000;
+
+export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseControl): Promise<OptimiseOutcome> {
+  const integralObjective = hasWholeWeights(indexed);
+  const at = (share: number) => control.startedAt + share * (control.deadline - control.startedAt);
+  const timeLeft = (until: number) => Math.max(0, (until - performance.now()) / 1000);
+  let best = { cells: emptyRoster(indexed), objective: Infinity };
+  let lowerBound: number | undefined;
+  let provedOptimal = false;
+  let solverNote: string | undefined;
+  let stage = 'building a first roster';
+  const offer = (cells: Cells) => {
+    const objective = objectiveOf(indexed, cells).total;
+    if (objective >= best.objective - 1e-9) return;
+    best = { cells, objective };
+    control.onImproved(cells);
+  };
+  const target = () => (lowerBound === undefined ? -Infinity : integralObjective ? Math.ceil(lowerBound - 1e-6) : lowerBound);
+  const finished = () => provedOptimal || best.objective <= target() + 1e-6 || control.shouldCancel();
+  const shouldStop = () => {
+    control.onTick(stage);
+    return control.shouldCancel();
+  };
+  const heuristic = (until: number, keepGoing: boolean) =>
+    offer(bestResponseSearch(indexed, best.cells, { deadline: until, shouldStop, random: control.random, onImproved: offer }, keepGoing));
+  const mipOptions = (until: number) => ({ timeLimitSec: timeLeft(until), start: best.cells, shouldStop, stopAtObjective: target(), onImproved: offer, integralObjective });
+  const solved = (result: MipRunResult) => {
+    if (result.kind === 'failed') {
+      if (result.best) offer(result.best.cells);
+      throw new Error(result.message);
+    }
+    if (result.kind === 'solved') offer(result.cells);
+    return result;
+  };
+
+  heuristic(Math.min(control.deadline, at(STAGE_END.heuristic)), false);
+  if (!control.heuristicOnly && !finished()) {
+    try {
+      stage = 'loading the solver';
+      const highs = await getHighs();
+      const pool = new ColumnPool(indexed);
+      pool.addRoster(best.cells);
+      const master = new MasterLp(highs, indexed, pool);
+      let rootConverged = false;
+      try {
+        stage = 'computing the lower bound';
+        const lpControl = { deadline: at(STAGE_END.columnGeneration), shouldStop, integralObjective };
+        const root = master.solve(lpControl);
+        if (root.kind === 'failed') throw new Error(root.message);
+        if (Number.isFinite(root.lowerBound)) lowerBound = root.lowerBound;
+        rootConverged = root.converged;
+        if (!finished()) {
+          stage = 'diving for a roster';
+          const dive = diveToRoster(master, indexed, pool, { ...lpControl, deadline: at(STAGE_END.dive) });
+          if (dive && 'failed' in dive) throw new Error(dive.failed);
+          if (dive) offer(dive.cells);
+        }
+      } finally {
+        master.dispose();
+      }
+
+      // On problems too large for the LP to converge in time, the integer models would not finish either; the
+      // heuristic below makes better use of the time from the dive's roster.
+      if (rootConverged && !finished()) {
+        stage = 'combining rosters';
+        pool.addRoster(best.cells);
+        solved(runMip(highs, masterFormulation(indexed, pool), mipOptions(at(STAGE_END.columnIp))));
+      }
+      if (rootConverged && !finished() && indexed.employeeCount * indexed.dayCount * indexed.shiftCount <= MAX_COMPACT_CELLS) {
+        stage = 'proving optimality';
+        const exact = solved(runMip(highs, buildMipModel(indexed), mipOptions(control.deadline)));
+        if (exact.kind === 'solved') {
+          if (exact.optimal && exact.objective >= best.objective - 1e-6) provedOptimal = true;
+          if (exact.lowerBound !== undefined) lowerBound = Math.max(lowerBound ?? -Infinity, exact.lowerBound);
+        }
+      }
+    } catch (error) {
+      discardHighs();
+      solverNote = `HiGHS failed while ${stage}: ${describe(error)}; the roster was finished by the heuristic`;
+    }
+  }
+  if (!finished() && timeLeft(control.deadline) > 0) {
+    stage = 'improving the roster';
+    heuristic(control.deadline, true);
+  }
+  return { cells: best.cells, lowerBound, provedOptimal: provedOptimal || best.objective <= target() + 1e-6, solverNote };
+}
+
+function emptyRoster(indexed: IndexedProblem): Cells {
+  return Array.from({ length: indexed.employeeCount }, () => new Array<number>(indexed.dayCount).fill(OFF));
+}
+
+function hasWholeWeights(indexed: IndexedProblem): boolean {
+  const whole = (grid: number[][]) => grid.every((row) => row.every(Number.isInteger));
+  return (
+    whole(indexed.underWeight) &&
+    whole(indexed.overWeight) &&
+    indexed.onWeight.every(whole) &&
+    indexed.offWeight.every(whole) &&
+    Number.isInteger(indexed.totalOnWeight)
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,118 @@
+/**
+ * solveRoster: the entry point. Employees whose own rules admit no roster are given their least broken one and set
+ * aside (their cover counted as given), the rest is optimised (optimise.ts), and the result is scored on the
+ * original problem, with every hard violation listed. It always returns a roster, also on cancel or timeout.
+ *
+ * Pure TypeScript without Node-only imports, so it can run in a worker thread. The solver blocks that thread, so
+ * `shouldCancel` cannot rely on a message arriving: back it with a SharedArrayBuffer flag read by Atomics.load.
+ */
+import { indexProblem, type IndexedProblem } from './indexed-problem';
+import { evaluateCells, objectiveOf, toAssignment, type Cells } from './evaluate';
+import { cheapestRosters } from './employee-dp';
+import { leastBrokenRoster } from './least-broken-roster';
+import { optimiseRoster } from './optimise';
+import { seededRandom } from './random';
+import type { RosterProblem, RosterSolution, SolveStatus } from './types';
+
+export type SolveRosterOptions = {
+  /** Wall-clock budget for the whole solve; the best roster found by then is returned. Default 60. */
+  timeLimitSec?: number;
+  /** `fraction` of the time limit used (0–1), what the solver is doing, and the best objective so far. */
+  onProgress?: (fraction: number, message: string, bestObjective?: number) => void;
+  /** Polled often; true stops the solve, which then returns the best roster found so far. */
+  shouldCancel?: () => boolean;
+  /** Use only the built-in heuristic (no HiGHS), e.g. when the WebAssembly file is not available. */
+  heuristicOnly?: boolean;
+  /** Seed of the heuristic's random choices; the same seed explores the same way. Default 1. */
+  seed?: number;
+};
+
+const DEFAULT_TIME_LIMIT_SEC = 60;
+const PROGRESS_INTERVAL_MS = 250;
+
+export async function solveRoster(problem: RosterProblem, options: SolveRosterOptions = {}): Promise<RosterSolution> {
+  const startedAt = performance.now();
+  const deadline = startedAt + (options.timeLimitSec ?? DEFAULT_TIME_LIMIT_SEC) * 1000;
+  const indexed = indexProblem(problem);
+  const shouldCancel = options.shouldCancel ?? (() => false);
+
+  const asideRows = new Map<number, number[]>();
+  for (let e = 0; e < indexed.employeeCount; e++) {
+    const costs = requestCosts(indexed, e);
+    if (cheapestRosters(indexed, e, costs).length === 0) asideRows.set(e, leastBrokenRoster(indexed, e, costs));
+  }
+  const kept = [...Array(indexed.employeeCount).keys()].filter((e) => !asideRows.has(e));
+  const rest = indexProblem(withoutEmployees(indexed, asideRows));
+  const merge = (restCells: Cells): Cells => {
+    const cells: Cells = new Array(indexed.employeeCount);
+    asideRows.forEach((row, e) => (cells[e] = row));
+    kept.forEach((e, i) => (cells[e] = restCells[i]));
+    return cells;
+  };
+
+  let bestObjective: number | undefined;
+  let lastReport = -Infinity;
+  const report = (message: string, force = false) => {
+    const now = performance.now();
+    if (!options.onProgress || (!force && now - lastReport < PROGRESS_INTERVAL_MS)) return;
+    lastReport = now;
+    options.onProgress(Math.min(1, (now - startedAt) / (deadline - startedAt)), message, bestObjective);
+  };
+  let stage = '';
+  const outcome = await optimiseRoster(rest, {
+    startedAt,
+    deadline,
+    shouldCancel,
+    onTick: (current) => {
+      report(current, current !== stage);
+      stage = current;
+    },
+    onImproved: (restCells) => {
+      bestObjective = objectiveOf(indexed, merge(restCells)).total;
+      report(`${stage}: better roster found`, true);
+    },
+    random: seededRandom(options.seed ?? 1),
+    heuristicOnly: options.heuristicOnly ?? false,
+  });
+
+  const cells = merge(outcome.cells);
+  const evaluation = evaluateCells(indexed, cells);
+  // Set-aside employees add the same amount to every roster of the rest, so the bound shifts by that amount.
+  const asideConstant = evaluation.objective.total - objectiveOf(rest, outcome.cells).total;
+  const status: SolveStatus =
+    asideRows.size > 0 ? 'infeasible' : evaluation.hardViolations.length > 0 ? 'unknown' : outcome.provedOptimal ? 'optimal' : 'feasible';
+  // Penalties are never negative, so 0 is a bound too; an early column-generation bound can be weaker than that.
+  const lowerBound = outcome.provedOptimal ? evaluation.objective.total : outcome.lowerBound !== undefined ? Math.max(0, outcome.lowerBound + asideConstant) : undefined;
+  report(status === 'optimal' ? 'optimal roster found' : 'done', true);
+  return {
+    assignment: toAssignment(indexed, cells),
+    ...evaluation,
+    status,
+    lowerBound,
+    seconds: (performance.now() - startedAt) / 1000,
+    solverNote: outcome.solverNote,
+  };
+}
+
+/** What working each cell costs in requests alone. */
+function requestCosts(indexed: IndexedProblem, e: number): number[][] {
+  return indexed.onWeight[e].map((onByShift, d) => onByShift.map((on, t) => indexed.offWeight[e][d][t] - on));
+}
+
+/**
+ * The problem for the other employees: the set-aside ones are removed with their requests, and the cover they
+ * give is taken off the requirements. Excess beyond a requirement they already meet is still penalised for the
+ * rest, so any roster's objective differs from the original one by a constant.
+ */
+function withoutEmployees(indexed: IndexedProblem, aside: Map<number, number[]>): RosterProblem {
+  const { problem } = indexed;
+  const asideIds = new Set([...aside.keys()].map((e) => problem.employees[e].id));
+  const given = (day: number, shift: string) => [...aside.values()].filter((row) => row[day] >= 0 && indexed.shiftIds[row[day]] === shift).length;
+  return {
+    ...problem,
+    employees: problem.employees.filter((employee) => !asideIds.has(employee.id)),
+    shiftOnRequests: problem.shiftOnRequests.filter((request) => !asideIds.has(request.employee)),
+    shiftOffRequests: problem.shiftOffRequests.filter((request) => !asideIds.has(request.employee)),
+    cover: problem.cover.map((cover) => ({ ...cover, requirement: Math.max(0, cover.requirement - given(cover.day, cover.shift)) })),
+  };
+}
