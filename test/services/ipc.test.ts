@@ -37,7 +37,6 @@ const worked = { volume: 500, ahtMin: 20, hours: 8, utilization: 0.75 };
 const erlang = { callsPerInterval: 100, intervalMin: 30, ahtSec: 180, slTarget: 0.8, answerSec: 20 };
 const email = { itemsPerDay: 400, handleMin: 8, responseHours: 4, openFromHour: 8, openToHour: 20 };
 const live = { mode: 'live', intervalMin: 15, ahtSec: 180, targets: { answerSec: 20, serviceLevel: 0.8 } };
-const TIMES = { start: 480, end: 960, segments: [{ start: 480, end: 960 }], breaks: [] };
 
 /** Malformed payloads per channel; typed over every channel so a new channel cannot be added without cases. */
 const MALFORMED: Record<Channel, unknown[]> = {
