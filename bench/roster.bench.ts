@@ -25,7 +25,9 @@ export default async function (): Promise<void> {
     const solution = await solveRoster(problem, { timeLimitSec });
     const objective = solution.objective.total;
     const gap = ((objective - bestKnown) / bestKnown) * 100;
-    rows.push([i + 1, objective, bestKnown, gap.toFixed(2), solution.lowerBound === undefined ? null : Math.ceil(solution.lowerBound - 1e-6), solution.status, solution.hardViolations.length, solution.seconds.toFixed(1)]);
+    const lowerBound = solution.lowerBound === undefined ? null : Math.ceil(solution.lowerBound - 1e-6);
+    rows.push([i + 1, objective, bestKnown, gap.toFixed(2), lowerBound, solution.status, solution.hardViolations.length, solution.seconds.toFixed(1)]);
   }
-  printTable(`Curtois & Qu rostering, instances 1–8 (time limit ${timeLimitSec} s each)`, ['instance', 'objective', 'best known', 'gap %', 'lower bound', 'status', 'hard violations', 'seconds'], rows);
+  const columns = ['instance', 'objective', 'best known', 'gap %', 'lower bound', 'status', 'hard violations', 'seconds'];
+  printTable(`Curtois & Qu rostering, instances 1–8 (time limit ${timeLimitSec} s each)`, columns, rows);
 }

@@ -166,7 +166,12 @@ const DIVE_FIXES_ONE_PER = 50;
  * repeat until every employee has a column. Out of time, it rounds: each employee still free takes their largest
  * column in the last LP, which is always a legal roster. Null when no LP was ever solved.
  */
-export function diveToRoster(master: MasterLp, indexed: IndexedProblem, pool: ColumnPool, control: ColumnGenerationControl): { cells: Cells } | { failed: string } | null {
+export function diveToRoster(
+  master: MasterLp,
+  indexed: IndexedProblem,
+  pool: ColumnPool,
+  control: ColumnGenerationControl,
+): { cells: Cells } | { failed: string } | null {
   for (;;) {
     const values = master.columnValues();
     if (!values) return null;

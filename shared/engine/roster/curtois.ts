@@ -126,7 +126,13 @@ export function parseCurtois(text: string): RosterProblem {
         break;
       case 'COVER': {
         expectFields(5, 'Day, ShiftID, Requirement, Weight for under, Weight for over');
-        const cover = { day: day(fields[0]), shift: shiftId(fields[1]), requirement: int(fields[2], 'requirement'), underWeight: int(fields[3], 'weight for under'), overWeight: int(fields[4], 'weight for over') };
+        const cover = {
+          day: day(fields[0]),
+          shift: shiftId(fields[1]),
+          requirement: int(fields[2], 'requirement'),
+          underWeight: int(fields[3], 'weight for under'),
+          overWeight: int(fields[4], 'weight for over'),
+        };
         const key = `${cover.day},${cover.shift}`;
         if (coverSeen.has(key)) fail(`cover for day ${cover.day} shift ${cover.shift} is given twice`);
         coverSeen.add(key);

@@ -29,7 +29,8 @@ type Label = {
 };
 
 /**
- * Up to `count` cheapest legal rosters, cheapest first (none when the rules cannot be met).
+ * The cheapest legal roster, then up to `count − 1` more among the cheapest ones the search kept (dominance drops
+ * some runners-up), cheapest first; none when the rules cannot be met.
  *
  * Per-type shift limits and the weekend limit multiply the labels, so they start relaxed and are added only when
  * the cheapest roster breaks them (decremental state-space relaxation): usually none or one is ever needed.
@@ -71,7 +72,17 @@ function labelDays(indexed: IndexedProblem, e: number, cellCost: number[][], cho
 
   // Before day 0 the employee is off, and that off run counts as long enough.
   let layer = new Map<number, Label[]>();
-  const origin: Label = { cost: 0, minutes: 0, weekends: 0, counts: limits.shiftTypes.map(() => 0), last: OFF, run: minOff, exempt: false, weekendCounted: false, parent: null };
+  const origin: Label = {
+    cost: 0,
+    minutes: 0,
+    weekends: 0,
+    counts: limits.shiftTypes.map(() => 0),
+    last: OFF,
+    run: minOff,
+    exempt: false,
+    weekendCounted: false,
+    parent: null,
+  };
   layer.set(keyOf(origin), [origin]);
 
   for (let d = 0; d < D; d++) {
@@ -88,7 +99,8 @@ function labelDays(indexed: IndexedProblem, e: number, cellCost: number[][], cho
         const working = from.last !== OFF;
         if (choices[d].canBeOff && (!working || from.run >= minWork || from.exempt)) {
           const run = working ? 1 : Math.min(minOff, from.run + 1);
-          offer({ cost: from.cost, minutes: from.minutes, weekends: from.weekends, counts: from.counts, last: OFF, run, exempt: false, weekendCounted: carriedWeekend, parent: from });
+          const { cost, minutes, weekends, counts } = from;
+          offer({ cost, minutes, weekends, counts, last: OFF, run, exempt: false, weekendCounted: carriedWeekend, parent: from });
         }
         if (!working && from.run < minOff) continue;
         const run = working ? from.run + 1 : 1;

@@ -112,10 +112,12 @@ function employeeViolations(indexed: IndexedProblem, e: number, row: number[]): 
     }
     // A run touching the horizon edge may continue into the neighbouring period, so the minimums skip it.
     if (run.working && !touchesEdge && days.length < rules.minConsecutiveShifts) {
-      add('min-consecutive-shifts', days, `${who} works only ${days.length} day${plural(days.length)} in a row, ${dayList(days)} (at least ${rules.minConsecutiveShifts})`);
+      const length = `${days.length} day${plural(days.length)}`;
+      add('min-consecutive-shifts', days, `${who} works only ${length} in a row, ${dayList(days)} (at least ${rules.minConsecutiveShifts})`);
     }
     if (!run.working && !touchesEdge && days.length < rules.minConsecutiveDaysOff) {
-      add('min-consecutive-days-off', days, `${who} has only ${days.length} day${plural(days.length)} off in a row, ${dayList(days)} (at least ${rules.minConsecutiveDaysOff})`);
+      const length = `${days.length} day${plural(days.length)}`;
+      add('min-consecutive-days-off', days, `${who} has only ${length} off in a row, ${dayList(days)} (at least ${rules.minConsecutiveDaysOff})`);
     }
   }
 

@@ -117,7 +117,8 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
         stage = 'proving optimality';
         const exact = solved(runMip(highs, buildMipModel(indexed), mipOptions(control.deadline)));
         if (exact.kind === 'solved') {
-          if (exact.optimal && exact.objective >= best.objective - 1e-6) provedOptimal = true;
+          // The run started from the best roster, so an optimal one is at least as good as it.
+          if (exact.optimal) provedOptimal = true;
           if (exact.lowerBound !== undefined) lowerBound = Math.max(lowerBound ?? -Infinity, exact.lowerBound);
         }
       }

@@ -105,9 +105,9 @@ export type SolveStatus =
   | 'optimal'
   /** A roster that breaks no hard rule, not proved optimal (time limit, cancel, or solver failure). */
   | 'feasible'
-  /** The hard rules admit no roster; the returned one is the least-violating found. */
+  /** Some employee's own rules (with their locks) admit no roster; theirs breaks as few rules as it can. */
   | 'infeasible'
-  /** No roster without hard violations was found, but infeasibility was not proved either. */
+  /** No roster without hard violations was found in time (e.g. cancelled at once), though one may exist. */
   | 'unknown';
 
 export type RosterSolution = RosterEvaluation & {
@@ -116,6 +116,6 @@ export type RosterSolution = RosterEvaluation & {
   /** Proven lower bound on the objective, when the MIP got far enough to have one. */
   lowerBound?: number;
   seconds: number;
-  /** Why the MIP stage did not contribute, e.g. the solver failed to load; absent when it ran normally. */
+  /** Why HiGHS did not contribute, e.g. its WebAssembly failed to load; absent when it ran normally. */
   solverNote?: string;
 };

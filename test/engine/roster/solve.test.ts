@@ -51,6 +51,16 @@ describe('solveRoster', () => {
     expect(solution.hardViolations[0].message).toMatch(/^B works \d+ minutes \(at least 2400\)$/);
   });
 
+  it('keeps a lock that breaks a rule, breaking only that rule', async () => {
+    const problem = team();
+    problem.employees[2].daysOff = [4];
+    problem.employees[2].fixed = [{ day: 4, shift: 'E' }];
+    const solution = await solveRoster(problem, { timeLimitSec: 20 });
+    expect(solution.status).toBe('infeasible');
+    expect(solution.assignment[2][4]).toBe('E');
+    expect(solution.hardViolations.map((v) => [v.employee, v.rule, v.days])).toEqual([['C', 'day-off', [4]]]);
+  });
+
   it('reports progress as a growing fraction with the best objective so far', async () => {
     const reports: [number, string, number?][] = [];
     const solution = await solveRoster(team(), { timeLimitSec: 20, onProgress: (...report) => reports.push(report) });
