@@ -58,7 +58,7 @@ function serviceLevelCurve(input: StaffingInput, answer: number): StaffingCurveP
  * Requirements per interval. Open intervals are solved together (deferred work carries its backlog across them);
  * closed intervals need nobody; missing ones stay unknown rather than being treated as zero.
  */
-function requirementsFor(intervals: StoredInterval[], staffing: ChannelStaffingSettings): Omit<RequirementsResult, 'weekStart' | 'queueName'> {
+export function requirementsFor(intervals: StoredInterval[], staffing: ChannelStaffingSettings): Omit<RequirementsResult, 'weekStart' | 'queueName'> {
   const open = intervals.map((p, i) => ({ p, i })).filter(({ p }) => p.status === 'open');
   const solved = intervalRequirements(open.map(({ p }) => p.volume ?? 0), staffing);
   const byIndex = new Map(open.map(({ i }, k) => [i, solved[k]]));

@@ -7,6 +7,7 @@ import { generateDemoWorkspace, type DemoOptions } from '../../shared/demo/gener
 import type { DemoWorkspace } from '../../shared/demo/types';
 import { importIntervals, importTickets, type ImportTaskOutput, type IntervalImportInput, type TicketImportInput } from './importTasks';
 import { forecast, ForecastCancelledError, type ForecastInput, type ForecastResult } from '../../shared/engine/forecast';
+import { generateScheduleTask, type ScheduleTaskInput } from './scheduleTasks';
 
 export class TaskCancelledError extends Error {
   constructor() {
@@ -40,6 +41,7 @@ export const tasks = {
   }) as Task<ForecastInput, ForecastResult>,
   'import.tickets': importTickets as Task<TicketImportInput, ImportTaskOutput>,
   'import.intervals': importIntervals as Task<IntervalImportInput, ImportTaskOutput>,
+  'schedule.generate': generateScheduleTask as Task<ScheduleTaskInput, Awaited<ReturnType<typeof generateScheduleTask>>>,
 };
 
 export type TaskName = keyof typeof tasks;

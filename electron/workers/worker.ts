@@ -7,8 +7,18 @@ const { task, input, cancelFlag } = workerData as { task: TaskName; input: unkno
 const cancelled = new Int32Array(cancelFlag);
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
+/**
+ * End-to-end tests set STAFFWISE_JOB_STEP_DELAY_MS to slow every progress step, so that cancelling from the UI can
+ * be exercised on jobs that are otherwise done before a click lands. Unset in normal use.
+ */
+const stepDelayMs = Number(process.env.STAFFWISE_JOB_STEP_DELAY_MS ?? 0);
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
 const ctx: TaskContext = {
-  progress: (fraction, message) => post({ type: 'progress', fraction, message }),
+  progress: (fraction, message) => {
+    post({ type: 'progress', fraction, message });
+    if (stepDelayMs > 0) Atomics.wait(sleeper, 0, 0, stepDelayMs);
+  },
   isCancelled: () => Atomics.load(cancelled, 0) === 1,
   checkCancelled: () => {
     if (Atomics.load(cancelled, 0) === 1) throw new TaskCancelledError();

@@ -3,6 +3,7 @@ import { DashboardArea } from './areas/dashboard/DashboardArea';
 import { DataArea } from './areas/data/DataArea';
 import { ForecastArea } from './areas/forecast/ForecastArea';
 import { NotBuiltYet } from './areas/NotBuiltYet';
+import { ScheduleArea } from './areas/schedule/ScheduleArea';
 import { StaffingArea } from './areas/staffing/StaffingArea';
 import { useWorkspace } from './stores/workspaceStore';
 
@@ -16,11 +17,7 @@ const AREAS: Area[] = [
   { id: 'dashboard', label: 'Dashboard', render: () => <DashboardArea /> },
   { id: 'forecast', label: 'Forecast', render: () => <ForecastArea /> },
   { id: 'staffing', label: 'Staffing', render: () => <StaffingArea /> },
-  {
-    id: 'schedule',
-    label: 'Schedule',
-    render: () => <NotBuiltYet title="Schedule" plan="Weekly shift schedules generated from interval requirements under labour rules, with drag-to-edit and exports." meanwhile="Size teams meanwhile with the Staffing calculators." />,
-  },
+  { id: 'schedule', label: 'Schedule', render: () => <ScheduleArea /> },
   {
     id: 'hiring',
     label: 'Hiring & ramp',

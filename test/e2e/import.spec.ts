@@ -40,6 +40,9 @@ test('imports a ticket export through the Data area: preview, bad rows by line, 
   await expect(panel.getByTestId('import-queues')).toContainText('its intervals on the imported days are replaced');
 });
 
+test.describe('with slowed jobs', () => {
+  test.use({ hostEnv: { STAFFWISE_JOB_STEP_DELAY_MS: '150' } });
+
 test('flags problems at their field, imports interval counts into a named queue, and cancels a large import', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('link', { name: 'Data' }).click();
@@ -69,7 +72,7 @@ test('flags problems at their field, imports interval counts into a named queue,
   await expect(panel.getByTestId('job-progress')).toContainText('Imported 210 contacts into queue Night phones (new, phone) on 2024-11-03: 20 intervals.');
   await expect(page.getByTestId('queue-table').getByRole('row').filter({ hasText: 'Night phones' })).toContainText('20');
 
-  // A 300,000-ticket export: the progress bar appears and Cancel leaves nothing behind.
+  // A 300,000-ticket export, its worker slowed so the click lands mid-import: Cancel leaves nothing behind.
   const lines = ['id,created_at,group,handle_time_sec'];
   const start = Date.UTC(2025, 0, 6, 14);
   for (let i = 0; i < 300_000; i++) lines.push(`${i},${new Date(start + i * 20_000).toISOString()},Big queue,120`);
@@ -81,4 +84,5 @@ test('flags problems at their field, imports interval counts into a named queue,
   await panel.getByTestId('job-progress').getByRole('button', { name: 'Cancel' }).click();
   await expect(panel.getByTestId('job-progress')).toContainText('Cancelled; nothing was changed.');
   await expect(page.getByTestId('queue-table')).not.toContainText('Big queue');
+});
 });

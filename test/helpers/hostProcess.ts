@@ -14,10 +14,10 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-export async function startHostProcess(dataDir: string): Promise<HostProcess> {
+export async function startHostProcess(dataDir: string, extraEnv: Record<string, string> = {}): Promise<HostProcess> {
   if (!existsSync(WEB_ENTRY)) throw new Error(`${WEB_ENTRY} is missing: run "npm run build" first (npm test does).`);
   const child = spawn(process.execPath, [WEB_ENTRY, '--data-dir', dataDir], {
-    env: { ...process.env, STAFFWISE_DEMO_END_DATE: TEST_DEMO_END_DATE },
+    env: { ...process.env, STAFFWISE_DEMO_END_DATE: TEST_DEMO_END_DATE, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -37,6 +37,7 @@ const worked = { volume: 500, ahtMin: 20, hours: 8, utilization: 0.75 };
 const erlang = { callsPerInterval: 100, intervalMin: 30, ahtSec: 180, slTarget: 0.8, answerSec: 20 };
 const email = { itemsPerDay: 400, handleMin: 8, responseHours: 4, openFromHour: 8, openToHour: 20 };
 const live = { mode: 'live', intervalMin: 15, ahtSec: 180, targets: { answerSec: 20, serviceLevel: 0.8 } };
+const TIMES = { start: 480, end: 960, segments: [{ start: 480, end: 960 }], breaks: [] };
 
 /** Malformed payloads per channel; typed over every channel so a new channel cannot be added without cases. */
 const MALFORMED: Record<Channel, unknown[]> = {
@@ -85,6 +86,31 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'events.delete': [{ id: 'x' }],
   'roster.curtois': [{}, { text: '', timeLimitSec: 5 }, { text: 'SECTION_HORIZON\n7', timeLimitSec: 0 }, { text: 'SECTION_HORIZON\n7', timeLimitSec: 'soon' }],
   'schedule.solve': [{}, { input: [], timeLimitSec: 5 }, { input: { agents: [] }, timeLimitSec: -1 }, { input: 'agents.csv', timeLimitSec: 5 }],
+  'schedule.overview': [{ week: '2026-11-23' }],
+  'schedule.templates': [{ all: true }],
+  'schedule.requirements': [{}, { weekStart: '2026-11-24' }, { weekStart: 'next week' }, { weekStart: '2026-11-23', intervalMinutes: 20 }],
+  'schedule.generate': [{ weekStart: '2026-11-23' }, { weekStart: '2026-11-25', timeLimitSec: 10 }, { weekStart: '2026-11-23', timeLimitSec: 1 }, { weekStart: '2026-11-23', timeLimitSec: 10, scheduleId: 0 }, { weekStart: '2026-11-23', timeLimitSec: 10, intervalMinutes: 60 }],
+  'schedule.stop': [{}, { jobId: '' }],
+  'schedule.view': [{}, { scheduleId: 'latest' }],
+  'schedule.updateShift': [
+    { scheduleId: 1, shiftId: 1 },
+    { scheduleId: 1, shiftId: 1, times: { start: 960, end: 480, segments: [{ start: 480, end: 960 }], breaks: [] } },
+    { scheduleId: 1, shiftId: 1, times: { start: 480, end: 960, segments: [{ start: 480, end: 960 }], breaks: [{ start: 1000, end: 1015, kind: 'break', paid: true }] } },
+    { scheduleId: 1, shiftId: 1, times: { start: 480, end: 3000, segments: [{ start: 480, end: 3000 }], breaks: [] } },
+    { scheduleId: 1, shiftId: 1, times: { start: 480, end: 960, segments: [], breaks: [] } },
+  ],
+  'schedule.addShift': [{ scheduleId: 1, agentId: 1, day: 7, skill: 'phone', templateId: null, times: TIMES }, { scheduleId: 1, agentId: 1, day: 0, skill: '', templateId: null, times: TIMES }, { scheduleId: 1, agentId: 1, day: 0, skill: 'phone', times: TIMES }],
+  'schedule.deleteShift': [{ scheduleId: 1 }, { scheduleId: 1, shiftId: -1 }],
+  'schedule.lockShifts': [{ scheduleId: 1, shiftIds: [], locked: true }, { scheduleId: 1, shiftIds: [1], locked: 'yes' }],
+  'schedule.publish': [{}, { scheduleId: 1.5 }],
+  'schedule.deleteDraft': [{ scheduleId: 0 }],
+  'schedule.export': [{ scheduleId: 1 }, { scheduleId: 1, format: 'pdf' }, { scheduleId: 1, format: 'ics', agentId: 'all' }],
+  'schedule.agentPreferences.save': [
+    { agentId: 1 },
+    { agentId: 1, preferences: { fixedWeekdaysOff: [7], availability: [], preferences: [] } },
+    { agentId: 1, preferences: { fixedWeekdaysOff: [], availability: [{ weekday: 0, from: '8am', to: '17:00' }], preferences: [] } },
+    { agentId: 1, preferences: { fixedWeekdaysOff: [], availability: [], preferences: [{ kind: 'hate', weight: 1 }] } },
+  ],
 };
 const NOT_OBJECTS = [undefined, null, 42, 'text', [], true];
 

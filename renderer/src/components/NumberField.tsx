@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Field } from './Field';
 
 interface Props {
   label: string;
@@ -15,8 +16,7 @@ interface Props {
 export function NumberField({ label, value, onChange, error, unit, hint, testId, readOnly }: Props) {
   const id = useId();
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} error={error} hint={hint}>
       <div className="field__input">
         <input
           id={id}
@@ -30,13 +30,6 @@ export function NumberField({ label, value, onChange, error, unit, hint, testId,
         />
         {unit && <span className="field__unit">{unit}</span>}
       </div>
-      {error ? (
-        <div id={`${id}-error`} className="field__error" role="alert">
-          {error}
-        </div>
-      ) : (
-        hint && <div className="field__hint">{hint}</div>
-      )}
-    </div>
+    </Field>
   );
 }

@@ -12,14 +12,12 @@
  */
 import { z } from 'zod';
 import type {
+  TicketPreview,
   BadRow,
   BadRowReason,
   IntervalCountColumns,
   IntervalMinutes,
   LocalDateRange,
-  SuggestedTicketMapping,
-  TicketColumnMapping,
-  TicketPreviewRow,
 } from '../../import';
 import type { ChannelKind, JobHandle } from '../types';
 import { nameField, returns } from './define';
@@ -162,18 +160,12 @@ export interface TicketPreviewQueue {
   plan: QueuePlan;
 }
 
-export interface TicketImportPreview extends BadRowFields {
+/** The import layer's preview, with what the import would do to each queue in this workspace. */
+export interface TicketImportPreview extends Omit<TicketPreview, 'queues'> {
   timezone: string;
   intervalMinutes: IntervalMinutes;
   /** False when only the beginning of the file was sent: the counts are of that part. */
   wholeFile: boolean;
-  delimiter: string;
-  header: string[];
-  suggestedMapping: SuggestedTicketMapping;
-  mapping: TicketColumnMapping | null;
-  rows: TicketPreviewRow[];
-  rowsRead: number;
-  goodRowCount: number;
   queues: TicketPreviewQueue[];
 }
 

@@ -2,7 +2,8 @@
  * Import contact history from a CSV file: choose the file and its format, check the preview (column mapping,
  * first rows, bad rows with their line, what happens to each queue), then import with a progress bar and Cancel.
  */
-import { useEffect, useId, type ReactNode } from 'react';
+import { useEffect, useId } from 'react';
+import { Field } from '../../components/Field';
 import { JobProgress } from '../../components/ProgressBar';
 import { formatNumber } from '../../components/format';
 import { CHANNEL_KINDS, planQueue, type QueuePlan, type TicketImportPreview } from '../../../../shared/api/channels/dataImport';
@@ -21,23 +22,6 @@ function slotLabel(localStart: string, offsetMinutes: number): string {
 
 function fileSize(bytes: number): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`;
-}
-
-/** A labelled control with its error (or hint) below it, like NumberField. */
-function Field({ label, error, hint, children, id }: { label: string; error?: string; hint?: ReactNode; children: ReactNode; id: string }) {
-  return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {error ? (
-        <div id={`${id}-error`} className="field__error" role="alert">
-          {error}
-        </div>
-      ) : (
-        hint && <div className="field__hint">{hint}</div>
-      )}
-    </div>
-  );
 }
 
 function ColumnSelect({ label, field, value, header, none, onChange, testId, hint }: { label: string; field: ImportField; value: string; header: string[]; none: string; onChange(value: string): void; testId: string; hint?: string }) {

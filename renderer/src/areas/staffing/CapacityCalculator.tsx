@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
+import { Field } from '../../components/Field';
 import { NumberField } from '../../components/NumberField';
 import { StepsTable } from '../../components/StepsTable';
 import { ChartCanvas } from '../../components/LineChart';
@@ -49,7 +50,7 @@ export function CapacityCalculator() {
           </label>
           <NumberField label="Shrinkage (optional)" unit="%" value={s.fields.shrinkagePct} error={s.errors.shrinkagePct} onChange={(v) => s.setField('shrinkagePct', v)} hint="Absence, holidays, sickness: time paid but not available" testId="capacity-shrinkage" />
           <div className="save-row">
-            <NumberFieldName value={s.name} error={s.errors.name} onChange={s.setName} />
+            <NameField value={s.name} error={s.errors.name} onChange={s.setName} />
             <button type="submit" data-testid="capacity-save">Save</button>
           </div>
           {s.notice && <div className={`notice notice--${s.notice.kind}`} role="status" data-testid="capacity-notice">{s.notice.text}</div>}
@@ -63,13 +64,11 @@ export function CapacityCalculator() {
   );
 }
 
-function NumberFieldName({ value, error, onChange }: { value: string; error?: string; onChange(v: string): void }) {
+function NameField({ value, error, onChange }: { value: string; error?: string; onChange(v: string): void }) {
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor="capacity-name">Save as</label>
+    <Field id="capacity-name" label="Save as" error={error}>
       <input id="capacity-name" value={value} placeholder="e.g. Email team, Q1 volumes" onChange={(e) => onChange(e.target.value)} data-testid="capacity-name" aria-invalid={Boolean(error)} />
-      {error && <div className="field__error" role="alert">{error}</div>}
-    </div>
+    </Field>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from '../../components/LineChart';
+import { Field } from '../../components/Field';
 import { NumberField } from '../../components/NumberField';
 import { formatNumber } from '../../components/format';
 import { isDeferred, useRequirements, type SettingField } from '../../stores/requirementsStore';
@@ -94,10 +95,9 @@ export function RequirementsView() {
           <button type="submit" disabled={r.running} data-testid="req-calculate">{r.running ? 'Calculating…' : 'Calculate requirements'}</button>
           {r.errors.form && <div className="notice notice--error" role="alert">{r.errors.form}</div>}
           <div className="save-row">
-            <div className={`field${r.errors.name ? ' field--invalid' : ''}`}>
-              <label htmlFor="req-profile-name">Save settings as profile</label>
+            <Field id="req-profile-name" label="Save settings as profile" error={r.errors.name}>
               <input id="req-profile-name" value={r.profileName} onChange={(e) => r.setProfileName(e.target.value)} placeholder="e.g. Billing phones 80/20" data-testid="req-profile-name" />
-            </div>
+            </Field>
             <button type="button" onClick={() => void r.saveProfile(queue)} data-testid="req-profile-save">Save profile</button>
           </div>
           {r.notice && <div className={`notice notice--${r.notice.kind}`} role="status" data-testid="req-notice">{r.notice.text}</div>}

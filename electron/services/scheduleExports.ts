@@ -1,0 +1,191 @@
+/**
+ * Schedule exports: CSV (`agent,date,start,end,breaks`, one row per working span), an XLSX workbook (the week grid,
+ * every shift, and coverage per interval with its formula), and one ICS calendar per agent with every working span
+ * as an event in UTC. Times are the site's local wall-clock times; a split shift gives one row or event per span.
+ */
+import ExcelJS from 'exceljs';
+import { createEvents, type EventAttributes } from 'ics';
+import { DateTime } from 'luxon';
+import type { ScheduleExportFile, ScheduleShift, ScheduleView } from '../../shared/api/channels/schedule';
+import { computeCoverage } from '../../shared/engine/schedule';
+
+const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+export function clock(minutes: number): string {
+  const wrapped = ((Math.round(minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(wrapped / 60)).padStart(2, '0')}:${String(wrapped % 60).padStart(2, '0')}`;
+}
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'agent';
+const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+function byAgentAndTime(view: ScheduleView): { agent: ScheduleView['agents'][number]; shifts: ScheduleShift[] }[] {
+  return view.agents.map((agent) => ({
+    agent,
+    shifts: view.shifts.filter((s) => s.agentId === agent.id).sort((a, b) => a.day - b.day || a.start - b.start),
+  }));
+}
+
+function breaksText(shift: ScheduleShift, within?: { start: number; end: number }): string {
+  return shift.breaks
+    .filter((b) => !within || (b.start >= within.start && b.end <= within.end))
+    .map((b) => `${clock(b.start)}-${clock(b.end)} ${b.kind}`)
+    .join('; ');
+}
+
+function paidHours(shift: ScheduleShift): number {
+  const worked = shift.segments.reduce((sum, s) => sum + s.end - s.start, 0);
+  return (worked - shift.breaks.filter((b) => !b.paid).reduce((sum, b) => sum + b.end - b.start, 0)) / 60;
+}
+
+function baseName(view: ScheduleView): string {
+  return `schedule-${view.schedule.weekStart}-v${view.schedule.version}${view.schedule.status === 'draft' ? '-draft' : ''}`;
+}
+
+export function exportCsv(view: ScheduleView): ScheduleExportFile {
+  const lines = ['agent,date,start,end,breaks'];
+  for (const { agent, shifts } of byAgentAndTime(view)) {
+    for (const shift of shifts) {
+      for (const span of shift.segments) {
+        lines.push([csvField(agent.name), shift.date, clock(span.start), clock(span.end), csvField(breaksText(shift, span))].join(','));
+      }
+    }
+  }
+  return { fileName: `${baseName(view)}.csv`, mimeType: 'text/csv', encoding: 'utf8', content: lines.join('\n') + '\n' };
+}
+
+export async function exportXlsx(view: ScheduleView): Promise<ScheduleExportFile> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Staffwise';
+  workbook.created = new Date();
+  const templateNames = new Map(view.templates.map((t) => [t.id, t.name]));
+  const dates = Array.from({ length: 7 }, (_, d) => DateTime.fromISO(view.schedule.weekStart).plus({ days: d }).toISODate()!);
+
+  const week = workbook.addWorksheet('Week', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
+  week.columns = [
+    { header: 'Agent', key: 'agent', width: 24 },
+    { header: 'Team', key: 'team', width: 22 },
+    ...dates.map((date, d) => ({ header: `${WEEKDAY_SHORT[d]} ${date}`, key: `d${d}`, width: 20 })),
+    { header: 'Paid hours', key: 'hours', width: 11 },
+  ];
+  for (const { agent, shifts } of byAgentAndTime(view)) {
+    const row: Record<string, string | number> = { agent: agent.name, team: agent.team, hours: Math.round(shifts.reduce((s, x) => s + paidHours(x), 0) * 100) / 100 };
+    for (const shift of shifts) {
+      const spans = shift.segments.map((s) => `${clock(s.start)}–${clock(s.end)}`).join(' + ');
+      const name = shift.templateId ? (templateNames.get(shift.templateId) ?? shift.templateId) : 'Custom';
+      row[`d${shift.day}`] = `${row[`d${shift.day}`] ? `${row[`d${shift.day}`]}\n` : ''}${spans} ${name} (${shift.skill})`;
+    }
+    week.addRow(row);
+  }
+  week.getRow(1).font = { bold: true };
+
+  const list = workbook.addWorksheet('Shifts');
+  list.columns = [
+    { header: 'agent', key: 'agent', width: 24 },
+    { header: 'team', key: 'team', width: 22 },
+    { header: 'date', key: 'date', width: 12 },
+    { header: 'start', key: 'start', width: 8 },
+    { header: 'end', key: 'end', width: 8 },
+    { header: 'template', key: 'template', width: 10 },
+    { header: 'skill', key: 'skill', width: 8 },
+    { header: 'breaks', key: 'breaks', width: 44 },
+    { header: 'paid hours', key: 'hours', width: 10 },
+    { header: 'locked', key: 'locked', width: 8 },
+  ];
+  for (const { agent, shifts } of byAgentAndTime(view)) {
+    for (const shift of shifts) {
+      list.addRow({
+        agent: agent.name,
+        team: agent.team,
+        date: shift.date,
+        start: clock(shift.start),
+        end: clock(shift.end),
+        template: shift.templateId ?? '',
+        skill: shift.skill,
+        breaks: breaksText(shift),
+        hours: Math.round(paidHours(shift) * 100) / 100,
+        locked: shift.locked ? 'yes' : '',
+      });
+    }
+  }
+  list.getRow(1).font = { bold: true };
+
+  const coverage = computeCoverage(
+    { intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series },
+    view.shifts.map((s) => ({ ...s, agentId: String(s.agentId) })),
+  );
+  const sheet = workbook.addWorksheet('Coverage');
+  sheet.columns = [
+    { header: 'date', key: 'date', width: 12 },
+    { header: 'time', key: 'time', width: 8 },
+    ...coverage.skills.flatMap((s) => [
+      { header: `${s.skill} required`, key: `${s.skill}-r`, width: 14 },
+      { header: `${s.skill} scheduled`, key: `${s.skill}-s`, width: 14 },
+      { header: `${s.skill} short`, key: `${s.skill}-g`, width: 12 },
+    ]),
+  ];
+  const perDay = 1440 / coverage.intervalMinutes;
+  for (let t = 0; t < 7 * perDay; t++) {
+    const row: Record<string, string | number> = { date: dates[Math.floor(t / perDay)], time: clock((t % perDay) * coverage.intervalMinutes) };
+    for (const s of coverage.skills) {
+      row[`${s.skill}-r`] = round2(s.required[t]);
+      row[`${s.skill}-s`] = round2(s.scheduled[t]);
+      row[`${s.skill}-g`] = round2(Math.max(0, s.required[t] - s.scheduled[t]));
+    }
+    sheet.addRow(row);
+  }
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow({});
+  sheet.addRow({ date: `Scheduled = agents working in the interval (breaks excluded); short = max(0, required − scheduled). Under-coverage ${round2(coverage.underHours)} agent-hours.` });
+
+  const buffer = await workbook.xlsx.writeBuffer();
+  return {
+    fileName: `${baseName(view)}.xlsx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    encoding: 'base64',
+    content: Buffer.from(buffer as ArrayBuffer).toString('base64'),
+  };
+}
+
+/** One calendar per agent (only agents with shifts, or the one asked for). */
+export function exportIcs(view: ScheduleView, agentId?: number): ScheduleExportFile[] {
+  const templateNames = new Map(view.templates.map((t) => [t.id, t.name]));
+  const files: ScheduleExportFile[] = [];
+  for (const { agent, shifts } of byAgentAndTime(view)) {
+    if (agentId !== undefined ? agent.id !== agentId : shifts.length === 0) continue;
+    const events: EventAttributes[] = shifts.flatMap((shift, i) =>
+      shift.segments.map((span, k) => {
+        const nth = shifts.slice(0, i).filter((s) => s.day === shift.day).length;
+        const at = (minutes: number) => DateTime.fromISO(shift.date, { zone: view.timeZone }).startOf('day').plus({ minutes }).toMillis();
+        const name = shift.templateId ? (templateNames.get(shift.templateId) ?? shift.templateId) : 'Shift';
+        const breaks = breaksText(shift, span);
+        return {
+          // Stable across versions, so a calendar that imports a later version updates the same events.
+          uid: `staffwise-${agent.id}-${shift.date}-${nth}-${k}@staffwise.local`,
+          sequence: view.schedule.version,
+          title: `${name} shift (${shift.skill})`,
+          description: `${clock(span.start)}–${clock(span.end)} ${view.timeZone}${breaks ? `. Breaks: ${breaks}` : ''}. Schedule week of ${view.schedule.weekStart}, version ${view.schedule.version} (${view.schedule.status}).`,
+          start: at(span.start),
+          startInputType: 'utc',
+          startOutputType: 'utc',
+          end: at(span.end),
+          endInputType: 'utc',
+          endOutputType: 'utc',
+          busyStatus: 'BUSY',
+          status: view.schedule.status === 'published' ? 'CONFIRMED' : 'TENTATIVE',
+          categories: ['Work shift'],
+        } satisfies EventAttributes;
+      }),
+    );
+    const calendar = events.length > 0 ? createEvents(events, { productId: 'staffwise/schedule', calName: `${agent.name} — week of ${view.schedule.weekStart}` }) : { error: null, value: emptyCalendar(agent.name, view.schedule.weekStart) };
+    if (calendar.error || !calendar.value) throw new Error(`Could not write ${agent.name}'s calendar: ${calendar.error?.message ?? 'no output'}`);
+    files.push({ fileName: `${baseName(view)}-${slug(agent.name)}-${agent.id}.ics`, mimeType: 'text/calendar', encoding: 'utf8', content: calendar.value, agentId: agent.id });
+  }
+  return files;
+}
+
+function emptyCalendar(name: string, weekStart: string): string {
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:staffwise/schedule', `X-WR-CALNAME:${name} — week of ${weekStart}`, 'END:VCALENDAR', ''].join('\r\n');
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;

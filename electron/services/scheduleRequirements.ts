@@ -1,0 +1,211 @@
+/**
+ * The requirement curves a week is scheduled against: per skill (a queue's channel) and interval, the agents
+ * needed on the floor. Each queue's volumes come from its latest forecast run on the days that run covers (with the
+ * planner's day adjustments), else from that week's history; they are summed to the schedule's interval and turned
+ * into agents with the queue's saved staffing profile, or the staffing defaults the Staffing area starts from.
+ * Shrinkage is not added: breaks are scheduled explicitly, and the curve is what must be on the floor.
+ */
+import { DateTime } from 'luxon';
+import type { Database } from 'better-sqlite3';
+import type { ChannelStaffingSettings, StaffingProfile } from '../../shared/api/channels/staffing';
+import type { ScheduleRequirementSource, WeekRequirements } from '../../shared/api/channels/schedule';
+import type { ChannelKind, QueueSummary } from '../../shared/api/types';
+import { queueSummaries } from '../../db/repositories/workspace';
+import { queueIntervals, type StoredInterval } from '../../db/repositories/intervals';
+import { listStaffingProfiles } from '../../db/repositories/staffingProfiles';
+import { dayAdjustments, forecastPoints, getForecastRun, listForecastRuns } from '../../db/repositories/forecasts';
+import { requirementsFor } from './staffingService';
+
+const DAYS = 7;
+const MINUTES_PER_DAY = 1440;
+
+/** The staffing defaults of the Staffing area (renderer/src/stores/requirementsStore.ts `defaultSettings`). */
+export function defaultStaffing(queue: Pick<QueueSummary, 'channel' | 'meanAhtSec'>, intervalMin: number): ChannelStaffingSettings {
+  const aht = Math.round(queue.meanAhtSec ?? 300);
+  if (queue.channel === 'email' || queue.channel === 'social') {
+    return { mode: 'deferred', handleSec: aht, responseSec: 4 * 3600, intervalMin, maxOccupancy: 0.9, shrinkage: 0.3 };
+  }
+  return {
+    mode: 'live',
+    intervalMin,
+    ahtSec: aht,
+    shrinkage: 0.3,
+    ...(queue.channel === 'chat' && { concurrency: { concurrency: 2, efficiency: 1 } }),
+    targets: { answerSec: 20, serviceLevel: 0.8, maxOccupancy: 0.85 },
+  } as ChannelStaffingSettings;
+}
+
+export function describeStaffing(s: ChannelStaffingSettings): string {
+  const pct = (v: number | undefined) => (v === undefined ? '' : `${Math.round(v * 1000) / 10}%`);
+  if (s.mode === 'deferred') {
+    return `deferred work: ${Math.round(s.handleSec)} s per item, answered within ${+(s.responseSec / 3600).toFixed(2)} h${s.maxOccupancy ? `, occupancy ≤ ${pct(s.maxOccupancy)}` : ''}`;
+  }
+  const concurrency = s.concurrency?.concurrency ?? 1;
+  return `Erlang ${s.patienceSec ? 'A' : 'C'}: AHT ${Math.round(s.ahtSec)} s, ${pct(s.targets.serviceLevel)} in ${s.targets.answerSec} s${s.targets.maxOccupancy ? `, occupancy ≤ ${pct(s.targets.maxOccupancy)}` : ''}${concurrency > 1 ? `, ${concurrency} contacts at once` : ''}`;
+}
+
+export function weekDates(weekStart: string): string[] {
+  const monday = DateTime.fromISO(weekStart);
+  return Array.from({ length: DAYS }, (_, d) => monday.plus({ days: d }).toISODate()!);
+}
+
+function minuteOf(start: string): number {
+  return Number(start.slice(11, 13)) * 60 + Number(start.slice(14, 16));
+}
+
+interface Slot {
+  open: number;
+  volume: number;
+  closed: number;
+  missing: number;
+}
+
+export function weekRequirements(db: Database, weekStart: string, intervalMinutes: 15 | 30): WeekRequirements {
+  const dates = weekDates(weekStart);
+  const dateIndex = new Map(dates.map((d, i) => [d, i]));
+  const slotsPerDay = MINUTES_PER_DAY / intervalMinutes;
+  const profiles = listStaffingProfiles(db);
+  const series = new Map<string, Float64Array>();
+  const sources: ScheduleRequirementSource[] = [];
+  const notes: string[] = [];
+
+  for (const queue of queueSummaries(db)) {
+    const slots: (Slot | null)[][] = dates.map(() => Array.from({ length: slotsPerDay }, () => null));
+    const add = (day: number, minute: number, status: StoredInterval['status'] | 'open', volume: number) => {
+      const index = Math.floor(minute / intervalMinutes);
+      if (index < 0 || index >= slotsPerDay) return;
+      const slot = (slots[day][index] ??= { open: 0, volume: 0, closed: 0, missing: 0 });
+      if (status === 'open') {
+        slot.open++;
+        slot.volume += volume;
+      } else if (status === 'closed') slot.closed++;
+      else slot.missing++;
+    };
+
+    // Forecast days: the latest run's points on the days its horizon reaches, scaled by the planner's day totals.
+    const forecastDays = new Set<string>();
+    const run = listForecastRuns(db, queue.id)[0];
+    let forecastMethod: string | null = null;
+    if (run) {
+      const first = DateTime.fromISO(run.asOf).plus({ days: 1 }).toISODate()!;
+      const last = DateTime.fromISO(run.asOf).plus({ days: run.horizonDays }).toISODate()!;
+      const covered = dates.filter((d) => d >= first && d <= last);
+      if (covered.length > 0) {
+        forecastMethod = run.method;
+        covered.forEach((d) => forecastDays.add(d));
+        const stored = getForecastRun(db, run.id);
+        const dayForecast = new Map((stored?.details.dailyTotals ?? []).map((t) => [t.date, t.forecast]));
+        const adjustments = dayAdjustments(db, queue.id, covered[0], covered[covered.length - 1]);
+        const scale = (date: string) => {
+          const adjusted = adjustments.get(date);
+          if (!adjusted) return 1;
+          const statistical = dayForecast.get(date) ?? 0;
+          return statistical > 0 ? adjusted.total / statistical : 0;
+        };
+        for (const p of forecastPoints(db, run.id)) {
+          const date = p.start.slice(0, 10);
+          const day = dateIndex.get(date);
+          if (day === undefined || !forecastDays.has(date)) continue;
+          const value = Math.max(0, p.forecast * scale(date));
+          // A forecast coarser than the schedule's interval is spread evenly over the intervals it spans.
+          const parts = Math.max(1, run.intervalMin / intervalMinutes);
+          for (let k = 0; k < parts; k++) add(day, minuteOf(p.start) + k * intervalMinutes, 'open', value / parts);
+        }
+        // Days the forecast covers but has no point in are closed (the forecast leaves closed days out).
+        covered.forEach((date) => {
+          const day = dateIndex.get(date)!;
+          slots[day].forEach((slot, i) => {
+            if (!slot) slots[day][i] = { open: 0, volume: 0, closed: 1, missing: 0 };
+          });
+        });
+      }
+    }
+
+    // History on every other day of the week.
+    const historyDays = new Set<string>();
+    let missingIntervals = 0;
+    const history = queueIntervals(db, queue.id, weekStart, DateTime.fromISO(weekStart).plus({ days: DAYS }).toISODate()!);
+    for (const p of history) {
+      const date = p.startLocal.slice(0, 10);
+      if (forecastDays.has(date)) continue;
+      const day = dateIndex.get(date);
+      if (day === undefined) continue;
+      historyDays.add(date);
+      if (p.status === 'missing') missingIntervals++;
+      const parts = Math.max(1, queue.intervalMin / intervalMinutes);
+      for (let k = 0; k < parts; k++) add(day, minuteOf(p.startLocal) + k * intervalMinutes, p.status, (p.volume ?? 0) / parts);
+    }
+
+    const daysWithoutData = dates.filter((d) => !forecastDays.has(d) && !historyDays.has(d));
+    const intervals: StoredInterval[] = [];
+    dates.forEach((date, day) => {
+      for (let i = 0; i < slotsPerDay; i++) {
+        const slot = slots[day][i];
+        const minute = i * intervalMinutes;
+        const startLocal = `${date}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+        // Open when any part is open; missing when part is unknown and nothing is open; closed otherwise (also
+        // the hour skipped at a spring-forward, and days without any data).
+        const status = !slot ? (daysWithoutData.includes(date) ? 'missing' : 'closed') : slot.open > 0 ? 'open' : slot.missing > 0 ? 'missing' : 'closed';
+        intervals.push({ startLocal, utcOffsetMin: 0, status, volume: status === 'open' ? slot!.volume : null, ahtSec: null });
+      }
+    });
+
+    const profile = profileFor(profiles, queue);
+    const staffing = { ...(profile?.settings ?? defaultStaffing(queue, intervalMinutes)), intervalMin: intervalMinutes } as ChannelStaffingSettings;
+    const result = requirementsFor(intervals, staffing);
+    const curve = (series.get(queue.channel) ?? new Float64Array(DAYS * slotsPerDay)) as Float64Array;
+    result.rows.forEach((row, t) => (curve[t] += row.required ?? 0));
+    series.set(queue.channel, curve);
+
+    const source: ScheduleRequirementSource['source'] =
+      forecastDays.size > 0 && historyDays.size > 0 ? 'forecast+history' : forecastDays.size > 0 ? 'forecast' : historyDays.size > 0 ? 'history' : 'none';
+    sources.push({
+      queueId: queue.id,
+      queueName: queue.name,
+      channel: queue.channel as ChannelKind,
+      source,
+      forecastRunId: forecastDays.size > 0 && run ? run.id : null,
+      forecastMethod,
+      forecastDays: [...forecastDays].sort(),
+      historyDays: [...historyDays].sort(),
+      daysWithoutData,
+      missingIntervals,
+      profileName: profile?.name ?? null,
+      staffingSummary: describeStaffing(staffing),
+      volume: intervals.reduce((sum, p) => sum + (p.volume ?? 0), 0),
+      requiredAgentHours: result.requiredAgentHours,
+      peakRequired: result.peakRequired,
+    });
+    if (daysWithoutData.length === DAYS) notes.push(`${queue.name} has neither a forecast nor history for this week: it needs nobody. Run a forecast in the Forecast area.`);
+    else if (daysWithoutData.length > 0) notes.push(`${queue.name} has no forecast or history for ${daysWithoutData.join(', ')}: nobody is required then.`);
+    if (missingIntervals > 0) notes.push(`${queue.name}: ${missingIntervals} intervals of this week's history are missing data and count as zero.`);
+  }
+
+  return {
+    weekStart,
+    intervalMinutes,
+    days: DAYS,
+    series: [...series].map(([skill, required]) => ({ skill, required: Array.from(required, (v) => Math.round(v * 1000) / 1000) })),
+    sources,
+    notes,
+  };
+}
+
+/** The profile saved for this queue (by name), newest first; profiles of another channel do not apply. */
+function profileFor(profiles: StaffingProfile[], queue: QueueSummary): StaffingProfile | undefined {
+  return profiles
+    .filter((p) => p.queueName === queue.name && p.channel === queue.channel)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+}
+
+/** Mondays of the weeks a stored forecast reaches, per the latest run of each queue. */
+export function forecastWeeks(db: Database): string[] {
+  const weeks = new Set<string>();
+  for (const queue of queueSummaries(db)) {
+    const run = listForecastRuns(db, queue.id)[0];
+    if (!run) continue;
+    const first = DateTime.fromISO(run.asOf).plus({ days: 1 });
+    for (let d = 0; d < run.horizonDays; d++) weeks.add(first.plus({ days: d }).startOf('week').toISODate()!);
+  }
+  return [...weeks].sort();
+}

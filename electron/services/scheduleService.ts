@@ -1,0 +1,337 @@
+/**
+ * The Schedule area's services: a week's requirements, solving it in a worker (Stop keeps the best schedule so
+ * far), drag edits and locks (a published version is never changed: edits go to a new draft), publishing, exports.
+ */
+import { DateTime } from 'luxon';
+import type { Database } from 'better-sqlite3';
+import { ApiError } from '../../shared/api/errors';
+import type { ScheduleAgent, ScheduleMeta, ScheduleOverview, ScheduleShift, ScheduleTemplate, ScheduleView, ShiftEditResult } from '../../shared/api/channels/schedule';
+import {
+  DEFAULT_TEMPLATES,
+  parseScheduleInput,
+  ShiftTemplateSchema,
+  type AgentInput,
+  type ScheduleInput,
+  type ShiftAssignmentInput,
+  type ShiftTemplateInput,
+} from '../../shared/engine/schedule';
+import { getWorkspace, queueSummaries } from '../../db/repositories/workspace';
+import { queueHistoryRange } from '../../db/repositories/intervals';
+import {
+  addShift,
+  agentExists,
+  deleteDraft,
+  deleteShift,
+  editSchedule,
+  getSchedule,
+  listScheduleAgents,
+  listSchedules,
+  listShifts,
+  listTemplates,
+  publishSchedule,
+  saveAgentPreferences,
+  saveSolvedSchedule,
+  setShiftsLocked,
+  updateShiftTimes,
+  type AgentRow,
+  type NewShift,
+} from '../../db/repositories/schedules';
+import { exportCsv, exportIcs, exportXlsx } from './scheduleExports';
+import { forecastWeeks, weekDates, weekRequirements } from './scheduleRequirements';
+import { lastCompleteWeek } from './staffingService';
+import type { Handlers, ServiceContext } from './handlers';
+
+type ScheduleHandlers = Pick<
+  Handlers,
+  | 'schedule.overview' | 'schedule.templates' | 'schedule.requirements' | 'schedule.generate' | 'schedule.stop' | 'schedule.view'
+  | 'schedule.updateShift' | 'schedule.addShift' | 'schedule.deleteShift' | 'schedule.lockShifts' | 'schedule.publish'
+  | 'schedule.deleteDraft' | 'schedule.export' | 'schedule.agentPreferences.save'
+>;
+
+const DEFAULT_INTERVAL = 30;
+const NO_PREFERENCES = { fixedWeekdaysOff: [], availability: [], preferences: [] };
+
+export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
+  /** Stop flags of running solves, by job id (schedule.stop sets them; the job runner's cancel flag discards instead). */
+  const stopFlags = new Map<string, Int32Array>();
+
+  const scheduleOrThrow = (scheduleId: number) => {
+    const stored = getSchedule(ctx.db(), scheduleId);
+    if (!stored) throw new ApiError({ code: 'not_found', message: `Schedule ${scheduleId} does not exist (deleted, or the demo was reset)`, issues: [{ path: 'scheduleId', message: 'Unknown schedule' }] });
+    return stored;
+  };
+  const zoneOf = (db: Database) => getWorkspace(db)?.timezone ?? 'UTC';
+  const templatesOf = (db: Database) => listTemplates(db, DEFAULT_TEMPLATES);
+
+  const view = (scheduleId: number): ScheduleView => {
+    const db = ctx.db();
+    const stored = scheduleOrThrow(scheduleId);
+    const agentRows = listScheduleAgents(db);
+    return {
+      schedule: stored.meta,
+      settings: stored.settings,
+      timeZone: zoneOf(db),
+      agents: agentRows.filter((a) => a.skills.length > 0).map((a) => toScheduleAgent(a, zoneOf(db))),
+      templates: stored.templates,
+      requirements: stored.requirements,
+      shifts: listShifts(db, scheduleId),
+      solve: stored.solve,
+      versions: listSchedules(db, stored.meta.weekStart),
+    };
+  };
+
+  const edit = (scheduleId: number, apply: (draftId: number, mapId: (shiftId: number) => number) => number[]): ShiftEditResult => {
+    scheduleOrThrow(scheduleId);
+    return editSchedule(ctx.db(), scheduleId, apply);
+  };
+  const shiftNotFound = (shiftId: number) =>
+    new ApiError({ code: 'not_found', message: `Shift ${shiftId} is not in this schedule (reload it: it may have been re-solved)`, issues: [{ path: 'shiftId', message: 'Unknown shift' }] });
+
+  return {
+    'schedule.overview': async (): Promise<ScheduleOverview> => {
+      await ctx.workspaceReady();
+      const db = ctx.db();
+      let first: string | undefined;
+      let last: string | undefined;
+      for (const queue of queueSummaries(db)) {
+        const range = queueHistoryRange(db, queue.id);
+        if (!range) continue;
+        if (!first || range.first < first) first = range.first;
+        if (!last || range.last > last) last = range.last;
+      }
+      const lastFull = lastCompleteWeek(last);
+      const firstFull = first ? DateTime.fromISO(first.slice(0, 10)).plus({ days: 6 }).startOf('week').toISODate()! : undefined;
+      const forecasts = forecastWeeks(db);
+      const schedules = listSchedules(db);
+      // The first Monday after the history ends: the week a planner schedules next.
+      const dayAfter = last ? DateTime.fromISO(last.slice(0, 10)).plus({ days: 1 }) : undefined;
+      const nextWeek = dayAfter ? (dayAfter.weekday === 1 ? dayAfter : dayAfter.startOf('week').plus({ weeks: 1 })).toISODate()! : undefined;
+      const suggestedWeek =
+        schedules.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]?.weekStart ??
+        (nextWeek && forecasts.includes(nextWeek) ? nextWeek : undefined) ??
+        forecasts[0] ??
+        lastFull ??
+        null;
+      return {
+        timeZone: zoneOf(db),
+        agentCount: listScheduleAgents(db).length,
+        suggestedWeek,
+        historyWeeks: firstFull && lastFull && firstFull <= lastFull ? { first: firstFull, last: lastFull } : null,
+        forecastWeeks: forecasts,
+        schedules: listSchedules(db),
+      };
+    },
+
+    'schedule.templates': () => templatesOf(ctx.db()).map((t) => ({ id: t.key, name: t.name, definition: t.definition, description: describeTemplate(t.definition) }) satisfies ScheduleTemplate),
+
+    'schedule.requirements': async ({ weekStart, intervalMinutes }) => {
+      await ctx.workspaceReady();
+      return weekRequirements(ctx.db(), weekStart, intervalMinutes ?? DEFAULT_INTERVAL);
+    },
+
+    'schedule.generate': async ({ weekStart, timeLimitSec, intervalMinutes, scheduleId }) => {
+      await ctx.workspaceReady();
+      const db = ctx.db();
+      const base = scheduleId === undefined ? undefined : scheduleOrThrow(scheduleId);
+      if (base && base.meta.weekStart !== weekStart) {
+        throw new ApiError({ code: 'invalid_request', message: `Schedule ${scheduleId} is for the week of ${base.meta.weekStart}, not ${weekStart}`, issues: [{ path: 'scheduleId', message: 'Another week' }] });
+      }
+      const interval = intervalMinutes ?? base?.settings.intervalMinutes ?? DEFAULT_INTERVAL;
+      const requirements = weekRequirements(db, weekStart, interval);
+      if (requirements.series.length === 0) {
+        throw new ApiError({ code: 'not_found', message: 'There are no queues to schedule for: import contact history in the Data area (or reset the demo).' });
+      }
+      const zone = zoneOf(db);
+      const agents = listScheduleAgents(db).filter((a) => a.skills.length > 0);
+      if (agents.length === 0) throw new ApiError({ code: 'not_found', message: 'There are no agents with skills to schedule: reset the demo in the Data area.' });
+      const templates = templatesOf(db).map((t) => t.definition);
+      const knownAgents = new Set(agents.map((a) => a.id));
+      const locked = base ? listShifts(db, base.meta.id).filter((s) => s.locked && knownAgents.has(s.agentId)) : [];
+      const input: ScheduleInput = {
+        startDate: weekStart,
+        timeZone: zone,
+        agents: agents.map((a) => toEngineAgent(a, zone)),
+        templates,
+        requirements: { intervalMinutes: interval, days: 7, series: requirements.series },
+        locked: locked.map(toAssignment),
+      };
+      try {
+        parseScheduleInput(input);
+      } catch (error) {
+        throw new ApiError({ code: 'invalid_request', message: `The schedule input is not valid: ${(error as Error).message}` });
+      }
+      const stopBuffer = new SharedArrayBuffer(4);
+      const replaceDraftId = base?.meta.status === 'draft' ? base.meta.id : undefined;
+      const handle = ctx.jobs.start('schedule.generate', 'schedule.generate', { input, timeLimitSec, stopFlag: stopBuffer }, (result) => {
+        const dates = weekDates(weekStart);
+        const shifts: NewShift[] = result.assignments.map((a) => ({
+          agentId: Number(a.agentId),
+          day: a.day,
+          date: dates[a.day],
+          start: a.start,
+          end: a.end,
+          segments: a.segments.map((s) => ({ start: s.start, end: s.end })),
+          breaks: a.breaks.map((b) => ({ start: b.start, end: b.end, kind: b.kind, paid: b.paid })),
+          templateId: a.templateId ?? null,
+          skill: a.skill,
+          locked: a.locked === true,
+        }));
+        const id = saveSolvedSchedule(
+          db,
+          {
+            weekStart,
+            settings: { timeLimitSec, intervalMinutes: interval },
+            requirements,
+            templates,
+            solve: { summary: result.summary, explanations: result.explanations, violations: result.violations, timeLimitSec, lockedKept: locked.length, stoppedEarly: result.stoppedEarly },
+            shifts,
+          },
+          replaceDraftId ?? base?.meta.id,
+        );
+        const saved = getSchedule(db, id)!.meta;
+        const s = result.summary;
+        const bound = s.lowerBoundUnderHours === undefined ? '' : ` (least possible ${round1(s.lowerBoundUnderHours)})`;
+        return {
+          message: `${result.stoppedEarly ? `Stopped at ${Math.round(s.seconds)} s; kept the best schedule found. ` : ''}Week of ${weekStart}, version ${saved.version} (draft): ${shifts.length} shifts, ${round1(s.underHours)} agent-hours short${bound}, ${round1(s.overHours)} over, ${s.ruleViolations} rule violations, ${Math.round(s.seconds)} s.`,
+          result: { scheduleId: id },
+        };
+      });
+      stopFlags.set(handle.jobId, new Int32Array(stopBuffer));
+      void ctx.jobs.wait(handle.jobId)?.then(() => stopFlags.delete(handle.jobId));
+      return handle;
+    },
+
+    'schedule.stop': ({ jobId }) => {
+      const flag = stopFlags.get(jobId);
+      if (!flag) return { stopping: false };
+      Atomics.store(flag, 0, 1);
+      return { stopping: true };
+    },
+
+    'schedule.view': ({ scheduleId }) => view(scheduleId),
+
+    'schedule.updateShift': ({ scheduleId, shiftId, times }) =>
+      edit(scheduleId, (draftId, mapId) => {
+        const id = mapId(shiftId);
+        if (!updateShiftTimes(ctx.db(), draftId, id, times)) throw shiftNotFound(shiftId);
+        return [id];
+      }),
+
+    'schedule.addShift': ({ scheduleId, agentId, day, skill, templateId, times }) => {
+      const db = ctx.db();
+      if (!agentExists(db, agentId)) throw new ApiError({ code: 'not_found', message: `Agent ${agentId} does not exist`, issues: [{ path: 'agentId', message: 'Unknown agent' }] });
+      const weekStart = scheduleOrThrow(scheduleId).meta.weekStart;
+      return edit(scheduleId, (draftId) => [addShift(db, draftId, { agentId, day, date: weekDates(weekStart)[day], ...times, templateId, skill, locked: false })]);
+    },
+
+    'schedule.deleteShift': ({ scheduleId, shiftId }) =>
+      edit(scheduleId, (draftId, mapId) => {
+        if (!deleteShift(ctx.db(), draftId, mapId(shiftId))) throw shiftNotFound(shiftId);
+        return [];
+      }),
+
+    'schedule.lockShifts': ({ scheduleId, shiftIds, locked }) =>
+      edit(scheduleId, (draftId, mapId) => {
+        const changed = setShiftsLocked(ctx.db(), draftId, shiftIds.map(mapId), locked);
+        if (changed.length === 0) throw shiftNotFound(shiftIds[0]);
+        return changed;
+      }),
+
+    'schedule.publish': ({ scheduleId }): ScheduleMeta => {
+      const stored = scheduleOrThrow(scheduleId);
+      if (stored.meta.status === 'published') {
+        throw new ApiError({ code: 'conflict', message: `Version ${stored.meta.version} of the week of ${stored.meta.weekStart} is already published` });
+      }
+      publishSchedule(ctx.db(), scheduleId);
+      return getSchedule(ctx.db(), scheduleId)!.meta;
+    },
+
+    'schedule.deleteDraft': ({ scheduleId }) => {
+      const stored = scheduleOrThrow(scheduleId);
+      if (stored.meta.status === 'published') throw new ApiError({ code: 'conflict', message: 'A published version is kept as the record of what was sent out; only drafts can be deleted' });
+      return { deleted: deleteDraft(ctx.db(), scheduleId) };
+    },
+
+    'schedule.export': async ({ scheduleId, format, agentId }) => {
+      const v = view(scheduleId);
+      if (agentId !== undefined && !v.agents.some((a) => a.id === agentId)) {
+        throw new ApiError({ code: 'not_found', message: `Agent ${agentId} is not in this schedule`, issues: [{ path: 'agentId', message: 'Unknown agent' }] });
+      }
+      if (format === 'csv') return { files: [exportCsv(v)] };
+      if (format === 'xlsx') return { files: [await exportXlsx(v)] };
+      return { files: exportIcs(v, agentId) };
+    },
+
+    'schedule.agentPreferences.save': ({ agentId, preferences }) => {
+      const db = ctx.db();
+      if (!agentExists(db, agentId)) throw new ApiError({ code: 'not_found', message: `Agent ${agentId} does not exist`, issues: [{ path: 'agentId', message: 'Unknown agent' }] });
+      saveAgentPreferences(db, agentId, preferences);
+      return preferences;
+    },
+  };
+}
+
+/**
+ * A stored agent as the engine reads it. The contract's "weekends per 4 weeks" becomes at most one weekend in a
+ * one-week plan (none when the contract allows none).
+ */
+export function toEngineAgent(agent: AgentRow, siteZone: string): AgentInput {
+  const c = agent.contract;
+  const prefs = agent.preferences ?? NO_PREFERENCES;
+  return {
+    id: String(agent.id),
+    name: agent.name,
+    team: agent.team,
+    skills: agent.skills,
+    contract: {
+      ...(c.minMinutesPerWeek !== undefined && { minMinutesPerWeek: c.minMinutesPerWeek }),
+      ...(c.maxMinutesPerWeek !== undefined && { maxMinutesPerWeek: c.maxMinutesPerWeek }),
+      ...(c.maxShiftsPerWeek !== undefined && { maxShiftsPerWeek: c.maxShiftsPerWeek }),
+      ...(c.maxConsecutiveDays !== undefined && { maxConsecutiveWorkingDays: c.maxConsecutiveDays }),
+      ...(c.minConsecutiveDaysOff !== undefined && { minConsecutiveDaysOff: c.minConsecutiveDaysOff }),
+      ...(c.maxWeekendsPer4Weeks !== undefined && { maxWeekendsPerPeriod: Math.min(1, c.maxWeekendsPer4Weeks) }),
+    },
+    ...(prefs.availability.length > 0 && { availability: prefs.availability }),
+    fixedWeekdaysOff: prefs.fixedWeekdaysOff,
+    preferences: prefs.preferences,
+    timeZone: agent.timezone || siteZone,
+  };
+}
+
+function toScheduleAgent(agent: AgentRow, siteZone: string): ScheduleAgent {
+  return { id: agent.id, name: agent.name, team: agent.team, skills: agent.skills, engine: toEngineAgent(agent, siteZone), preferences: agent.preferences ?? NO_PREFERENCES };
+}
+
+export function toAssignment(shift: ScheduleShift): ShiftAssignmentInput {
+  return {
+    agentId: String(shift.agentId),
+    day: shift.day,
+    date: shift.date,
+    start: shift.start,
+    end: shift.end,
+    segments: shift.segments,
+    breaks: shift.breaks,
+    skill: shift.skill,
+    ...(shift.templateId !== null && { templateId: shift.templateId }),
+    locked: shift.locked,
+  };
+}
+
+const hm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hours = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`);
+
+export function describeTemplate(input: ShiftTemplateInput): string {
+  const t = ShiftTemplateSchema.parse(input);
+  const starts = t.earliestStart === t.latestStart ? `starts at ${hm(t.earliestStart)}` : `starts ${hm(t.earliestStart)}–${hm(t.latestStart)} every ${t.startStepMinutes} min`;
+  const spans = t.segments.map((s) => hours(s.lengthMinutes)).join(' + ');
+  const gap = t.segments.length > 1 ? ` (split: ${t.segments.slice(1).map((s, i) => `${hours(s.offsetMinutes - t.segments[i].offsetMinutes - t.segments[i].lengthMinutes)} unpaid gap`).join(', ')})` : '';
+  const breaks = t.breaks.map((b) => `${b.lengthMinutes}-min ${b.paid ? 'paid' : 'unpaid'} ${b.kind} ${hours(b.windowStartMinutes)}–${hours(b.windowEndMinutes)} in`).join('; ');
+  const rules = [
+    ...(t.cannotFollow.length > 0 ? [`not the day after ${t.cannotFollow.join(', ')}`] : []),
+    ...(t.weekdays ? [`only on ${t.weekdays.map((d) => ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d]).join(', ')}`] : []),
+    ...(t.skills ? [`only for ${t.skills.join(', ')}`] : []),
+  ];
+  return `${starts}; works ${spans}${gap}${breaks ? `; ${breaks}` : ''}${rules.length ? `; ${rules.join('; ')}` : ''}.`;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;

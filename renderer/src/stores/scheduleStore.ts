@@ -1,0 +1,368 @@
+/**
+ * The Schedule area: which week, the solve job, the schedule on screen and its live coverage and rule checks.
+ * Coverage and rule violations are recomputed here, in the renderer, with the engine's own pure functions, so a
+ * drag shows its effect at once; the edit is then saved, and a published version's edit lands in a new draft.
+ */
+import { create } from 'zustand';
+import type {
+  AgentSchedulePreferences,
+  ScheduleExportFile,
+  ScheduleOverview,
+  ScheduleShift,
+  ScheduleTemplate,
+  ScheduleView,
+  ShiftEditResult,
+  ShiftTimes,
+  WeekRequirements,
+} from '../../../shared/api/channels/schedule';
+import { SCHEDULE_TIME_LIMITS } from '../../../shared/api/channels/schedule';
+// Imported from their modules, not the engine's index, so the solver (and its WebAssembly) stays out of the renderer.
+import { computeCoverage, type CoverageReport } from '../../../shared/engine/schedule/coverage';
+import { checkScheduleRules, type RuleViolation } from '../../../shared/engine/schedule/rules';
+import { placeBreaks } from '../../../shared/engine/schedule/breaks';
+import { parseScheduleInput } from '../../../shared/engine/schedule/context';
+import type { ScheduleProblem, ShiftAssignment } from '../../../shared/engine/schedule/model';
+import { api } from '../api';
+import { parseNumberField } from '../components/parseNumber';
+import { onJobDone } from './jobsStore';
+
+export interface Notice {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+interface ScheduleStore {
+  overview?: ScheduleOverview;
+  templates: ScheduleTemplate[];
+  weekStart?: string;
+  timeLimit: string;
+  intervalMinutes: 15 | 30;
+  errors: Partial<Record<'timeLimit' | 'form', string>>;
+  notice?: Notice;
+  /** Requirements of the chosen week before any schedule exists (what Generate will use). */
+  weekRequirements?: WeekRequirements;
+  jobId?: string;
+  stopping: boolean;
+  view?: ScheduleView;
+  shifts: ScheduleShift[];
+  problem?: ScheduleProblem;
+  coverage?: CoverageReport;
+  violations: RuleViolation[];
+  /** Shifts edited since the last solve: the solver's explanations describe the schedule before them. */
+  editsSinceSolve: number;
+  /** Milliseconds the last coverage (and rule) recomputation took in the renderer. */
+  recomputeMs?: number;
+  selectedShiftId?: number;
+  selectedAgentId?: number;
+  /** Day the agent panel offers for a new shift (set by double-clicking an empty day). */
+  selectedDay?: number;
+  busy: boolean;
+
+  init(): Promise<void>;
+  selectWeek(weekStart: string): Promise<void>;
+  loadRequirements(): Promise<void>;
+  set(patch: Partial<Pick<ScheduleStore, 'timeLimit' | 'intervalMinutes' | 'notice' | 'selectedShiftId' | 'selectedAgentId' | 'selectedDay'>>): void;
+  openSchedule(scheduleId: number): Promise<void>;
+  generate(): Promise<void>;
+  stop(): Promise<void>;
+  /** Live coverage while dragging: the shift as it would be (null ends the preview). */
+  preview(shiftId: number, times: ShiftTimes | null): void;
+  commit(shiftId: number, times: ShiftTimes): Promise<void>;
+  setLocked(shiftIds: number[], locked: boolean): Promise<void>;
+  removeShift(shiftId: number): Promise<void>;
+  addShift(agentId: number, day: number, templateId: string, start: number, skill: string): Promise<void>;
+  publish(): Promise<void>;
+  deleteDraft(): Promise<void>;
+  exportFiles(format: 'csv' | 'xlsx' | 'ics', agentId?: number): Promise<ScheduleExportFile[]>;
+  savePreferences(agentId: number, preferences: AgentSchedulePreferences): Promise<void>;
+}
+
+export function toAssignment(shift: ScheduleShift): ShiftAssignment {
+  return {
+    agentId: String(shift.agentId),
+    day: shift.day,
+    date: shift.date,
+    start: shift.start,
+    end: shift.end,
+    segments: shift.segments,
+    breaks: shift.breaks,
+    skill: shift.skill,
+    ...(shift.templateId !== null && { templateId: shift.templateId }),
+    locked: shift.locked,
+  };
+}
+
+function problemOf(view: ScheduleView): ScheduleProblem | undefined {
+  try {
+    return parseScheduleInput({
+      startDate: view.schedule.weekStart,
+      timeZone: view.timeZone,
+      agents: view.agents.map((a) => a.engine),
+      templates: view.templates,
+      requirements: { intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series },
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+function recompute(view: ScheduleView, problem: ScheduleProblem | undefined, shifts: ScheduleShift[], withRules: boolean) {
+  const started = performance.now();
+  const assignments = shifts.map(toAssignment);
+  const coverage = computeCoverage({ intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series }, assignments);
+  const violations = withRules && problem ? checkScheduleRules(problem, assignments) : undefined;
+  return { coverage, ...(violations && { violations }), recomputeMs: performance.now() - started };
+}
+
+export const useSchedule = create<ScheduleStore>((set, get) => {
+  /** Applies an edit result: a new draft is opened (ids changed); otherwise the optimistic state stands. */
+  const afterEdit = async (result: ShiftEditResult, what: string) => {
+    const before = get().view;
+    if (result.newDraft) {
+      await get().openSchedule(result.scheduleId);
+      set({ notice: { kind: 'ok', text: `Version ${before?.schedule.version} is published and stays as it was; ${what} went into a new draft, version ${get().view?.schedule.version}.` } });
+      void refreshOverview();
+    }
+  };
+  const refreshOverview = async () => set({ overview: await api['schedule.overview']({}) });
+  const fail = (error: unknown, what: string) => set({ notice: { kind: 'error', text: `${what}: ${(error as Error).message}` } });
+
+  /** Saves run one after another, so quick successive edits reach the database in the order they were made. */
+  let saving: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Replaces shifts optimistically, recomputes coverage and rules, and queues the save; reverts on failure. An
+   * edit of a published version holds further edits (busy) until its new draft is open, since shift ids change.
+   */
+  const editShifts = async (next: ScheduleShift[], save: () => Promise<ShiftEditResult>, what: string) => {
+    const { view, problem, shifts: previous } = get();
+    if (!view || get().busy) return;
+    const published = view.schedule.status === 'published';
+    set({ shifts: next, ...recompute(view, problem, next, true), editsSinceSolve: get().editsSinceSolve + 1, ...(published && { busy: true }) });
+    const run = saving.then(async () => {
+      try {
+        await afterEdit(await save(), what);
+      } catch (error) {
+        if (get().view?.schedule.id === view.schedule.id) set({ shifts: previous, ...recompute(view, problem, previous, true) });
+        fail(error, 'Not saved');
+      } finally {
+        if (published) set({ busy: false });
+      }
+    });
+    saving = run;
+    await run;
+  };
+
+  return {
+    templates: [],
+    timeLimit: String(SCHEDULE_TIME_LIMITS.default),
+    intervalMinutes: 30,
+    errors: {},
+    stopping: false,
+    shifts: [],
+    violations: [],
+    editsSinceSolve: 0,
+    busy: false,
+
+    async init() {
+      try {
+        const [overview, templates] = await Promise.all([api['schedule.overview']({}), api['schedule.templates']({})]);
+        set({ overview, templates });
+        const week = get().weekStart ?? overview.suggestedWeek;
+        if (week) await get().selectWeek(week);
+      } catch (error) {
+        fail(error, 'Could not open the Schedule area');
+      }
+    },
+
+    async selectWeek(weekStart) {
+      set({ weekStart, weekRequirements: undefined, notice: undefined, selectedShiftId: undefined });
+      const latest = get().overview?.schedules.filter((s) => s.weekStart === weekStart).sort((a, b) => b.version - a.version)[0];
+      if (latest) await get().openSchedule(latest.id);
+      else set({ view: undefined, shifts: [], coverage: undefined, violations: [], problem: undefined });
+      await get().loadRequirements();
+    },
+
+    async loadRequirements() {
+      const { weekStart, intervalMinutes } = get();
+      if (!weekStart) return;
+      try {
+        const weekRequirements = await api['schedule.requirements']({ weekStart, intervalMinutes });
+        if (get().weekStart === weekStart) set({ weekRequirements });
+      } catch (error) {
+        fail(error, 'Could not read the week’s requirements');
+      }
+    },
+
+    set: (patch) => set({ ...patch, errors: {} }),
+
+    async openSchedule(scheduleId) {
+      const view = await api['schedule.view']({ scheduleId });
+      const problem = problemOf(view);
+      set({
+        view,
+        problem,
+        shifts: view.shifts,
+        weekStart: view.schedule.weekStart,
+        intervalMinutes: view.requirements.intervalMinutes,
+        editsSinceSolve: 0,
+        selectedShiftId: undefined,
+        ...recompute(view, problem, view.shifts, true),
+      });
+    },
+
+    async generate() {
+      const { weekStart, timeLimit, intervalMinutes, view } = get();
+      if (!weekStart) return;
+      const limit = parseNumberField(timeLimit);
+      if (limit.error || !Number.isInteger(limit.value) || limit.value! < SCHEDULE_TIME_LIMITS.min || limit.value! > SCHEDULE_TIME_LIMITS.max) {
+        return set({ errors: { timeLimit: limit.error ?? `Enter whole seconds from ${SCHEDULE_TIME_LIMITS.min} to ${SCHEDULE_TIME_LIMITS.max}` } });
+      }
+      try {
+        const handle = await api['schedule.generate']({
+          weekStart,
+          timeLimitSec: limit.value!,
+          intervalMinutes,
+          ...(view && view.schedule.weekStart === weekStart && { scheduleId: view.schedule.id }),
+        });
+        set({ jobId: handle.jobId, stopping: false, errors: {}, notice: undefined });
+      } catch (error) {
+        set({ errors: { form: (error as Error).message } });
+      }
+    },
+
+    async stop() {
+      const { jobId } = get();
+      if (!jobId) return;
+      set({ stopping: true });
+      await api['schedule.stop']({ jobId });
+    },
+
+    preview(shiftId, times) {
+      const { view, shifts } = get();
+      if (!view) return;
+      const next = times ? shifts.map((s) => (s.id === shiftId ? { ...s, ...times } : s)) : shifts;
+      const { coverage, recomputeMs } = recompute(view, undefined, next, false);
+      set({ coverage, recomputeMs });
+    },
+
+    async commit(shiftId, times) {
+      const { view, shifts } = get();
+      if (!view) return;
+      const next = shifts.map((s) => (s.id === shiftId ? { ...s, ...times } : s));
+      await editShifts(next, () => api['schedule.updateShift']({ scheduleId: view.schedule.id, shiftId, times }), 'the edit');
+    },
+
+    async setLocked(shiftIds, locked) {
+      const { view, shifts } = get();
+      if (!view || shiftIds.length === 0) return;
+      const ids = new Set(shiftIds);
+      const next = shifts.map((s) => (ids.has(s.id) ? { ...s, locked } : s));
+      await editShifts(next, () => api['schedule.lockShifts']({ scheduleId: view.schedule.id, shiftIds, locked }), locked ? 'the lock' : 'the unlock');
+    },
+
+    async removeShift(shiftId) {
+      const { view, shifts } = get();
+      if (!view) return;
+      set({ selectedShiftId: undefined });
+      await editShifts(shifts.filter((s) => s.id !== shiftId), () => api['schedule.deleteShift']({ scheduleId: view.schedule.id, shiftId }), 'the deletion');
+    },
+
+    async addShift(agentId, day, templateId, start, skill) {
+      const { view, problem, shifts } = get();
+      if (!view || !problem) return;
+      const template = problem.templates.find((t) => t.id === templateId);
+      if (!template) return;
+      const segments = template.segments.map((s) => ({ start: start + s.offsetMinutes, end: start + s.offsetMinutes + s.lengthMinutes }));
+      const draft: ShiftAssignment = { agentId: String(agentId), day, start, end: segments[segments.length - 1].end, segments, breaks: [], skill, templateId };
+      // Breaks go where the current coverage can best spare the agent, as the solver would place them.
+      const others = shifts.map(toAssignment);
+      const placed = placeBreaks([...others, draft], { requirements: problem.requirements, templates: problem.templates, weights: problem.weights, stepMinutes: problem.rules.breakStepMinutes }).at(-1)!;
+      const times: ShiftTimes = { start: placed.start, end: placed.end, segments: placed.segments, breaks: placed.breaks.map((b) => ({ start: b.start, end: b.end, kind: b.kind, paid: b.paid })) };
+      try {
+        const result = await api['schedule.addShift']({ scheduleId: view.schedule.id, agentId, day, skill, templateId, times });
+        if (result.newDraft) return await afterEdit(result, 'the new shift');
+        const shift: ScheduleShift = { id: result.shiftIds[0], agentId, day, date: dateOf(view.schedule.weekStart, day), ...times, templateId, skill, locked: false };
+        const next = [...get().shifts, shift];
+        set({ shifts: next, ...recompute(view, problem, next, true), editsSinceSolve: get().editsSinceSolve + 1, selectedShiftId: shift.id });
+      } catch (error) {
+        fail(error, 'The shift was not added');
+      }
+    },
+
+    async publish() {
+      const { view } = get();
+      if (!view) return;
+      set({ busy: true });
+      try {
+        const meta = await api['schedule.publish']({ scheduleId: view.schedule.id });
+        set({ busy: false });
+        await get().openSchedule(meta.id);
+        set({ notice: { kind: 'ok', text: `Published version ${meta.version} of the week of ${meta.weekStart}. It will not change: any edit starts a new draft.` } });
+        await refreshOverview();
+      } catch (error) {
+        set({ busy: false });
+        fail(error, 'Not published');
+      }
+    },
+
+    async deleteDraft() {
+      const { view } = get();
+      if (!view) return;
+      try {
+        await api['schedule.deleteDraft']({ scheduleId: view.schedule.id });
+        await refreshOverview();
+        set({ notice: { kind: 'ok', text: `Deleted draft version ${view.schedule.version}.` } });
+        await get().selectWeek(view.schedule.weekStart);
+      } catch (error) {
+        fail(error, 'Not deleted');
+      }
+    },
+
+    async exportFiles(format, agentId) {
+      const { view } = get();
+      if (!view) return [];
+      try {
+        const { files } = await api['schedule.export']({ scheduleId: view.schedule.id, format, ...(agentId !== undefined && { agentId }) });
+        return files;
+      } catch (error) {
+        fail(error, 'Export failed');
+        return [];
+      }
+    },
+
+    async savePreferences(agentId, preferences) {
+      try {
+        await api['schedule.agentPreferences.save']({ agentId, preferences });
+        const { view } = get();
+        if (view) {
+          const withPreferences = (engine: ScheduleView['agents'][number]['engine']) => {
+            const { availability: _previous, ...rest } = engine;
+            return { ...rest, fixedWeekdaysOff: preferences.fixedWeekdaysOff, preferences: preferences.preferences, ...(preferences.availability.length > 0 && { availability: preferences.availability }) };
+          };
+          const next = { ...view, agents: view.agents.map((a) => (a.id === agentId ? { ...a, preferences, engine: withPreferences(a.engine) } : a)) };
+          const problem = problemOf(next);
+          set({ view: next, problem, ...recompute(next, problem, get().shifts, true) });
+        }
+        set({ notice: { kind: 'ok', text: 'Saved. The next Generate for any week uses these days off and preferences.' } });
+      } catch (error) {
+        fail(error, 'Preferences not saved');
+      }
+    },
+  };
+});
+
+function dateOf(weekStart: string, day: number): string {
+  const [y, m, d] = weekStart.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + day)).toISOString().slice(0, 10);
+}
+
+onJobDone((event) => {
+  if (event.kind !== 'schedule.generate' || event.jobId !== useSchedule.getState().jobId) return;
+  useSchedule.setState({ stopping: false });
+  if (event.status === 'succeeded') {
+    const { scheduleId } = event.result as { scheduleId: number };
+    void api['schedule.overview']({}).then((overview) => useSchedule.setState({ overview }));
+    void useSchedule.getState().openSchedule(scheduleId);
+  }
+});

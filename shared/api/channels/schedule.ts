@@ -1,0 +1,298 @@
+/**
+ * Weekly schedules in the app: the requirements of a week (forecast or history through the staffing engine), the
+ * solve as a job (worker thread, progress, a Stop that keeps the best schedule so far), drag edits, locks and
+ * re-solves, published versions and exports.
+ *
+ * Versions: each week has numbered versions. A draft can be edited and re-solved in place; publishing freezes it.
+ * Any edit sent for a published version is applied to a new draft copied from it, and the reply names that draft.
+ */
+import { z } from 'zod';
+import type {
+  AgentInput,
+  RuleViolation,
+  ScheduleSummary,
+  ShiftTemplateInput,
+  ShortfallExplanation,
+} from '../../engine/schedule';
+import type { ChannelKind, JobHandle } from '../types';
+import { returns } from './define';
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-16');
+const monday = localDate.refine((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 1, { message: 'A schedule week starts on a Monday' });
+const id = z.number().int().positive();
+const scheduleId = z.object({ scheduleId: id }).strict();
+/** Minutes from the day's local midnight; a shift may run past midnight, up to 48:00. */
+const minute = z.number({ error: 'Times are minutes from midnight' }).int('Times are whole minutes').min(0, 'Times start at 00:00').max(2880, 'Times end by 48:00');
+const span = z
+  .object({ start: minute, end: minute })
+  .strict()
+  .refine((s) => s.end > s.start, { message: 'A span must end after it starts' });
+const breakSchema = z
+  .object({ start: minute, end: minute, kind: z.enum(['lunch', 'break']), paid: z.boolean() })
+  .strict()
+  .refine((b) => b.end > b.start, { message: 'A break must end after it starts' });
+
+/** A shift's times, as a drag or resize leaves them: working spans, breaks inside them. */
+export const shiftTimesSchema = z
+  .object({
+    start: minute,
+    end: minute,
+    segments: z.array(span).min(1, 'A shift has at least one working span').max(4),
+    breaks: z.array(breakSchema).max(8),
+  })
+  .strict()
+  .superRefine((shift, ctx) => {
+    if (shift.end <= shift.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'A shift must end after it starts' });
+    if (shift.end - shift.start > 16 * 60) ctx.addIssue({ code: 'custom', path: ['end'], message: 'A shift lasts at most 16 hours' });
+    shift.segments.forEach((s, i) => {
+      if (s.start < shift.start || s.end > shift.end) ctx.addIssue({ code: 'custom', path: ['segments', i], message: 'A working span lies inside the shift' });
+      if (i > 0 && s.start < shift.segments[i - 1].end) ctx.addIssue({ code: 'custom', path: ['segments', i], message: 'Working spans are ordered and do not overlap' });
+    });
+    shift.breaks.forEach((b, i) => {
+      if (!shift.segments.some((s) => s.start <= b.start && b.end <= s.end)) {
+        ctx.addIssue({ code: 'custom', path: ['breaks', i], message: 'A break lies inside one working span' });
+      }
+    });
+  });
+export type ShiftTimes = z.infer<typeof shiftTimesSchema>;
+
+export const SCHEDULE_TIME_LIMITS = { min: 5, max: 600, default: 30 } as const;
+
+/** When the agent can be scheduled, beyond the contract; edited per agent in the Schedule area. */
+export const agentSchedulePreferencesSchema = z
+  .object({
+    /** Weekdays off every week, 0 = Monday … 6 = Sunday. */
+    fixedWeekdaysOff: z.array(z.number().int().min(0).max(6)).max(7),
+    /** Windows in the agent's own time zone; empty means available at any time. A weekday with no window is off. */
+    availability: z
+      .array(
+        z
+          .object({
+            weekday: z.number().int().min(0).max(6),
+            from: z.string().regex(/^\d{2}:\d{2}$/, 'Use a time like 08:00'),
+            to: z.string().regex(/^\d{2}:\d{2}$/, 'Use a time like 18:00'),
+          })
+          .strict(),
+      )
+      .max(21),
+    /** Shift (template) or day preferences with weights: 'avoid' late shifts, 'prefer' to be off on Fridays… */
+    preferences: z
+      .array(
+        z
+          .object({
+            kind: z.enum(['prefer', 'avoid']),
+            templateId: z.string().min(1).max(40).optional(),
+            weekday: z.number().int().min(0).max(6).optional(),
+            weight: z.number().min(0).max(100),
+          })
+          .strict(),
+      )
+      .max(20),
+  })
+  .strict();
+export type AgentSchedulePreferences = z.infer<typeof agentSchedulePreferencesSchema>;
+
+export interface ScheduleRequirementSource {
+  queueId: number;
+  queueName: string;
+  channel: ChannelKind;
+  /** Where the week's volumes came from: the queue's latest forecast run, its history, both (days apart), or nothing. */
+  source: 'forecast' | 'history' | 'forecast+history' | 'none';
+  forecastRunId: number | null;
+  forecastMethod: string | null;
+  forecastDays: string[];
+  historyDays: string[];
+  /** Days with no data at all: no requirement is invented for them. */
+  daysWithoutData: string[];
+  /** Intervals whose volume is unknown (missing data) in the history used; they count as zero. */
+  missingIntervals: number;
+  /** The staffing profile saved for this queue, or null when the staffing defaults were used. */
+  profileName: string | null;
+  staffingSummary: string;
+  volume: number;
+  requiredAgentHours: number;
+  peakRequired: number;
+}
+
+export interface WeekRequirements {
+  weekStart: string;
+  intervalMinutes: 15 | 30;
+  days: 7;
+  /** Agents required on the floor per interval and skill (channel), 7 × (1440 / intervalMinutes) values each. */
+  series: { skill: string; required: number[] }[];
+  sources: ScheduleRequirementSource[];
+  notes: string[];
+}
+
+export interface ScheduleSettings {
+  timeLimitSec: number;
+  intervalMinutes: 15 | 30;
+}
+
+export interface ScheduleMeta {
+  id: number;
+  weekStart: string;
+  version: number;
+  status: 'draft' | 'published';
+  basedOn: number | null;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  shiftCount: number;
+  /** Under-coverage at the last solve, agent-hours. */
+  underHours: number | null;
+}
+
+export interface ScheduleShift {
+  id: number;
+  agentId: number;
+  /** 0 = Monday of the week … 6 = Sunday. */
+  day: number;
+  date: string;
+  /** Minutes from that day's local midnight; `end` may pass 1440. */
+  start: number;
+  end: number;
+  segments: { start: number; end: number }[];
+  breaks: { start: number; end: number; kind: 'lunch' | 'break'; paid: boolean }[];
+  templateId: string | null;
+  skill: string;
+  locked: boolean;
+}
+
+export interface ScheduleAgent {
+  id: number;
+  name: string;
+  team: string;
+  skills: string[];
+  /** The agent as the schedule engine reads it (id is the agent id as text). */
+  engine: AgentInput;
+  preferences: AgentSchedulePreferences;
+}
+
+/** What the solver said at the last solve; coverage after later edits is recomputed from the shifts. */
+export interface SolveReport {
+  summary: ScheduleSummary;
+  explanations: ShortfallExplanation[];
+  violations: RuleViolation[];
+  timeLimitSec: number;
+  /** Shifts kept as locked in that solve. */
+  lockedKept: number;
+  /** True when the planner pressed Stop and the best schedule found by then was kept. */
+  stoppedEarly: boolean;
+}
+
+export interface ScheduleView {
+  schedule: ScheduleMeta;
+  settings: ScheduleSettings;
+  timeZone: string;
+  agents: ScheduleAgent[];
+  templates: ShiftTemplateInput[];
+  requirements: WeekRequirements;
+  shifts: ScheduleShift[];
+  solve: SolveReport | null;
+  /** Every version of this week, newest first. */
+  versions: ScheduleMeta[];
+}
+
+export interface ScheduleOverview {
+  timeZone: string;
+  agentCount: number;
+  /** The week the area opens on: the first week after the history when a forecast covers it, else the last full history week. */
+  suggestedWeek: string | null;
+  historyWeeks: { first: string; last: string } | null;
+  /** Mondays of weeks a stored forecast run reaches. */
+  forecastWeeks: string[];
+  schedules: ScheduleMeta[];
+}
+
+export interface ScheduleTemplate {
+  id: string;
+  name: string;
+  definition: ShiftTemplateInput;
+  /** In words: start window and step, length, breaks, rules. */
+  description: string;
+}
+
+export interface ScheduleExportFile {
+  fileName: string;
+  mimeType: string;
+  /** 'base64' for binary files (XLSX). */
+  encoding: 'utf8' | 'base64';
+  content: string;
+  agentId?: number;
+}
+
+export interface ShiftEditResult {
+  /** The schedule the edit landed in: a new draft when the one edited was published. */
+  scheduleId: number;
+  newDraft: boolean;
+  /** Ids of the edited shifts in that schedule (they change when a draft is copied). */
+  shiftIds: number[];
+}
+
+export const scheduleChannels = {
+  'schedule.overview': { request: z.object({}).strict(), response: returns<ScheduleOverview>() },
+  'schedule.templates': { request: z.object({}).strict(), response: returns<ScheduleTemplate[]>() },
+  'schedule.requirements': {
+    request: z.object({ weekStart: monday, intervalMinutes: z.union([z.literal(15), z.literal(30)]).optional() }).strict(),
+    response: returns<WeekRequirements>(),
+  },
+  /** Solves a week as a job. With scheduleId, that schedule's locked shifts are kept and a draft is re-solved in place. */
+  'schedule.generate': {
+    request: z
+      .object({
+        weekStart: monday,
+        timeLimitSec: z
+          .number({ error: 'The time limit is a number of seconds' })
+          .int('The time limit is whole seconds')
+          .min(SCHEDULE_TIME_LIMITS.min, `Give the solver at least ${SCHEDULE_TIME_LIMITS.min} seconds`)
+          .max(SCHEDULE_TIME_LIMITS.max, `At most ${SCHEDULE_TIME_LIMITS.max} seconds`),
+        intervalMinutes: z.union([z.literal(15), z.literal(30)], { error: 'Intervals are 15 or 30 minutes' }).optional(),
+        scheduleId: id.optional(),
+      })
+      .strict(),
+    response: returns<JobHandle>(),
+  },
+  /** Stops a running solve and keeps the best schedule found so far (jobs.cancel discards it instead). */
+  'schedule.stop': { request: z.object({ jobId: z.string().min(1) }).strict(), response: returns<{ stopping: boolean }>() },
+  'schedule.view': { request: scheduleId, response: returns<ScheduleView>() },
+  'schedule.updateShift': {
+    request: z.object({ scheduleId: id, shiftId: id, times: shiftTimesSchema }).strict(),
+    response: returns<ShiftEditResult>(),
+  },
+  'schedule.addShift': {
+    request: z
+      .object({
+        scheduleId: id,
+        agentId: id,
+        day: z.number().int().min(0).max(6),
+        skill: z.string().min(1).max(40),
+        templateId: z.string().min(1).max(40).nullable(),
+        times: shiftTimesSchema,
+      })
+      .strict(),
+    response: returns<ShiftEditResult>(),
+  },
+  'schedule.deleteShift': { request: z.object({ scheduleId: id, shiftId: id }).strict(), response: returns<ShiftEditResult>() },
+  'schedule.lockShifts': {
+    request: z.object({ scheduleId: id, shiftIds: z.array(id).min(1).max(10_000), locked: z.boolean() }).strict(),
+    response: returns<ShiftEditResult>(),
+  },
+  'schedule.publish': { request: scheduleId, response: returns<ScheduleMeta>() },
+  'schedule.deleteDraft': { request: scheduleId, response: returns<{ deleted: boolean }>() },
+  'schedule.export': {
+    request: z
+      .object({
+        scheduleId: id,
+        format: z.enum(['csv', 'xlsx', 'ics'], { error: 'Export as csv, xlsx or ics' }),
+        /** ICS: one agent's calendar; without it, one calendar file per agent. */
+        agentId: id.optional(),
+      })
+      .strict(),
+    response: returns<{ files: ScheduleExportFile[] }>(),
+  },
+  'schedule.agentPreferences.save': {
+    request: z.object({ agentId: id, preferences: agentSchedulePreferencesSchema }).strict(),
+    response: returns<AgentSchedulePreferences>(),
+  },
+};
