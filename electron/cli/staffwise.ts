@@ -9,11 +9,12 @@ import { UsageError, type CliIo, type Command } from './command';
 import { capacityCommand } from './commands/capacity';
 import { erlangCommand } from './commands/erlang';
 import { forecastCommand } from './commands/forecast';
+import { importCommand } from './commands/import';
 import { requirementsCommand } from './commands/requirements';
 import { rosterCommand } from './commands/roster';
 import { scheduleCommand } from './commands/schedule';
 
-export const commands: Command[] = [capacityCommand, erlangCommand, requirementsCommand, forecastCommand, scheduleCommand, rosterCommand];
+export const commands: Command[] = [capacityCommand, erlangCommand, requirementsCommand, forecastCommand, importCommand, scheduleCommand, rosterCommand];
 
 function helpText(): string {
   return ['Usage: staffwise <command> [options]   (global: --data-dir PATH)', '', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}\n  ${' '.repeat(14)} ${c.usage}`)].join('\n');

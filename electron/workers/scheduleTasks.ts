@@ -15,8 +15,11 @@ export interface ScheduleTaskInput {
   stopFlag: SharedArrayBuffer;
 }
 
-/** After a stop, rostering gets at most this long to produce its first roster. */
-const ROSTER_GRACE_MS = 3000;
+/**
+ * After a stop, rostering gets at most this long to produce its first roster. It usually takes well under a second,
+ * but on a busy two-core machine it can take several; stopping before it exists would save an empty schedule.
+ */
+const ROSTER_GRACE_MS = 15_000;
 
 export async function generateScheduleTask({ input, timeLimitSec, stopFlag }: ScheduleTaskInput, ctx: TaskContext): Promise<ScheduleResult & { stoppedEarly: boolean }> {
   const stop = new Int32Array(stopFlag);

@@ -192,3 +192,35 @@ describe('staffwise roster and schedule', () => {
     expect(err).toMatch(/agents.csv: line 3: the skills column is empty/);
   });
 });
+
+describe('staffwise import', () => {
+  const fixture = (name: string) => new URL(`../fixtures/import/${name}`, import.meta.url).pathname;
+
+  it('imports a ticket export and an interval file into the workspace, skipping bad rows with their lines', async () => {
+    const dataDir = tempDir();
+    const tickets = await run(['import', '--tickets', fixture('zendesk-tickets.csv'), '--data-dir', dataDir, '--json']);
+    expect(tickets.code, tickets.err).toBe(0);
+    const { message } = JSON.parse(tickets.out);
+    expect(message).toMatch(/^Imported 6 contacts into queues Billing \/ Email \(new, email\)/);
+    expect(message).toMatch(/line 9: Created-at "not a date"/);
+    const counts = await run(['import', '--intervals', fixture('ny-fall-back-15min.csv'), '--queue-name', 'Night phones', '--channel', 'phone', '--data-dir', dataDir]);
+    expect(counts.code, counts.err).toBe(0);
+    expect(counts.out).toBe('Imported 210 contacts into queue Night phones (new, phone) on 2024-11-03: 20 intervals.');
+  }, 60_000);
+
+  it.each([
+    [['import', '--data-dir', 'x'], /give exactly one of --intervals FILE or --tickets FILE/],
+    [['import', '--tickets', 'a.csv', '--intervals', 'b.csv'], /give exactly one of/],
+    [['import', '--intervals', 'x.csv', '--channel', 'fax'], /--channel must be one of phone, chat, email, social/],
+  ])('exits 2 for %j', async (args, message) => {
+    const { code, err } = await run(args);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+
+  it('names a missing header column', async () => {
+    const { code, err } = await run(['import', '--tickets', fixture('zendesk-tickets.csv'), '--created-at', 'Opened', '--data-dir', tempDir()]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/--created-at: no column "Opened" in the header \(Ticket ID, Subject, Created at/);
+  }, 60_000);
+});
