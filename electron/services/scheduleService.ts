@@ -5,14 +5,13 @@
 import { DateTime } from 'luxon';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
-import type { ScheduleAgent, ScheduleMeta, ScheduleOverview, ScheduleShift, ScheduleTemplate, ScheduleView, ShiftEditResult } from '../../shared/api/channels/schedule';
+import { toAssignment, type ScheduleAgent, type ScheduleMeta, type ScheduleOverview, type ScheduleTemplate, type ScheduleView, type ShiftEditResult } from '../../shared/api/channels/schedule';
 import {
   DEFAULT_TEMPLATES,
   parseScheduleInput,
   ShiftTemplateSchema,
   type AgentInput,
   type ScheduleInput,
-  type ShiftAssignmentInput,
   type ShiftTemplateInput,
 } from '../../shared/engine/schedule';
 import { getWorkspace, queueSummaries } from '../../db/repositories/workspace';
@@ -300,21 +299,6 @@ export function toEngineAgent(agent: AgentRow, siteZone: string): AgentInput {
 
 function toScheduleAgent(agent: AgentRow, siteZone: string): ScheduleAgent {
   return { id: agent.id, name: agent.name, team: agent.team, skills: agent.skills, engine: toEngineAgent(agent, siteZone), preferences: agent.preferences ?? NO_PREFERENCES };
-}
-
-export function toAssignment(shift: ScheduleShift): ShiftAssignmentInput {
-  return {
-    agentId: String(shift.agentId),
-    day: shift.day,
-    date: shift.date,
-    start: shift.start,
-    end: shift.end,
-    segments: shift.segments,
-    breaks: shift.breaks,
-    skill: shift.skill,
-    ...(shift.templateId !== null && { templateId: shift.templateId }),
-    locked: shift.locked,
-  };
 }
 
 const hm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

@@ -15,7 +15,7 @@ import type {
   ShiftTimes,
   WeekRequirements,
 } from '../../../shared/api/channels/schedule';
-import { SCHEDULE_TIME_LIMITS } from '../../../shared/api/channels/schedule';
+import { SCHEDULE_TIME_LIMITS, toAssignment } from '../../../shared/api/channels/schedule';
 // Imported from their modules, not the engine's index, so the solver (and its WebAssembly) stays out of the renderer.
 import { computeCoverage, type CoverageReport } from '../../../shared/engine/schedule/coverage';
 import { checkScheduleRules, type RuleViolation } from '../../../shared/engine/schedule/rules';
@@ -75,21 +75,6 @@ interface ScheduleStore {
   deleteDraft(): Promise<void>;
   exportFiles(format: 'csv' | 'xlsx' | 'ics', agentId?: number): Promise<ScheduleExportFile[]>;
   savePreferences(agentId: number, preferences: AgentSchedulePreferences): Promise<void>;
-}
-
-export function toAssignment(shift: ScheduleShift): ShiftAssignment {
-  return {
-    agentId: String(shift.agentId),
-    day: shift.day,
-    date: shift.date,
-    start: shift.start,
-    end: shift.end,
-    segments: shift.segments,
-    breaks: shift.breaks,
-    skill: shift.skill,
-    ...(shift.templateId !== null && { templateId: shift.templateId }),
-    locked: shift.locked,
-  };
 }
 
 function problemOf(view: ScheduleView): ScheduleProblem | undefined {

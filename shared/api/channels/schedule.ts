@@ -11,6 +11,7 @@ import type {
   AgentInput,
   RuleViolation,
   ScheduleSummary,
+  ShiftAssignment,
   ShiftTemplateInput,
   ShortfallExplanation,
 } from '../../engine/schedule';
@@ -157,6 +158,22 @@ export interface ScheduleShift {
   templateId: string | null;
   skill: string;
   locked: boolean;
+}
+
+/** A stored shift as the schedule engine reads it (coverage, rule checks, locks for a re-solve). */
+export function toAssignment(shift: ScheduleShift): ShiftAssignment {
+  return {
+    agentId: String(shift.agentId),
+    day: shift.day,
+    date: shift.date,
+    start: shift.start,
+    end: shift.end,
+    segments: shift.segments,
+    breaks: shift.breaks,
+    skill: shift.skill,
+    ...(shift.templateId !== null && { templateId: shift.templateId }),
+    locked: shift.locked,
+  };
 }
 
 export interface ScheduleAgent {
