@@ -224,3 +224,41 @@ describe('staffwise import', () => {
     expect(err).toMatch(/--created-at: no column "Opened" in the header \(Ticket ID, Subject, Created at/);
   }, 60_000);
 });
+
+describe('staffwise forecast with drivers', () => {
+  it('uses a daily driver in the regression method: a big mailing day forecasts higher', async () => {
+    const dir = tempDir();
+    const history = ['timestamp,volume'];
+    const drivers = ['date,mailings'];
+    const first = Date.UTC(2026, 8, 7); // Monday
+    const mailings = (day: number) => (day % 9 === 4 ? 40 : 2);
+    for (let day = 0; day < 56 + 7; day++) {
+      const date = new Date(first + day * 86_400_000).toISOString().slice(0, 10);
+      drivers.push(`${date},${day === 58 ? 40 : day >= 56 ? 2 : mailings(day)}`);
+      if (day >= 56) continue;
+      const dayTotal = 200 + 10 * mailings(day);
+      for (let hour = 9; hour < 17; hour++) history.push(`${date}T${String(hour).padStart(2, '0')}:00,${Math.round(dayTotal / 8)}`);
+    }
+    writeFileSync(join(dir, 'h.csv'), history.join('\n'));
+    writeFileSync(join(dir, 'd.csv'), drivers.join('\n'));
+    const out = join(dir, 'f.csv');
+    const { code, err } = await run(['forecast', '--history', join(dir, 'h.csv'), '--drivers', join(dir, 'd.csv'), '--horizon-days', '7', '--method', 'regression', '--out', out]);
+    expect(code, err).toBe(0);
+    const totals = new Map<string, number>();
+    for (const line of readFileSync(out, 'utf8').trim().split('\n').slice(1)) {
+      const [start, forecast] = line.split(',');
+      totals.set(start.slice(0, 10), (totals.get(start.slice(0, 10)) ?? 0) + Number(forecast));
+    }
+    const mailingDay = new Date(first + 58 * 86_400_000).toISOString().slice(0, 10);
+    const others = [...totals].filter(([d]) => d !== mailingDay).map(([, v]) => v);
+    expect(totals.get(mailingDay)!).toBeGreaterThan(1.3 * Math.max(...others));
+  }, 60_000);
+
+  it('names the line of a bad driver value', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'd.csv'), 'date,mailings\n2026-09-07,3\n2026-09-08,lots\n');
+    const { code, err } = await run(['forecast', '--history', new URL('../fixtures/bank-calls/bank_calls_30min.csv', import.meta.url).pathname, '--drivers', join(dir, 'd.csv'), '--horizon-days', '7', '--out', join(dir, 'f.csv')]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/d\.csv: line 3: mailings "lots" is not a number/);
+  });
+});

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { DateTime } from 'luxon';
 import { FORECAST_METHODS, type ForecastResult } from '../../../shared/engine/forecast';
 import { callApi, numberFlag, UsageError, type Command } from '../command';
@@ -6,13 +8,14 @@ import { readIntervalCounts, stringFlag, writeFileAtomically } from './csvInput'
 export const forecastCommand: Command = {
   name: 'forecast',
   summary: 'Forecast a timestamp,volume history (any interval; aggregated to --interval-min) with backtested method choice',
-  usage: `staffwise forecast --history h.csv --horizon-days 7 [--interval-min 30] [--method auto|${FORECAST_METHODS.join('|')}] [--tz Zone] --out f.csv [--json]`,
+  usage: `staffwise forecast --history h.csv --horizon-days 7 [--interval-min 30] [--method auto|${FORECAST_METHODS.join('|')}] [--drivers d.csv] [--tz Zone] --out f.csv [--json]`,
   options: {
     history: { type: 'string' },
     'horizon-days': { type: 'string' },
     'interval-min': { type: 'string' },
     method: { type: 'string' },
     tz: { type: 'string' },
+    drivers: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
   },
@@ -31,10 +34,11 @@ export const forecastCommand: Command = {
     if (!Number.isInteger(intervalMin) || intervalMin % history.intervalMinutes !== 0 || 1440 % intervalMin !== 0) {
       throw new UsageError(`--interval-min must be a multiple of the file's ${history.intervalMinutes}-minute interval that divides a day (got ${intervalMin})`);
     }
+    const drivers = typeof values.drivers === 'string' ? readDrivers(values.drivers) : undefined;
     const result = await callApi<ForecastResult>(
       ctx,
       'forecast.series',
-      { history: { intervalMin: history.intervalMinutes, points: history.rows.map((r) => ({ start: r.localStart, value: r.volume })) }, intervalMin, horizonDays, method },
+      { history: { intervalMin: history.intervalMinutes, points: history.rows.map((r) => ({ start: r.localStart, value: r.volume })) }, intervalMin, horizonDays, method, drivers },
       { horizonDays: 'horizon-days', intervalMin: 'interval-min', method: 'method' },
     );
 
@@ -55,6 +59,33 @@ export const forecastCommand: Command = {
     ctx.io.out(`Wrote ${points.length} ${intervalMin}-minute intervals to ${outPath}.`);
   },
 };
+
+/**
+ * Daily drivers for the regression method, one column per driver: `date,mailings,promo_spend`. They must cover the
+ * history and the forecast days.
+ */
+function readDrivers(path: string): { name: string; values: Record<string, number> }[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--drivers: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim() });
+  const names = (parsed.meta.fields ?? []).filter((f) => f.toLowerCase() !== 'date');
+  if (!parsed.meta.fields?.some((f) => f.toLowerCase() === 'date') || names.length === 0) throw new Error(`${path}: expected a header "date,<driver>[,<driver>…]"`);
+  const drivers = names.map((name) => ({ name, values: {} as Record<string, number> }));
+  parsed.data.forEach((row, i) => {
+    const date = (row.date ?? row.Date ?? '').trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`${path}: line ${i + 2}: date "${date}" must look like 2026-11-16`);
+    drivers.forEach((driver) => {
+      const value = Number(row[driver.name]);
+      if (row[driver.name] === undefined || row[driver.name].trim() === '' || !Number.isFinite(value)) throw new Error(`${path}: line ${i + 2}: ${driver.name} "${row[driver.name] ?? ''}" is not a number`);
+      driver.values[date] = value;
+    });
+  });
+  return drivers;
+}
 
 function existsInZone(start: string, zone: string): boolean {
   const at = DateTime.fromISO(start, { zone });

@@ -130,6 +130,8 @@ export const forecastChannels = {
         intervalMin: z.number().int().positive(),
         horizonDays: z.number().int().min(1).max(120),
         method: methodSchema,
+        /** Daily explanatory variables for the regression method (e.g. mailings sent); they must cover the forecast days. */
+        drivers: z.array(z.object({ name: z.string().min(1), values: z.record(localDate, z.number().finite()) }).strict()).max(20, 'At most 20 drivers').optional(),
       })
       .strict(),
     response: returns<ForecastResult>(),
