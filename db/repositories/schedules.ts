@@ -156,6 +156,37 @@ export function listTemplates(db: Database, defaults: readonly ShiftTemplateInpu
   return read();
 }
 
+/** A template row, active or removed (removed templates keep their key so it is never reused). */
+export function getTemplateRow(db: Database, key: string): { key: string; name: string; active: boolean } | undefined {
+  const row = db.prepare('SELECT key, name, active FROM shift_templates WHERE key = ?').get(key) as { key: string; name: string; active: number } | undefined;
+  return row && { key: row.key, name: row.name, active: row.active === 1 };
+}
+
+/** Every key ever used, removed templates included. */
+export function templateKeys(db: Database): Set<string> {
+  return new Set((db.prepare('SELECT key FROM shift_templates').all() as { key: string }[]).map((r) => r.key));
+}
+
+export function insertTemplate(db: Database, key: string, name: string, definition: ShiftTemplateInput): void {
+  const position = (db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM shift_templates').get() as { p: number }).p;
+  db.prepare('INSERT INTO shift_templates (key, name, definition, position, updated_at) VALUES (?, ?, ?, ?, ?)').run(key, name, JSON.stringify(definition), position, new Date().toISOString());
+}
+
+export function updateTemplate(db: Database, key: string, name: string, definition: ShiftTemplateInput): boolean {
+  return (
+    db.prepare('UPDATE shift_templates SET name = ?, definition = ?, updated_at = ? WHERE key = ? AND active = 1').run(name, JSON.stringify(definition), new Date().toISOString(), key)
+      .changes > 0
+  );
+}
+
+/**
+ * Removes a template from the next solves. The row stays (inactive) so its key is not reused by a new template
+ * while old schedules' shifts still name it, and so the defaults are not seeded again into an emptied table.
+ */
+export function deactivateTemplate(db: Database, key: string): boolean {
+  return db.prepare('UPDATE shift_templates SET active = 0, updated_at = ? WHERE key = ? AND active = 1').run(new Date().toISOString(), key).changes > 0;
+}
+
 // ——— schedules ———
 
 export function listSchedules(db: Database, weekStart?: string): ScheduleMeta[] {

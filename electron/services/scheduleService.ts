@@ -19,10 +19,13 @@ import { queueHistoryRange } from '../../db/repositories/intervals';
 import {
   addShift,
   agentExists,
+  deactivateTemplate,
   deleteDraft,
   deleteShift,
   editSchedule,
   getSchedule,
+  getTemplateRow,
+  insertTemplate,
   listScheduleAgents,
   listSchedules,
   listShifts,
@@ -31,7 +34,9 @@ import {
   saveAgentPreferences,
   saveSolvedSchedule,
   setShiftsLocked,
+  templateKeys,
   updateShiftTimes,
+  updateTemplate,
   type AgentRow,
   type NewShift,
 } from '../../db/repositories/schedules';
@@ -42,7 +47,7 @@ import type { Handlers, ServiceContext } from './handlers';
 
 type ScheduleHandlers = Pick<
   Handlers,
-  | 'schedule.overview' | 'schedule.templates' | 'schedule.requirements' | 'schedule.generate' | 'schedule.stop' | 'schedule.view'
+  | 'schedule.overview' | 'schedule.templates' | 'schedule.templates.save' | 'schedule.templates.delete' | 'schedule.requirements' | 'schedule.generate' | 'schedule.stop' | 'schedule.view'
   | 'schedule.updateShift' | 'schedule.addShift' | 'schedule.deleteShift' | 'schedule.lockShifts' | 'schedule.publish'
   | 'schedule.deleteDraft' | 'schedule.export' | 'schedule.agentPreferences.save'
 >;
@@ -83,6 +88,12 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
     scheduleOrThrow(scheduleId);
     return editSchedule(ctx.db(), scheduleId, apply);
   };
+  const templateNotFound = (key: string) =>
+    new ApiError({
+      code: 'not_found',
+      message: `There is no template “${key}”${getTemplateRow(ctx.db(), key) ? ' any more (it was removed)' : ''}`,
+      issues: [{ path: 'id', message: 'Unknown template' }],
+    });
   const shiftNotFound = (shiftId: number) =>
     new ApiError({ code: 'not_found', message: `Shift ${shiftId} is not in this schedule (reload it: it may have been re-solved)`, issues: [{ path: 'shiftId', message: 'Unknown shift' }] });
 
@@ -121,7 +132,36 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
       };
     },
 
-    'schedule.templates': () => templatesOf(ctx.db()).map((t) => ({ id: t.key, name: t.name, definition: t.definition, description: describeTemplate(t.definition) }) satisfies ScheduleTemplate),
+    'schedule.templates': () => templatesOf(ctx.db()).map(toScheduleTemplate),
+
+    'schedule.templates.save': ({ id, template }) => {
+      const db = ctx.db();
+      return db.transaction((): ScheduleTemplate => {
+        const current = templatesOf(db); // seeds the defaults first, so a first save does not replace them
+        const name = template.name.trim();
+        if (id !== undefined && !current.some((t) => t.key === id)) throw templateNotFound(id);
+        if (current.some((t) => t.key !== id && t.name.toLowerCase() === name.toLowerCase())) {
+          throw new ApiError({ code: 'conflict', message: `There is already a template called “${name}”`, issues: [{ path: 'template.name', message: 'Already taken' }] });
+        }
+        const key = id ?? newTemplateKey(name, templateKeys(db));
+        const definition: ShiftTemplateInput = { ...template, id: key, name };
+        if (id === undefined) insertTemplate(db, key, name, definition);
+        else updateTemplate(db, key, name, definition);
+        return toScheduleTemplate({ key, name, definition });
+      })();
+    },
+
+    'schedule.templates.delete': ({ id }) => {
+      const db = ctx.db();
+      return db.transaction(() => {
+        const current = templatesOf(db);
+        if (!current.some((t) => t.key === id)) throw templateNotFound(id);
+        if (current.length === 1) {
+          throw new ApiError({ code: 'conflict', message: 'A week is solved from at least one template: add another before removing the last one', issues: [{ path: 'id', message: 'The last template' }] });
+        }
+        return { deleted: deactivateTemplate(db, id) };
+      })();
+    },
 
     'schedule.requirements': async ({ weekStart, intervalMinutes }) => {
       await ctx.workspaceReady();
@@ -299,6 +339,18 @@ export function toEngineAgent(agent: AgentRow, siteZone: string): AgentInput {
 
 function toScheduleAgent(agent: AgentRow, siteZone: string): ScheduleAgent {
   return { id: agent.id, name: agent.name, team: agent.team, skills: agent.skills, engine: toEngineAgent(agent, siteZone), preferences: agent.preferences ?? NO_PREFERENCES };
+}
+
+function toScheduleTemplate(t: { key: string; name: string; definition: ShiftTemplateInput }): ScheduleTemplate {
+  return { id: t.key, name: t.name, definition: t.definition, description: describeTemplate(t.definition) };
+}
+
+/** A key for a new template from its name ('Late evening' → 'late-evening'), never one used before. */
+function newTemplateKey(name: string, taken: Set<string>): string {
+  const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30) || 'template';
+  let key = base;
+  for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
+  return key;
 }
 
 const hm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

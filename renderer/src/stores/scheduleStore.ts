@@ -22,6 +22,7 @@ import { checkScheduleRules, type RuleViolation } from '../../../shared/engine/s
 import { placeBreaks } from '../../../shared/engine/schedule/breaks';
 import { parseScheduleInput } from '../../../shared/engine/schedule/context';
 import type { ScheduleProblem, ShiftAssignment } from '../../../shared/engine/schedule/model';
+import { ApiError, type FieldIssue } from '../../../shared/api/errors';
 import { api } from '../api';
 import { parseNumberField } from '../components/parseNumber';
 import { onJobDone } from './jobsStore';
@@ -75,6 +76,9 @@ interface ScheduleStore {
   deleteDraft(): Promise<void>;
   exportFiles(format: 'csv' | 'xlsx' | 'ics', agentId?: number): Promise<ScheduleExportFile[]>;
   savePreferences(agentId: number, preferences: AgentSchedulePreferences): Promise<void>;
+  /** Adds (no id) or replaces a shift template; returns the field issues when the backend refused it. */
+  saveTemplate(id: string | undefined, template: Record<string, unknown>): Promise<{ issues: FieldIssue[]; message: string } | undefined>;
+  deleteTemplate(id: string): Promise<void>;
 }
 
 function problemOf(view: ScheduleView): ScheduleProblem | undefined {
@@ -313,6 +317,32 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
       } catch (error) {
         fail(error, 'Export failed');
         return [];
+      }
+    },
+
+    async saveTemplate(id, template) {
+      try {
+        const saved = await api['schedule.templates.save']({ ...(id !== undefined && { id }), template: template as never });
+        set({
+          templates: await api['schedule.templates']({}),
+          notice: { kind: 'ok', text: `Saved the “${saved.name}” template. The next Generate uses it; schedules already made keep the templates they were solved with.` },
+        });
+        return undefined;
+      } catch (error) {
+        return { issues: error instanceof ApiError ? error.issues : [], message: (error as Error).message };
+      }
+    },
+
+    async deleteTemplate(id) {
+      const name = get().templates.find((t) => t.id === id)?.name ?? id;
+      try {
+        await api['schedule.templates.delete']({ id });
+        set({
+          templates: await api['schedule.templates']({}),
+          notice: { kind: 'ok', text: `Removed the “${name}” template from the next Generate. Schedules already made keep their shifts.` },
+        });
+      } catch (error) {
+        fail(error, 'Template not removed');
       }
     },
 

@@ -15,6 +15,8 @@ import type {
   ShiftTemplateInput,
   ShortfallExplanation,
 } from '../../engine/schedule';
+// The model module, not the engine's index, so the solver (and its WebAssembly) stays out of the renderer.
+import { ShiftTemplateSchema } from '../../engine/schedule/model';
 import type { ChannelKind, JobHandle } from '../types';
 import { returns } from './define';
 
@@ -230,6 +232,30 @@ export interface ScheduleTemplate {
   description: string;
 }
 
+/** A template's key ('early', 'late-evening', …): shifts and preferences name their template by it. */
+const templateKey = z.string().min(1, 'Name a template').max(40);
+const MAX_SHIFT_MINUTES = 16 * 60;
+
+/**
+ * A shift template as the planner saves it: the engine's own template schema (so an error names the field, e.g.
+ * `template.latestStart`) plus the app's limits. Its id is assigned by the app (the key), so it may be left out.
+ */
+export const shiftTemplateSaveSchema = z
+  .preprocess((value) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? { id: 'new', ...value } : value), ShiftTemplateSchema)
+  .superRefine((t, ctx) => {
+    // Zod runs these checks even when a field above failed (a non-aborting issue), so each one looks before it reads.
+    if (typeof t.name === 'string' && (t.name.trim() === '' || t.name.length > 40)) ctx.addIssue({ code: 'custom', path: ['name'], message: 'A name of 1 to 40 characters' });
+    if (t.earliestStart >= 1440) ctx.addIssue({ code: 'custom', path: ['earliestStart'], message: 'The first start is before 24:00' });
+    if (t.latestStart >= 1440) ctx.addIssue({ code: 'custom', path: ['latestStart'], message: 'The last start is before 24:00' });
+    if (t.startStepMinutes < 5) ctx.addIssue({ code: 'custom', path: ['startStepMinutes'], message: 'Starts are at least 5 minutes apart' });
+    if (!Array.isArray(t.segments)) return;
+    if (t.segments.length > 2) ctx.addIssue({ code: 'custom', path: ['segments'], message: 'A shift has one working part, or two for a split shift' });
+    const last = t.segments[t.segments.length - 1];
+    if (last && last.offsetMinutes + last.lengthMinutes > MAX_SHIFT_MINUTES) {
+      ctx.addIssue({ code: 'custom', path: ['segments', t.segments.length - 1, 'lengthMinutes'], message: 'A shift lasts at most 16 hours from its start' });
+    }
+  });
+
 export interface ScheduleExportFile {
   fileName: string;
   mimeType: string;
@@ -250,6 +276,17 @@ export interface ShiftEditResult {
 export const scheduleChannels = {
   'schedule.overview': { request: z.object({}).strict(), response: returns<ScheduleOverview>() },
   'schedule.templates': { request: z.object({}).strict(), response: returns<ScheduleTemplate[]>() },
+  /** Adds a template (no id) or replaces one (its id); the next Generate uses it. Schedules already made keep theirs. */
+  'schedule.templates.save': {
+    request: z.object({ id: templateKey.optional(), template: shiftTemplateSaveSchema }).strict(),
+    response: returns<ScheduleTemplate>(),
+  },
+  /**
+   * Removes a template from the next Generates. Schedules already made keep their own copy of the templates they
+   * were solved with and their shifts keep the template id, so they show and check as before. The last template
+   * cannot be removed.
+   */
+  'schedule.templates.delete': { request: z.object({ id: templateKey }).strict(), response: returns<{ deleted: boolean }>() },
   'schedule.requirements': {
     request: z.object({ weekStart: monday, intervalMinutes: z.union([z.literal(15), z.literal(30)]).optional() }).strict(),
     response: returns<WeekRequirements>(),

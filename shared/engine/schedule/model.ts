@@ -36,6 +36,7 @@ export const BreakRuleSchema = z
   })
   .refine((b) => b.windowEndMinutes - b.windowStartMinutes >= b.lengthMinutes, {
     message: 'break window is shorter than the break',
+    path: ['windowEndMinutes'],
   });
 
 export const SegmentSchema = z.object({
@@ -66,12 +67,14 @@ export const ShiftTemplateSchema = z
     /** Templates after which this one may not start on the next day (e.g. no early after a late). */
     cannotFollow: z.array(z.string()).default([]),
   })
-  .refine((t) => t.latestStart >= t.earliestStart, { message: 'latestStart is before earliestStart' })
+  .refine((t) => t.latestStart >= t.earliestStart, { message: 'latestStart is before earliestStart', path: ['latestStart'] })
   .refine((t) => t.segments.every((s, i) => i === 0 || s.offsetMinutes >= t.segments[i - 1].offsetMinutes + t.segments[i - 1].lengthMinutes), {
     message: 'segments must be ordered and must not overlap',
+    path: ['segments'],
   })
   .refine((t) => t.breaks.every((b) => b.windowEndMinutes <= spanMinutes(t.segments)), {
     message: 'a break window ends after the shift',
+    path: ['breaks'],
   });
 
 export const ContractSchema = z.object({

@@ -79,8 +79,13 @@ export async function designShifts(
     timeLimitSec: Math.max(0.1, options.timeLimitSec * LP_SHARE - elapsed()),
     shouldCancel: options.shouldCancel,
   });
-  // Without the weighted LP (time, cancel) the bound LP's solution still says roughly where supply is needed.
-  const guide = relaxed.values ?? bound.values;
+  // Without the weighted LP (time, cancel) the bound LP's solution still says roughly where supply is needed. A stop
+  // before either LP finished would leave nothing to design from (the day MIPs are skipped once stopped) and so an
+  // empty schedule; the relaxation is quick, so it is then solved once more without the cancel hook.
+  const stoppedWithoutGuide = !relaxed.values && !bound.values && options.shouldCancel?.() === true;
+  const guide = stoppedWithoutGuide
+    ? (await solveLinearModel(whole.weighted, { relaxIntegrality: true, timeLimitSec: Math.max(5, options.timeLimitSec * LP_SHARE) })).values
+    : (relaxed.values ?? bound.values);
   const share = guide ? Float64Array.from(whole.candidateColumns, (column) => guide[column]) : new Float64Array(data.candidates.length);
 
   const counts = new Int32Array(data.candidates.length);

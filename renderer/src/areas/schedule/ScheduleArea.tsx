@@ -16,6 +16,7 @@ import { useWorkspace } from '../../stores/workspaceStore';
 import { CoverageChart } from './CoverageChart';
 import { ScheduleGrid, type TimeWindow } from './ScheduleGrid';
 import { AgentPanel, ShiftDetails } from './SidePanels';
+import { TemplatesPanel } from './TemplatesPanel';
 import { clock } from './shiftEdit';
 import './schedule.css';
 
@@ -392,18 +393,6 @@ const RequirementsPanel = memo(function RequirementsPanel({ requirements, frozen
     </div>
   );
 });
-
-function TemplatesPanel() {
-  const templates = useSchedule((s) => s.templates);
-  if (templates.length === 0) return null;
-  return (
-    <details className="panel">
-      <summary><strong>Shift templates ({templates.length})</strong></summary>
-      <ul>{templates.map((t) => <li key={t.id}><strong>{t.name}</strong>: {t.description}</li>)}</ul>
-      <p className="muted">Rest of at least 11 hours between shifts; breaks are placed on a 15-minute grid inside their windows.</p>
-    </details>
-  );
-}
 
 function PrintWeek({ view, dates }: { view: ScheduleView; dates: string[] }) {
   const shifts = useSchedule((s) => s.shifts);
