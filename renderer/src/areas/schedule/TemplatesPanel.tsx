@@ -252,6 +252,28 @@ function TemplateForm({ template, onDone }: { template?: ScheduleTemplate; onDon
   const minutes = (label: string, key: keyof Form & FormKey, testId: string) => (
     <NumberField label={label} value={form[key] as string} onChange={(v) => patch({ [key]: v })} error={errors[key]} unit="min" testId={testId} />
   );
+  /** The optional lunch or paid break: a toggle, then its length and the window it must start in. */
+  const breakSection = (
+    toggle: 'lunch' | 'paidBreak',
+    label: string,
+    lengthLabel: string,
+    [length, from, to]: [keyof Form & FormKey, keyof Form & FormKey, keyof Form & FormKey],
+    testId: string,
+  ) => (
+    <>
+      <label className="checkbox">
+        <input type="checkbox" checked={form[toggle]} onChange={(e) => patch({ [toggle]: e.target.checked })} data-testid={testId} /> {label}
+      </label>
+      {form[toggle] && (
+        <div className="sched-tform__row">
+          {minutes(lengthLabel, length, `${testId}-length`)}
+          {hours('Window from (into the shift)', from, `${testId}-from`)}
+          {hours('Window to', to, `${testId}-to`)}
+        </div>
+      )}
+    </>
+  );
+
 
   return (
     <form
@@ -291,26 +313,8 @@ function TemplateForm({ template, onDone }: { template?: ScheduleTemplate; onDon
         {form.split && hours('Part 2 starts after the shift start', 'part2Offset', 'tpl-part2-offset')}
         {form.split && hours('Part 2 length', 'part2Length', 'tpl-part2-length')}
       </div>
-      <label className="checkbox">
-        <input type="checkbox" checked={form.lunch} onChange={(e) => patch({ lunch: e.target.checked })} data-testid="tpl-lunch" /> Unpaid lunch
-      </label>
-      {form.lunch && (
-        <div className="sched-tform__row">
-          {minutes('Lunch length', 'lunchLength', 'tpl-lunch-length')}
-          {hours('Window from (into the shift)', 'lunchFrom', 'tpl-lunch-from')}
-          {hours('Window to', 'lunchTo', 'tpl-lunch-to')}
-        </div>
-      )}
-      <label className="checkbox">
-        <input type="checkbox" checked={form.paidBreak} onChange={(e) => patch({ paidBreak: e.target.checked })} data-testid="tpl-break" /> Paid break
-      </label>
-      {form.paidBreak && (
-        <div className="sched-tform__row">
-          {minutes('Break length', 'breakLength', 'tpl-break-length')}
-          {hours('Window from (into the shift)', 'breakFrom', 'tpl-break-from')}
-          {hours('Window to', 'breakTo', 'tpl-break-to')}
-        </div>
-      )}
+      {breakSection('lunch', 'Unpaid lunch', 'Lunch length', ['lunchLength', 'lunchFrom', 'lunchTo'], 'tpl-lunch')}
+      {breakSection('paidBreak', 'Paid break', 'Break length', ['breakLength', 'breakFrom', 'breakTo'], 'tpl-break')}
       {extraBreaks.length > 0 && <p className="muted">{extraBreaks.length} more break{extraBreaks.length > 1 ? 's' : ''} of this template {extraBreaks.length > 1 ? 'are' : 'is'} kept as {extraBreaks.length > 1 ? 'they are' : 'it is'}.</p>}
       {errors.form && <div className="notice notice--error" role="alert" data-testid="tpl-form-error">{errors.form}</div>}
       <div className="sched-actions">
