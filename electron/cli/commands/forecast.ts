@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { DateTime } from 'luxon';
 import { FORECAST_METHODS, type ForecastResult } from '../../../shared/engine/forecast';
 import { callApi, numberFlag, UsageError, type Command } from '../command';
-import { readIntervalCounts, stringFlag, writeFileAtomically } from './csvInput';
+import { readIntervalCounts, readTextFile, stringFlag, writeFileAtomically } from './files';
 
 export const forecastCommand: Command = {
   name: 'forecast',
@@ -65,13 +64,7 @@ export const forecastCommand: Command = {
  * history and the forecast days.
  */
 function readDrivers(path: string): { name: string; values: Record<string, number> }[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`--drivers: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim() });
+  const parsed = Papa.parse<Record<string, string>>(readTextFile(path, 'drivers'), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim() });
   const names = (parsed.meta.fields ?? []).filter((f) => f.toLowerCase() !== 'date');
   if (!parsed.meta.fields?.some((f) => f.toLowerCase() === 'date') || names.length === 0) throw new Error(`${path}: expected a header "date,<driver>[,<driver>…]"`);
   const drivers = names.map((name) => ({ name, values: {} as Record<string, number> }));

@@ -2,11 +2,11 @@
  * `staffwise import`: contact history into the workspace, through the same preview, job and one-transaction write
  * as the Data area. Ticket exports map their columns by header name (suggested automatically, overridable).
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ResponseOf } from '../../../shared/api/contract';
 import { CHANNEL_KINDS, MAX_PREVIEW_CHARS } from '../../../shared/api/channels/dataImport';
 import { callApi, numberFlag, UsageError, type CliContext, type Command } from '../command';
+import { readTextFile } from './files';
 
 const FLAGS = { queueName: 'queue-name', channel: 'channel', defaultChannel: 'channel', intervalMinutes: 'interval-min', mapping: 'created-at', text: 'tickets' };
 
@@ -35,7 +35,7 @@ export const importCommand: Command = {
     if (channel !== undefined && !(CHANNEL_KINDS as readonly string[]).includes(channel)) throw new UsageError(`--channel must be one of ${CHANNEL_KINDS.join(', ')} (got "${channel}")`);
 
     const path = (intervalsPath ?? ticketsPath)!;
-    const text = readText(path, intervalsPath ? 'intervals' : 'tickets');
+    const text = readTextFile(path, intervalsPath ? 'intervals' : 'tickets');
     const handle = intervalsPath
       ? await callApi<ResponseOf<'import.intervals.start'>>(ctx, 'import.intervals.start', { text, queueName: values['queue-name'] ?? '', channel: channel ?? 'phone', fileName: basename(path) }, FLAGS)
       : await startTickets(ctx, values, text, basename(path), channel);
@@ -70,10 +70,3 @@ async function startTickets(ctx: CliContext, values: Record<string, string | boo
   );
 }
 
-function readText(path: string, flag: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`--${flag}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-}

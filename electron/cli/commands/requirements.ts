@@ -1,6 +1,6 @@
 import type { ResponseOf } from '../../../shared/api/contract';
 import { callApi, numberFlag, UsageError, type Command } from '../command';
-import { readIntervalCounts, stringFlag, writeFileAtomically } from './csvInput';
+import { readIntervalCounts, stringFlag, writeFileAtomically } from './files';
 import { FLAG_FOR_FIELD, queueFlagOptions, queueFlags } from './staffingFlags';
 
 export const requirementsCommand: Command = {

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { ResponseOf } from '../../../shared/api/contract';
-import { callApi, numberFlag, UsageError, type Command } from '../command';
-import { stringFlag, writeFileAtomically } from './csvInput';
+import { callApi, numberFlag, type Command } from '../command';
+import { readTextFile, stringFlag, writeFileAtomically } from './files';
 
 export const rosterCommand: Command = {
   name: 'roster',
@@ -10,12 +9,7 @@ export const rosterCommand: Command = {
   options: { curtois: { type: 'string' }, 'time-limit-sec': { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
   async run(values, ctx) {
     const path = stringFlag(values, 'curtois');
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new UsageError(`--curtois: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
+    const text = readTextFile(path, 'curtois');
     const timeLimitSec = numberFlag(values, 'time-limit-sec') ?? 60;
     const solution = await callApi<ResponseOf<'roster.curtois'>>(ctx, 'roster.curtois', { text, timeLimitSec }, { timeLimitSec: 'time-limit-sec', text: 'curtois' });
     if (typeof values.out === 'string') writeFileAtomically(values.out, solution.csv.trimEnd().split('\n'));

@@ -4,12 +4,11 @@
  * agents CSV (id,name[,team],skills[,contract columns]), shift templates JSON (an array of templates, or
  * {"templates": [...], "rules": {...}}; omitted = the default Early, Core, Late and Split templates).
  */
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { DateTime } from 'luxon';
 import type { ResponseOf } from '../../../shared/api/contract';
 import { callApi, numberFlag, UsageError, type Command } from '../command';
-import { stringFlag, writeFileAtomically } from './csvInput';
+import { readTextFile, stringFlag, writeFileAtomically } from './files';
 
 export const scheduleCommand: Command = {
   name: 'schedule',
@@ -64,16 +63,8 @@ export const scheduleCommand: Command = {
   },
 };
 
-function readText(path: string, flag: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`--${flag}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-}
-
 function readCsv(path: string, flag: string): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(readText(path, flag), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim().toLowerCase() });
+  const parsed = Papa.parse<Record<string, string>>(readTextFile(path, flag), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim().toLowerCase() });
   if (parsed.errors.length) {
     const e = parsed.errors[0];
     throw new Error(`${path}: line ${(e.row ?? 0) + 2}: ${e.message}`);
@@ -152,7 +143,7 @@ function readAgents(path: string) {
 function readShifts(path: string): Record<string, unknown> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readText(path, 'shifts'));
+    parsed = JSON.parse(readTextFile(path, 'shifts'));
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);

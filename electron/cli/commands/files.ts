@@ -1,4 +1,4 @@
-/** Reading a timestamp,volume file for a CLI command: clear errors, and nothing done when a row is bad. */
+/** Files a CLI command reads and writes: errors that name the flag and line, and no half-written output. */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseIntervalCountsCsv } from '../../../shared/import';
 import { UsageError } from '../command';
@@ -9,13 +9,18 @@ export function stringFlag(values: Record<string, string | boolean | undefined>,
   return value;
 }
 
-export function readIntervalCounts(path: string, flag: string, zone: string) {
-  let text: string;
+/** The text of a file named by `--flag`, or a usage error naming the flag and why the file cannot be read. */
+export function readTextFile(path: string, flag: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     throw new UsageError(`--${flag}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+}
+
+/** A timestamp,volume file; any bad row stops the command before anything is written. */
+export function readIntervalCounts(path: string, flag: string, zone: string) {
+  const text = readTextFile(path, flag);
   const parsed = parseIntervalCountsCsv(text, { zone });
   if (!parsed.ok) throw new Error(`${path}: ${parsed.error}`);
   if (parsed.badRowCount > 0) {
