@@ -3,17 +3,15 @@
  * lives in services/ so the browser host and the CLI run the same code without Electron.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { registerIpc } from '../ipc/registerIpc';
 import { createBackend } from '../services/backend';
 import { resolveDataDir } from '../services/dataDir';
+import { appPaths } from './appPaths';
 import { appMenuTemplate } from './menu';
 import { electronNativeBinding } from './nativeBinding';
 import { denyPermissions, lockDownNavigation, secureWebPreferences } from './security';
 
-const rendererIndex = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
-const preloadScript = fileURLToPath(new URL('./preload.cjs', import.meta.url));
-const rendererRoot = pathToFileURL(fileURLToPath(new URL('../renderer/', import.meta.url))).href;
+const { rendererIndex, preloadScript, rendererRoot } = appPaths(import.meta.url);
 const isAppUrl = (url: string) => url.startsWith(rendererRoot);
 
 if (!app.requestSingleInstanceLock()) {
