@@ -1,7 +1,12 @@
-/** Transport to the browser host: POST per call with the per-run token, and a server-sent event stream. */
+/**
+ * Transport to the browser host: POST per call with the per-run token in a header, and a server-sent event stream
+ * (the one route that takes the token in its URL, since EventSource cannot send headers). A request that carries a
+ * file is sent as a raw upload (shared/api/upload.ts), not as a JSON string.
+ */
 import type { EventName } from '../../../shared/api/contract';
 import type { Envelope } from '../../../shared/api/errors';
 import type { Transport } from '../../../shared/api/client';
+import { splitUpload, UPLOAD_CONTENT_TYPE } from '../../../shared/api/upload';
 
 const TOKEN_KEY = 'staffwise.token';
 
@@ -30,10 +35,11 @@ export function httpTransport(token: string): Transport {
   };
   return {
     async invoke(channel, payload) {
+      const upload = splitUpload(payload);
       const response = await fetch(`/api/invoke/${channel}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(payload ?? null),
+        headers: { 'content-type': upload ? UPLOAD_CONTENT_TYPE : 'application/json', authorization: `Bearer ${token}` },
+        body: upload ? new Blob([JSON.stringify(upload.envelope), '\n', upload.text]) : JSON.stringify(payload ?? null),
       });
       return (await response.json()) as Envelope<unknown>;
     },
