@@ -9,10 +9,12 @@ import { resolveDataDir } from '../services/dataDir';
 import { appPaths } from './appPaths';
 import { appMenuTemplate } from './menu';
 import { electronNativeBinding } from './nativeBinding';
-import { denyPermissions, lockDownNavigation, secureWebPreferences } from './security';
+import { guardSession, guardWebContents, secureWebPreferences, type AppOrigin } from './security';
 
 const { rendererIndex, preloadScript, rendererRoot } = appPaths(import.meta.url);
 const isAppUrl = (url: string) => url.startsWith(rendererRoot);
+// DevTools only in development: `npm start` runs the unpackaged app; installers are packaged.
+const origin: AppOrigin = { isAppUrl, devTools: !app.isPackaged };
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -32,9 +34,9 @@ async function start(): Promise<void> {
     }),
   });
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform === 'darwin')));
-  lockDownNavigation(app, isAppUrl);
-  denyPermissions(session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform === 'darwin', { devTools: origin.devTools })));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, origin));
+  guardSession(session.defaultSession, origin);
   registerIpc({
     ipcMain,
     backend,
@@ -47,7 +49,7 @@ async function start(): Promise<void> {
     height: 900,
     title: 'Staffwise',
     show: false,
-    webPreferences: secureWebPreferences(preloadScript),
+    webPreferences: secureWebPreferences(preloadScript, { devTools: origin.devTools }),
   });
   window.once('ready-to-show', () => window.show());
   app.on('second-instance', () => {
