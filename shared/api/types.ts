@@ -49,6 +49,8 @@ export interface JobProgressEvent {
   kind: string;
   fraction: number;
   message: string;
+  /** True while the job waits for a free worker (a limited number of jobs run at once, the rest queue). */
+  queued?: boolean;
 }
 
 export type JobStatus = 'succeeded' | 'failed' | 'cancelled';
