@@ -262,3 +262,17 @@ describe('staffwise forecast with drivers', () => {
     expect(err).toMatch(/d\.csv: line 3: mailings "lots" is not a number/);
   });
 });
+
+describe('staffwise CLI on a database it cannot use', () => {
+  it('prints one line, no stack trace, and exits 1 when the data file is not a database', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'staffwise.db'), Buffer.alloc(8192, 0x5a));
+    const csv = new URL('../fixtures/import/ny-fall-back-15min.csv', import.meta.url).pathname;
+    const { code, out, err } = await run(['import', '--intervals', csv, '--queue-name', 'Night phones', '--channel', 'phone', '--data-dir', dataDir]);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err.split('\n')).toHaveLength(1);
+    expect(err).toMatch(/^staffwise import: .*file is not a database$/);
+    expect(err).not.toMatch(/\bat \S+ \(/);
+  });
+});
