@@ -31,11 +31,12 @@ export function secureWebPreferences(preload: string, opts: { devTools: boolean 
 }
 
 /**
- * Blobs and data: URLs the page made itself (exports, chart images) carry the app's file:// origin or none, and
- * never reach the network.
+ * Blobs and data: URLs the page made itself (exports, chart images) never reach the network. A blob URL names the
+ * origin of the page that made it: the app's file:// pages appear as `blob:file:///…`, or as `blob:null/…` where
+ * Chromium treats the file origin as opaque. Only the app's pages load at all, so only they can make either.
  */
 function isOwnBlobOrData(url: string): boolean {
-  return url.startsWith('blob:file://') || url.startsWith('data:');
+  return url.startsWith('blob:file://') || url.startsWith('blob:null/') || url.startsWith('data:');
 }
 
 /** Whether a request from the app may load: its own files, its own blobs and data, DevTools in development. */

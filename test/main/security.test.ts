@@ -84,7 +84,9 @@ describe('session guards', () => {
     const { session, recorded } = fakeSession();
     guardSession(session, production);
     expect(download(recorded.willDownload!, 'blob:file:///0b7e4c1a-9d6f-4a1e-9a8b-2f4d6c1e3b5a')).toBe('allowed');
+    expect(download(recorded.willDownload!, 'blob:null/0b7e4c1a-9d6f-4a1e-9a8b-2f4d6c1e3b5a')).toBe('allowed');
     expect(download(recorded.willDownload!, 'data:text/csv;charset=utf-8,agent%2Cdate')).toBe('allowed');
+    expect(download(recorded.willDownload!, 'blob:https://example.com/0b7e4c1a')).toBe('cancelled');
     expect(download(recorded.willDownload!, 'https://example.com/setup.exe')).toBe('cancelled');
     expect(download(recorded.willDownload!, 'file:///etc/passwd')).toBe('cancelled');
   });
