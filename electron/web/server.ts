@@ -16,21 +16,11 @@ import { extname, join, normalize, sep } from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Backend } from '../services/backend';
-import { MAX_IMPORT_CHARS } from '../../shared/api/channels/dataImport';
-import { FILE_FIELD, UPLOAD_CONTENT_TYPE, type UploadEnvelope } from '../../shared/api/upload';
+import { FILE_FIELD, MAX_JSON_BODY_BYTES, MAX_UPLOAD_BYTES, UPLOAD_CONTENT_TYPE, type UploadEnvelope } from '../../shared/api/upload';
+
+export { MAX_JSON_BODY_BYTES, MAX_UPLOAD_BYTES };
 
 export const LOOPBACK = '127.0.0.1';
-/**
- * Largest JSON request body. The largest JSON payload the contract allows is a forecast over MAX_HISTORY_POINTS
- * (200,000) points of about 60 bytes each, 12 MB; files do not come as JSON (see MAX_UPLOAD_BYTES).
- */
-export const MAX_JSON_BODY_BYTES = 32 * 1024 * 1024;
-/**
- * Largest file upload, in bytes: an import's limit of MAX_IMPORT_CHARS characters. UTF-8 never takes fewer bytes
- * than the UTF-16 units it decodes to, so the decoded text stays within the import limit and far below V8's
- * largest string (about 536 million units), which a bigger body would overflow.
- */
-export const MAX_UPLOAD_BYTES = MAX_IMPORT_CHARS;
 /** The JSON line in front of an upload's file bytes (the other request fields). */
 const MAX_UPLOAD_ENVELOPE_BYTES = 1024 * 1024;
 /** After a 413 the rest of the body is read and dropped for this long, so the client can read the answer. */

@@ -297,6 +297,19 @@ describe('browser host under hostile input', () => {
     }
   });
 
+  it('does not start sending a file over the upload limit: the page says so at the file field', async () => {
+    const fetchSpy = vi.fn();
+    vi.stubGlobal('fetch', fetchSpy);
+    try {
+      const envelope = await httpTransport('token', { maxUploadBytes: 1000 }).invoke('import.tickets.start', { text: 'x'.repeat(2000), fileName: 'big.csv' });
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid_request', issues: [{ path: 'text' }] } });
+      expect(envelope.ok ? '' : envelope.error.message).toMatch(/^The file is 2,\d{3} bytes; at most 1,000 bytes can be sent at once/);
+      expect(fetchSpy).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('refuses an upload without its JSON line, clearly', async () => {
     const host = await startWith(fakeBackend());
     const res = await send(host, '/api/invoke/import.intervals.preview', { method: 'POST', headers: { ...auth(host), 'content-type': UPLOAD_CONTENT_TYPE }, body: 'timestamp,volume' });
