@@ -3,7 +3,7 @@
  * classes chosen by the MIP. The plan JSON is the one the app imports and exports (shared/engine/plan/schema.ts).
  * The optimiser runs in-process here: a CLI run has nothing else to keep responsive.
  */
-import { optimiseHiring, parseCapacityPlan, projectPlan, type CapacityPlanInput, type HiringOptimisation, type PlanProjection } from '../../../shared/engine/plan';
+import { optimiseHiring, parseCapacityPlan, planWarnings, projectPlan, type CapacityPlanInput, type HiringOptimisation, type PlanProjection } from '../../../shared/engine/plan';
 import { numberFlag, UsageError, type Command } from '../command';
 import { readTextFile, stringFlag, writeFileAtomically } from './files';
 
@@ -37,6 +37,7 @@ export const planCommand: Command = {
       hires: projection.hires,
       totalCost: round2(projection.totalCost),
       cost: roundCost(projection),
+      warnings: planWarnings(optimised ? { ...plan, classes: optimised.classes } : plan, projection).map(({ code, severity, message }) => ({ code, severity, message })),
       ...(optimised && optimisationSummary(optimised)),
     };
     if (values.json) {
@@ -44,6 +45,7 @@ export const planCommand: Command = {
       return;
     }
     printSummary(ctx.io.out, plan, projection, optimised);
+    for (const w of output.warnings) ctx.io.out(`${w.severity === 'warning' ? 'Warning' : 'Caution'}: ${w.message}`);
   },
 };
 

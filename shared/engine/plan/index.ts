@@ -3,3 +3,4 @@ export * from './projection';
 export * from './optimiseHiring';
 export * from './schema';
 export * from './rampCurves';
+export * from './warnings';
