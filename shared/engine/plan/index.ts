@@ -4,3 +4,4 @@ export * from './optimiseHiring';
 export * from './schema';
 export * from './rampCurves';
 export * from './warnings';
+export * from './longRangeForecast';

@@ -8,6 +8,7 @@
  * - hires that land after the gap they were meant for: the class reaches full load only after the short weeks its
  *   ramp overlaps are over, and covers fewer short weeks afterwards than that gap lasted.
  */
+import { fitLine } from '../forecast/methods/trend';
 import { formatNumber } from '../staffing/formatNumber';
 import { describeCoverage, listWeeks, SHORTFALL_TOLERANCE_FTE } from './optimiseHiring';
 import { demandPools, projectPlan, rampOf } from './projection';
@@ -94,18 +95,10 @@ function flatForecastWarnings(plan: CapacityPlanInput, context: PlanWarningConte
 
 /** Largest deviation from the least-squares line, as a share of the mean; null for a series with no volume. */
 function residualSpread(values: number[]): number | null {
-  const n = values.length;
-  const mean = values.reduce((s, v) => s + v, 0) / n;
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
   if (!(mean > 0)) return null;
-  const meanX = (n - 1) / 2;
-  let sxx = 0;
-  let sxy = 0;
-  values.forEach((v, x) => {
-    sxx += (x - meanX) ** 2;
-    sxy += (x - meanX) * (v - mean);
-  });
-  const slope = sxx > 0 ? sxy / sxx : 0;
-  return Math.max(...values.map((v, x) => Math.abs(v - (mean + slope * (x - meanX))))) / mean;
+  const line = fitLine(values.map((_, x) => x), values);
+  return Math.max(...values.map((v, x) => Math.abs(v - (line.intercept + line.slope * x)))) / mean;
 }
 
 function classWarnings(plan: CapacityPlanInput, projection: PlanProjection): PlanWarning[] {
