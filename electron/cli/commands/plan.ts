@@ -28,6 +28,7 @@ export const planCommand: Command = {
     if (!(timeLimitSec > 0)) throw new UsageError(`--time-limit-sec must be greater than 0 (got ${timeLimitSec})`);
 
     const optimised = values.optimize ? await optimiseHiring(plan, { timeLimitSec }) : null;
+    if (optimised?.status === 'failed') throw new Error('the hiring optimiser (HiGHS) could not run; the plan without new classes was not optimised');
     const projection = optimised?.projection ?? projectPlan(plan);
     const weeks = projection.weeks.map((w) => ({ week: w.week, requiredFte: round4(w.requiredFte), headcount: round4(w.headcount), effectiveFte: round4(w.effectiveFte), gap: round4(w.gap) }));
     if (typeof values.out === 'string') writeFileAtomically(values.out, [WEEK_COLUMNS.join(','), ...weeks.map((w) => WEEK_COLUMNS.map((c) => w[c]).join(','))]);
