@@ -9,6 +9,7 @@ import { importIntervals, importTickets, type ImportTaskOutput, type IntervalImp
 import { forecast, ForecastCancelledError, type ForecastInput, type ForecastResult } from '../../shared/engine/forecast';
 import { generateScheduleTask, type ScheduleTaskInput } from './scheduleTasks';
 import { TaskCancelledError, type TaskContext } from './taskContext';
+import { optimisePlanTask, type PlanOptimiseTaskInput } from './planTasks';
 
 type Task<I, O> = (input: I, ctx: TaskContext) => O | Promise<O>;
 
@@ -29,6 +30,7 @@ export const tasks = {
   'import.tickets': importTickets as Task<TicketImportInput, ImportTaskOutput>,
   'import.intervals': importIntervals as Task<IntervalImportInput, ImportTaskOutput>,
   'schedule.generate': generateScheduleTask as Task<ScheduleTaskInput, Awaited<ReturnType<typeof generateScheduleTask>>>,
+  'plan.optimise': optimisePlanTask as Task<PlanOptimiseTaskInput, Awaited<ReturnType<typeof optimisePlanTask>>>,
 };
 
 export type TaskName = keyof typeof tasks;
