@@ -10,7 +10,8 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
-import type { JobDoneEvent, JobHandle } from '../../shared/api/types';
+import type { JobDoneEvent, JobResults } from '../../shared/api/jobs';
+import type { JobHandle, JobKind } from '../../shared/api/types';
 import type { TaskInput, TaskName, TaskOutput } from '../workers/tasks';
 import type { WorkerMessage } from '../workers/protocol';
 import type { EventHub } from './events';
@@ -43,7 +44,7 @@ export function resolveWorkerScript(): WorkerScript {
 export interface JobCompletion<R> {
   /** Summary shown to the user when the job finishes. */
   message: string;
-  result?: R;
+  result: R;
 }
 
 interface RunningJob {
@@ -75,11 +76,11 @@ export class JobRunner {
    * Starts `task` in a worker. `complete` runs on this thread with the task's output (typically one write
    * transaction) and returns the summary for the done event.
    */
-  start<T extends TaskName, R>(
-    kind: string,
+  start<K extends JobKind, T extends TaskName>(
+    kind: K,
     task: T,
     input: TaskInput<T>,
-    complete: (output: TaskOutput<T>) => JobCompletion<R>,
+    complete: (output: TaskOutput<T>) => JobCompletion<JobResults[K]>,
   ): JobHandle {
     const jobId = randomUUID();
     if (this.running.size < this.maxConcurrent) {
@@ -121,11 +122,11 @@ export class JobRunner {
       let settled = false;
       // Once the result has arrived the worker exits on its own; its exit must not count as a failure.
       let resultReceived = false;
-      const finish = (event: Omit<JobDoneEvent, 'jobId' | 'kind'>) => {
+      const finish = (event: { status: 'succeeded'; message: string; result: JobResults[K] } | { status: 'failed' | 'cancelled'; message: string }) => {
         if (settled) return;
         settled = true;
         this.running.delete(jobId);
-        const full: JobDoneEvent = { jobId, kind, ...event };
+        const full = { jobId, kind, ...event } as JobDoneEvent;
         this.events.emit('job.done', full);
         resolve(full);
         void worker.terminate();

@@ -8,20 +8,8 @@ import type { DemoWorkspace } from '../../shared/demo/types';
 import { importIntervals, importTickets, type ImportTaskOutput, type IntervalImportInput, type TicketImportInput } from './importTasks';
 import { forecast, ForecastCancelledError, type ForecastInput, type ForecastResult } from '../../shared/engine/forecast';
 import { generateScheduleTask, type ScheduleTaskInput } from './scheduleTasks';
-
-export class TaskCancelledError extends Error {
-  constructor() {
-    super('Cancelled');
-    this.name = 'TaskCancelledError';
-  }
-}
-
-export interface TaskContext {
-  progress(fraction: number, message: string): void;
-  /** Throws TaskCancelledError when the user has cancelled; call it between units of work. */
-  checkCancelled(): void;
-  isCancelled(): boolean;
-}
+import { TaskCancelledError, type TaskContext } from './taskContext';
+import { optimisePlanTask, type PlanOptimiseTaskInput } from './planTasks';
 
 type Task<I, O> = (input: I, ctx: TaskContext) => O | Promise<O>;
 
@@ -42,6 +30,7 @@ export const tasks = {
   'import.tickets': importTickets as Task<TicketImportInput, ImportTaskOutput>,
   'import.intervals': importIntervals as Task<IntervalImportInput, ImportTaskOutput>,
   'schedule.generate': generateScheduleTask as Task<ScheduleTaskInput, Awaited<ReturnType<typeof generateScheduleTask>>>,
+  'plan.optimise': optimisePlanTask as Task<PlanOptimiseTaskInput, Awaited<ReturnType<typeof optimisePlanTask>>>,
 };
 
 export type TaskName = keyof typeof tasks;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import { registerIpc } from '../../electron/ipc/registerIpc';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../electron/ipc/channels';
-import { channels, type Channel } from '../../shared/api/contract';
+import { appChannelNames, channels, cliOnlyChannelNames, type Channel } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import type { Backend } from '../../electron/services/backend';
 import { useBackends } from '../helpers/backend';
@@ -153,9 +153,11 @@ describe('services over IPC', () => {
     const snapshot = () => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all().map((t) => [t, db.prepare(`SELECT COUNT(*) FROM "${String(t)}"`).pluck().get()]);
     const tablesBefore = snapshot();
 
+    const cliOnly: readonly string[] = cliOnlyChannelNames;
     for (const channel of channels) {
       for (const payload of [...NOT_OBJECTS, ...MALFORMED[channel]]) {
-        const reply = await invoke(channel, payload);
+        // The CLI's own channels are not reachable over IPC; their validation is the CLI's dispatcher's.
+        const reply = cliOnly.includes(channel) ? await backend.dispatchLocal(channel, payload) : await invoke(channel, payload);
         expect(reply.ok, `${channel} accepted ${JSON.stringify(payload)}`).toBe(false);
         if (!reply.ok) {
           expect(reply.error.code).toBe('invalid_request');
@@ -186,6 +188,18 @@ describe('services over IPC', () => {
     expect(await invoke('db.exec', { sql: 'DROP TABLE agents' })).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(await invoke('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(await invoke('capacity.calculate', worked, 'https://evil.example/')).toMatchObject({ ok: false, error: { message: 'Calls are accepted only from the Staffwise window.' } });
+  });
+
+  it('refuses the CLI-only channels over IPC, so no UI request can run a whole solve on the main process', async () => {
+    const { invoke } = wire(newBackend());
+    for (const channel of cliOnlyChannelNames) {
+      expect(await invoke(channel, {}), channel).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    }
+  });
+
+  it('lists every channel exactly once between the app and CLI name lists', () => {
+    expect([...appChannelNames, ...cliOnlyChannelNames].sort()).toEqual([...channels].sort());
+    expect(appChannelNames.filter((c) => (cliOnlyChannelNames as readonly string[]).includes(c))).toEqual([]);
   });
 
   it('pushes job events to windows and unregisters cleanly', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JobDoneEvent, JobProgressEvent } from '../../shared/api/types';
+import type { JobProgressEvent } from '../../shared/api/types';
+import type { JobDoneEvent } from '../../shared/api/jobs';
 import { useBackends } from '../helpers/backend';
 import { EventHub } from '../../electron/services/events';
 import { JobRunner, MAX_CONCURRENT_JOBS, resolveWorkerScript } from '../../electron/services/jobs';

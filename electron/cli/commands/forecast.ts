@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { DateTime } from 'luxon';
-import { FORECAST_METHODS, type ForecastResult } from '../../../shared/engine/forecast';
+import { FORECAST_METHODS } from '../../../shared/engine/forecast';
 import { callApi, numberFlag, UsageError, type Command } from '../command';
 import { readIntervalCounts, readTextFile, stringFlag, writeFileAtomically } from './files';
 
@@ -34,7 +34,7 @@ export const forecastCommand: Command = {
       throw new UsageError(`--interval-min must be a multiple of the file's ${history.intervalMinutes}-minute interval that divides a day (got ${intervalMin})`);
     }
     const drivers = typeof values.drivers === 'string' ? readDrivers(values.drivers) : undefined;
-    const result = await callApi<ForecastResult>(
+    const result = await callApi(
       ctx,
       'forecast.series',
       { history: { intervalMin: history.intervalMinutes, points: history.rows.map((r) => ({ start: r.localStart, value: r.volume })) }, intervalMin, horizonDays, method, drivers },

@@ -1,6 +1,7 @@
 /** Progress of long-running jobs (demo reset, imports, forecasts, solves), fed by the services' events. */
 import { create } from 'zustand';
-import type { JobDoneEvent, JobProgressEvent } from '../../../shared/api/types';
+import type { JobProgressEvent } from '../../../shared/api/types';
+import type { JobDoneEvent } from '../../../shared/api/jobs';
 import { api } from '../api';
 
 export interface JobState {
