@@ -55,7 +55,7 @@ interface RunningJob {
 
 interface QueuedJob {
   jobId: string;
-  kind: string;
+  kind: JobKind;
   done: Promise<JobDoneEvent>;
   launch(): void;
   /** Settles the job as cancelled without it ever starting. */
@@ -95,7 +95,7 @@ export class JobRunner {
       done,
       launch: () => void this.launch(jobId, kind, task, input, complete).then(settle),
       drop: (message) => {
-        const event: JobDoneEvent = { jobId, kind, status: 'cancelled', message };
+        const event = { jobId, kind, status: 'cancelled', message } as JobDoneEvent;
         this.events.emit('job.done', event);
         settle(event);
       },
@@ -105,12 +105,12 @@ export class JobRunner {
   }
 
   /** Starts a worker for the job now; resolves with its done event. */
-  private launch<T extends TaskName, R>(
+  private launch<K extends JobKind, T extends TaskName>(
     jobId: string,
-    kind: string,
+    kind: K,
     task: T,
     input: TaskInput<T>,
-    complete: (output: TaskOutput<T>) => JobCompletion<R>,
+    complete: (output: TaskOutput<T>) => JobCompletion<JobResults[K]>,
   ): Promise<JobDoneEvent> {
     const cancelBuffer = new SharedArrayBuffer(4);
     const worker = new Worker(this.script.file, {

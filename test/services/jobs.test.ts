@@ -51,7 +51,7 @@ describe('a limited number of jobs at once', () => {
       } else log.push(`done ${(payload as JobDoneEvent).jobId} ${(payload as JobDoneEvent).status}`);
     });
     const runner = new JobRunner(events, resolveWorkerScript(), 1);
-    const complete = (workspace: { agents: unknown[] }) => ({ message: `${workspace.agents.length} agents` });
+    const complete = (workspace: { agents: unknown[] }) => ({ message: `${workspace.agents.length} agents`, result: undefined });
     try {
       const first = runner.start('demo.reset', 'demo.generate', { endDate: '2026-11-21', weeks: 4 }, complete);
       const second = runner.start('demo.reset', 'demo.generate', { endDate: '2026-11-21', weeks: 4 }, complete);
@@ -82,7 +82,7 @@ describe('a limited number of jobs at once', () => {
     events.subscribe((event, payload) => void (event === 'job.progress' && progress.push(payload as JobProgressEvent)));
     const runner = new JobRunner(events, resolveWorkerScript(), MAX_CONCURRENT_JOBS);
     try {
-      const handles = Array.from({ length: MAX_CONCURRENT_JOBS + 1 }, () => runner.start('demo.reset', 'demo.generate', { endDate: '2026-11-21', weeks: 4 }, () => ({ message: 'ok' })));
+      const handles = Array.from({ length: MAX_CONCURRENT_JOBS + 1 }, () => runner.start('demo.reset', 'demo.generate', { endDate: '2026-11-21', weeks: 4 }, () => ({ message: 'ok', result: undefined })));
       const queued = handles.filter((h) => progress.some((p) => p.jobId === h.jobId && p.queued));
       expect(queued.map((h) => h.jobId)).toEqual([handles.at(-1)!.jobId]);
       await Promise.all(handles.map((h) => runner.wait(h.jobId)));
