@@ -1,2 +1,3 @@
 export * from './types';
 export * from './projection';
+export * from './optimiseHiring';
