@@ -37,6 +37,9 @@ CREATE TABLE plan_classes (
   label TEXT NOT NULL,
   -- The channel the hires are trained for (their schedule skill).
   skill TEXT NOT NULL CHECK (skill IN ('phone', 'chat', 'email', 'social')),
+  -- 'optimiser' classes are the hiring optimiser's choice and are replaced when it runs again; the planner's own
+  -- classes stay as they are (it hires around them).
+  origin TEXT NOT NULL DEFAULT 'planner' CHECK (origin IN ('planner', 'optimiser')),
   position INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX plan_classes_by_plan ON plan_classes (plan_id, position);
@@ -61,19 +64,3 @@ CREATE TABLE daily_volumes (
   aht_sec REAL CHECK (aht_sec IS NULL OR aht_sec > 0),
   PRIMARY KEY (queue_id, date)
 ) WITHOUT ROWID;
-
--- The default onboarding ramp (weeks 1–2 0%, week 3 25%, week 4 50%, weeks 5–6 75%, weeks 7–8 100%).
-INSERT INTO ramp_curves (name, weeks, updated_at) VALUES (
-  'Default onboarding (8 weeks)',
-  json('[
-    {"load": 0, "focus": "Orientation: systems, products, policies (classroom)", "support": "Classroom trainer; daily check-in"},
-    {"load": 0, "focus": "Shadowing experienced agents on live contacts", "support": "Mentor beside the new hire; daily check-in"},
-    {"load": 0.25, "focus": "First live contacts, simple types only", "support": "Mentor on call; QA on every ticket; daily check-in"},
-    {"load": 0.5, "focus": "Common contact types, supervised", "support": "Mentor on call; QA on every ticket; daily check-in"},
-    {"load": 0.75, "focus": "Most contact types, increasing independence", "support": "Mentor on request; QA sample; check-in every other day"},
-    {"load": 0.75, "focus": "All contact types, independent with escalation path", "support": "Mentor on request; QA sample; weekly check-in"},
-    {"load": 1, "focus": "Full queue, full handle-time targets", "support": "Team lead; standard QA; weekly check-in"},
-    {"load": 1, "focus": "Full queue; onboarding review at the end of the week", "support": "Team lead; standard QA; onboarding review"}
-  ]'),
-  '2026-01-01T00:00:00.000Z'
-);

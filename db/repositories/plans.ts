@@ -14,6 +14,7 @@ import type {
   RampWeek,
   StoredPlan,
 } from '../../shared/api/channels/plan';
+import { DEFAULT_RAMP_CURVE } from '../../shared/engine/plan/rampCurves';
 
 const now = () => new Date().toISOString();
 
@@ -34,7 +35,11 @@ const RAMP_SELECT = `SELECT r.id, r.name, r.weeks, r.updated_at,
 
 const toRamp = (r: RampRow): RampCurve => ({ id: r.id, name: r.name, weeks: JSON.parse(r.weeks) as RampWeek[], updatedAt: r.updated_at, usedBy: r.used_by });
 
+/** Every curve, oldest first; the engine's default onboarding curve is added when there is none yet. */
 export function listRampCurves(db: Database): RampCurve[] {
+  if ((db.prepare('SELECT COUNT(*) AS n FROM ramp_curves').get() as { n: number }).n === 0) {
+    db.prepare('INSERT INTO ramp_curves (name, weeks, updated_at) VALUES (?, ?, ?)').run(DEFAULT_RAMP_CURVE.name, JSON.stringify(DEFAULT_RAMP_CURVE.weeks), now());
+  }
   return (db.prepare(`${RAMP_SELECT} ORDER BY r.id`).all() as RampRow[]).map(toRamp);
 }
 
@@ -79,9 +84,10 @@ interface ClassRow {
   ramp_curve_id: number;
   label: string;
   skill: PlanClass['skill'];
+  origin: PlanClass['origin'];
 }
 
-const toClass = (r: ClassRow): PlanClass => ({ id: r.id, kind: r.kind, startWeek: r.start_week, size: r.size, rampCurveId: r.ramp_curve_id, label: r.label, skill: r.skill });
+const toClass = (r: ClassRow): PlanClass => ({ id: r.id, kind: r.kind, startWeek: r.start_week, size: r.size, rampCurveId: r.ramp_curve_id, label: r.label, skill: r.skill, origin: r.origin });
 
 export function listPlans(db: Database): PlanSummary[] {
   const rows = db
@@ -104,7 +110,7 @@ export function listPlans(db: Database): PlanSummary[] {
 }
 
 export function planClasses(db: Database, planId: number): PlanClass[] {
-  return (db.prepare('SELECT id, kind, start_week, size, ramp_curve_id, label, skill FROM plan_classes WHERE plan_id = ? ORDER BY position, id').all(planId) as ClassRow[]).map(toClass);
+  return (db.prepare('SELECT id, kind, start_week, size, ramp_curve_id, label, skill, origin FROM plan_classes WHERE plan_id = ? ORDER BY position, id').all(planId) as ClassRow[]).map(toClass);
 }
 
 export function getPlan(db: Database, id: number): StoredPlan | undefined {
@@ -162,10 +168,10 @@ export function savePlan(db: Database, plan: PlanSave, optimisation?: PlanOptimi
 function replaceClasses(db: Database, planId: number, classes: PlanClassInput[]): void {
   const existing = new Set(planClasses(db, planId).map((c) => c.id));
   const kept = new Set<number>();
-  const update = db.prepare('UPDATE plan_classes SET kind = ?, start_week = ?, size = ?, ramp_curve_id = ?, label = ?, skill = ?, position = ? WHERE id = ? AND plan_id = ?');
-  const insert = db.prepare('INSERT INTO plan_classes (plan_id, kind, start_week, size, ramp_curve_id, label, skill, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const update = db.prepare('UPDATE plan_classes SET kind = ?, start_week = ?, size = ?, ramp_curve_id = ?, label = ?, skill = ?, origin = ?, position = ? WHERE id = ? AND plan_id = ?');
+  const insert = db.prepare('INSERT INTO plan_classes (plan_id, kind, start_week, size, ramp_curve_id, label, skill, origin, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   classes.forEach((c, position) => {
-    const values = [c.kind, c.startWeek, c.size, c.rampCurveId, c.label.trim(), c.skill, position] as const;
+    const values = [c.kind, c.startWeek, c.size, c.rampCurveId, c.label.trim(), c.skill, c.origin ?? 'planner', position] as const;
     if (c.id !== undefined) {
       if (!existing.has(c.id)) throw new UnknownClassError(c.id);
       update.run(...values, c.id, planId);
@@ -280,4 +286,9 @@ export function dailyHistory(db: Database, queueId: number): DailyTotal[] {
     )
     .all(queueId) as DailyTotal[];
   return [...older, ...fromIntervals];
+}
+
+/** Skills of each workspace agent, leaving out the linked plan's new hires (the plan counts them by class). */
+export function workspaceAgentSkills(db: Database): string[][] {
+  return (db.prepare('SELECT skills FROM agents WHERE id NOT IN (SELECT agent_id FROM plan_hires) ORDER BY id').all() as { skills: string }[]).map((r) => JSON.parse(r.skills) as string[]);
 }

@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import type { CapacityPlanInput, PlanProjection } from '../../engine/plan/types';
+// Types only: the optimiser module (and its WebAssembly solver) stays out of the renderer.
+import type { ClassCoverage, ShortWeekExplanation } from '../../engine/plan/optimiseHiring';
+import type { RampScheduleRow } from '../../engine/plan/rampCurves';
 import type { JobHandle } from '../types';
 import { idRequest, nameField, returns } from './define';
 
@@ -103,6 +106,8 @@ export const planClassSchema = z
     rampCurveId: id,
     label: z.string().trim().min(1, 'Give the class a label').max(80),
     skill: planSkillSchema,
+    /** Who chose the class: the planner's classes are kept when the optimiser runs; its own are replaced. */
+    origin: z.enum(['planner', 'optimiser']).optional(),
   })
   .strict();
 export type PlanClassInput = z.infer<typeof planClassSchema>;
@@ -148,8 +153,9 @@ export interface RampCurve {
   usedBy: number;
 }
 
-export interface PlanClass extends Omit<PlanClassInput, 'id'> {
+export interface PlanClass extends Omit<PlanClassInput, 'id' | 'origin'> {
   id: number;
+  origin: 'planner' | 'optimiser';
 }
 
 export interface PlanSummary {
@@ -170,22 +176,11 @@ export interface StoredPlan extends Omit<PlanSave, 'id' | 'classes'> {
   optimisation: PlanOptimisation | null;
 }
 
-/** A class's week-by-week onboarding plan: printable. */
-export interface RampScheduleWeek {
-  /** 1-based week of ramp. */
-  rampWeek: number;
-  planWeek: number;
-  /** Monday and Sunday of that week. */
-  from: string;
-  to: string;
-  load: number;
-  /** Expected heads still in the class: size × (1 − new-hire weekly attrition)^k. */
-  headcount: number;
-  focus: string;
-  support: string;
+/** A class's week-by-week onboarding plan (dates, load, expected heads, focus, support): printable. */
+export type RampScheduleWeek = RampScheduleRow & {
   /** Outside the plan's horizon (before week 0 or after its last week). */
   outsideHorizon: boolean;
-}
+};
 
 export interface PlanQueueInfo {
   name: string;
@@ -238,19 +233,6 @@ export interface PlanProjectionView {
   timings: { demandMs: number; projectMs: number };
 }
 
-export interface ShortWeekReason {
-  week: number;
-  shortfallFte: number;
-  reason: string;
-}
-
-export interface ClassCoverage {
-  startWeek: number;
-  size: number;
-  coversWeeks: number[];
-  text: string;
-}
-
 export interface PlanOptimisation {
   ranAt: string;
   status: string;
@@ -260,7 +242,7 @@ export interface PlanOptimisation {
   bound: number | null;
   gap: number | null;
   hires: { startWeek: number; size: number }[];
-  shortWeeks: ShortWeekReason[];
+  shortWeeks: ShortWeekExplanation[];
   classes: ClassCoverage[];
 }
 
@@ -287,6 +269,8 @@ export const planChannels = {
     request: z.object({ id, timeLimitSec: z.number().int().min(1, 'Give the optimiser at least 1 second').max(300, 'At most 300 seconds').optional() }).strict(),
     response: returns<JobHandle>(),
   },
+  /** Stops a running optimisation and keeps the best plan found so far (jobs.cancel discards it instead). */
+  'plan.stop': { request: z.object({ jobId: z.string().min(1) }).strict(), response: returns<{ stopping: boolean }>() },
   /** The plan in the CLI JSON form (`staffwise plan --input`), or its weeks as CSV or XLSX. */
   'plan.export': {
     request: z.object({ plan: planDraft, format: z.enum(['json', 'csv', 'xlsx'], { error: 'Export as json, csv or xlsx' }) }).strict(),
@@ -301,3 +285,9 @@ export const planChannels = {
   'ramp.save': { request: rampCurveSaveSchema, response: returns<RampCurve>() },
   'ramp.delete': { request: idRequest, response: returns<{ deleted: boolean }>() },
 };
+
+/** A stored plan as the save, project and export requests take it (without the fields the app keeps itself). */
+export function planSaveOf(stored: StoredPlan): PlanSave {
+  const { updatedAt: _updatedAt, optimisation: _optimisation, ...plan } = stored;
+  return plan;
+}
