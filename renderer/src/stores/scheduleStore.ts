@@ -98,7 +98,10 @@ function problemOf(view: ScheduleView): ScheduleProblem | undefined {
 function recompute(view: ScheduleView, problem: ScheduleProblem | undefined, shifts: ScheduleShift[], withRules: boolean) {
   const started = performance.now();
   const assignments = shifts.map(toAssignment);
-  const coverage = computeCoverage({ intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series }, assignments);
+  // New hires in ramp cover their load only (25% → 0.25 of an agent), as in the capacity plan.
+  const loads = new Map(view.agents.filter((a) => a.ramp).map((a) => [String(a.id), a.ramp!.load]));
+  const loaded = loads.size === 0 ? assignments : assignments.map((a) => (loads.has(a.agentId) ? { ...a, load: loads.get(a.agentId) } : a));
+  const coverage = computeCoverage({ intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series }, loaded);
   const violations = withRules && problem ? checkScheduleRules(problem, assignments) : undefined;
   return { coverage, ...(violations && { violations }), recomputeMs: performance.now() - started };
 }

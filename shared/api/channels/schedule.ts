@@ -186,6 +186,8 @@ export interface ScheduleAgent {
   /** The agent as the schedule engine reads it (id is the agent id as text). */
   engine: AgentInput;
   preferences: AgentSchedulePreferences;
+  /** A new hire of the linked capacity plan, in ramp this week: coverage counts them at `load`; load 0 is training. */
+  ramp?: { load: number; rampWeek: number; rampWeeks: number; classLabel: string; focus: string };
 }
 
 /** What the solver said at the last solve; coverage after later edits is recomputed from the shifts. */
