@@ -1,6 +1,6 @@
 /**
- * A capacity plan's demand, assembled from the workspace: per queue and week, contacts from the long-range forecast
- * over the daily history, AHT from the history's recent level, and for live queues (phone, chat) the required FTE
+ * A capacity plan's demand, assembled from the workspace: per queue and week, contacts and AHT from the long-range
+ * forecast over the daily history (shared/engine/plan/longRangeForecast.ts), and for live queues (phone, chat) the required FTE
  * from the interval pipeline:
  *
  *   interval volume = week contacts × the queue's share of the week in that interval (its history's pattern)
@@ -28,8 +28,6 @@ import { forecastWeeklyContacts } from './planForecast';
 /** The plan's interval for Erlang: 30 minutes, as the weekly Schedule defaults to. */
 export const PLAN_INTERVAL_MIN = 30;
 const SLOTS_PER_WEEK = (7 * 1440) / PLAN_INTERVAL_MIN;
-/** Weeks of history whose mean handle time is the plan's starting AHT. */
-const AHT_WEEKS = 8;
 
 export interface LiveQueueModel {
   queueName: string;
@@ -62,11 +60,11 @@ export function assembleDemand(db: Database, queues: QueueSummary[], startWeek: 
   for (const queue of queues) {
     const { history, pattern: historyPattern } = queueHistory(db, queue);
     const forecast = forecastWeeklyContacts(history, startWeek, weeks, doc.growthPerYear);
-    const baseAht = recentAht(history) ?? queue.meanAhtSec ?? 300;
+    const fallbackAht = queue.meanAhtSec ?? 300;
     const profile = profiles.filter((p) => p.queueName === queue.name && p.channel === queue.channel).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
     const staffing = { ...(profile?.settings ?? defaultStaffing(queue, PLAN_INTERVAL_MIN)), intervalMin: PLAN_INTERVAL_MIN } as ChannelStaffingSettings;
-    const volumes = forecast.weeks.map((v, w) => Math.max(0, v * (1 + (doc.weekAssumptions[w]?.volumeChange ?? 0))));
-    const ahts = volumes.map((_, w) => baseAht * (1 + (doc.weekAssumptions[w]?.ahtChange ?? 0)));
+    const volumes = forecast.volumes.map((v, w) => Math.max(0, v * (1 + (doc.weekAssumptions[w]?.volumeChange ?? 0))));
+    const ahts = volumes.map((_, w) => (forecast.ahts[w] ?? fallbackAht) * (1 + (doc.weekAssumptions[w]?.ahtChange ?? 0)));
 
     if (staffing.mode === 'live') {
       const pattern = historyPattern;
@@ -102,8 +100,9 @@ export function assembleDemand(db: Database, queues: QueueSummary[], startWeek: 
       historyDays: history.length,
       staffingSummary:
         staffing.mode === 'live'
-          ? `${describeStaffing(staffing)} per ${PLAN_INTERVAL_MIN}-min interval over the history's weekly pattern${profile ? ` (profile “${profile.name}”)` : ''}; AHT ${Math.round(baseAht)} s (last ${AHT_WEEKS} weeks)`
-          : `capacity equation; AHT ${Math.round(baseAht)} s (last ${AHT_WEEKS} weeks)`,
+          ? `${describeStaffing(staffing)} per ${PLAN_INTERVAL_MIN}-min interval over the history's weekly pattern${profile ? ` (profile “${profile.name}”)` : ''}; AHT per week from the history's trend`
+          : 'capacity equation; AHT per week from the history’s trend',
+      seasonalityDetected: forecast.seasonalityDetected,
     });
   }
   return result;
@@ -166,13 +165,6 @@ function cachedIntervalAgents(staffing: LiveChannelStaffing): (volume: number, a
     }
     return agents;
   };
-}
-
-/** Volume-weighted AHT of the last weeks of history, or null when the history has no handle times. */
-function recentAht(history: { date: string; volume: number; ahtSec: number | null }[]): number | null {
-  const recent = history.slice(-AHT_WEEKS * 7).filter((d) => d.ahtSec !== null && d.volume > 0);
-  const volume = recent.reduce((s, d) => s + d.volume, 0);
-  return volume > 0 ? recent.reduce((s, d) => s + d.volume * d.ahtSec!, 0) / volume : null;
 }
 
 /**

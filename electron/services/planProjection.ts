@@ -10,6 +10,7 @@ import type { PlanDocument, PlanProjectionView, PlanSave, RampCurve, WeekExplana
 import type { CapacityPlanInput, HiringClass, PlanProjection } from '../../shared/engine/plan/types';
 import { projectPlan, survivingShare, weeklyAttritionRate } from '../../shared/engine/plan/projection';
 import { rampSchedule } from '../../shared/engine/plan/rampCurves';
+import { planWarnings } from '../../shared/engine/plan/warnings';
 import { formatNumber } from '../../shared/engine/staffing/formatNumber';
 import { queueSummaries } from '../../db/repositories/workspace';
 import { listRampCurves, workspaceAgentSkills } from '../../db/repositories/plans';
@@ -50,7 +51,7 @@ export function assemblePlan(db: Database, plan: PlanSave): AssembledPlan {
   const demand: AssembledDemand = doc.importedDemand
     ? {
         queues: doc.importedDemand,
-        info: doc.importedDemand.map((q) => ({ name: q.name, channel: '', kind: q.kind, forecastMethod: 'imported with the plan', historyDays: 0, staffingSummary: q.kind === 'live' ? 'required FTE as imported' : 'capacity equation' })),
+        info: doc.importedDemand.map((q) => ({ name: q.name, channel: '', kind: q.kind, forecastMethod: 'imported with the plan', historyDays: 0, staffingSummary: q.kind === 'live' ? 'required FTE as imported' : 'capacity equation', seasonalityDetected: false })),
         live: [],
       }
     : assembleDemand(db, queues, plan.startWeek, plan.weeks, doc);
@@ -110,8 +111,7 @@ export function projectAssembled(plan: PlanSave, assembled: AssembledPlan): Plan
         outsideHorizon: row.planWeek < 0 || row.planWeek >= plan.weeks,
       })),
     })),
-    // INTEGRATION POINT: the engine's planning anti-pattern checks (shared/engine/plan/warnings.ts, branch plan-engine).
-    warnings: [],
+    warnings: planWarnings(assembled.input, projection, { historyShowsSeasonality: assembled.demand.info.some((q) => q.seasonalityDetected) }),
     timings: { demandMs: assembled.demandMs, projectMs },
   };
 }

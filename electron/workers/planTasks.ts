@@ -1,35 +1,35 @@
 /**
- * The hiring optimiser inside a worker thread. Two ways to stop it, as for schedule solves:
- * - the job's cancel flag (jobs.cancel): the run ends and the job runner discards the result;
- * - the task's own stop flag (plan.stop): the solver stops and the best plan found so far is kept and saved.
+ * The hiring optimiser inside a worker thread, so the app stays responsive while HiGHS searches. Two ways to end it:
+ * - the job's cancel flag (jobs.cancel): the run ends at once and the job runner discards the result;
+ * - the task's own stop flag (an Int32 set to 1 by the service's Stop): the search ends and the best hiring plan found
+ *   so far is returned, with its proven gap, like the optimiser's time limit.
  */
-import { optimiseHiring, type HiringOptimisation } from '../../shared/engine/plan/optimiseHiring';
-import type { CapacityPlanInput } from '../../shared/engine/plan/types';
+import { optimiseHiring, parseCapacityPlan, type HiringClass, type HiringOptimisation } from '../../shared/engine/plan';
 import type { TaskContext } from './tasks';
 
 export interface PlanOptimiseTaskInput {
-  plan: CapacityPlanInput;
+  /** The plan in its JSON form (shared/engine/plan/schema.ts); checked again here, as the worker trusts no one. */
+  plan: unknown;
   timeLimitSec: number;
-  /** Int32 flag set to 1 by plan.stop. */
-  stopFlag: SharedArrayBuffer;
+  /** Classes already decided, kept as they are. */
+  fixedClasses?: HiringClass[];
+  /** Int32 flag set to 1 to stop and keep the best plan so far. */
+  stopFlag?: SharedArrayBuffer;
 }
 
-export async function optimisePlanTask({ plan, timeLimitSec, stopFlag }: PlanOptimiseTaskInput, ctx: TaskContext): Promise<HiringOptimisation & { stoppedEarly: boolean }> {
-  const stop = new Int32Array(stopFlag);
-  const stopRequested = () => Atomics.load(stop, 0) === 1;
-  let lastReport = 0;
-  const result = await optimiseHiring(plan, {
+export async function optimisePlanTask({ plan, timeLimitSec, fixedClasses, stopFlag }: PlanOptimiseTaskInput, ctx: TaskContext): Promise<HiringOptimisation & { stoppedEarly: boolean }> {
+  const parsed = parseCapacityPlan(plan);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const stop = stopFlag ? new Int32Array(stopFlag) : null;
+  const stopRequested = () => stop !== null && Atomics.load(stop, 0) === 1;
+  ctx.progress(0, 'Building the hiring model');
+  const result = await optimiseHiring(parsed.plan, {
     timeLimitSec,
+    fixedClasses,
     shouldCancel: () => ctx.isCancelled() || stopRequested(),
-    onProgress: (p) => {
-      const now = Date.now();
-      if (now - lastReport < 200) return;
-      lastReport = now;
-      const best = p.bestCost === undefined ? '' : `; best plan so far costs ${Math.round(p.bestCost).toLocaleString('en-US')}`;
-      const bound = p.bound === undefined ? '' : `, none can cost less than ${Math.round(p.bound).toLocaleString('en-US')}`;
-      ctx.progress(Math.min(0.99, p.seconds / timeLimitSec), `${stopRequested() ? 'Stopping: ' : ''}${p.message}${best}${bound} (${Math.round(p.seconds)} of ${timeLimitSec} s)`);
-    },
+    onProgress: (p) => ctx.progress(Math.min(0.99, p.seconds / timeLimitSec), `${stopRequested() ? 'Stopping: ' : ''}${p.message} (${Math.round(p.seconds)} of ${timeLimitSec} s)`),
   });
   ctx.checkCancelled();
+  ctx.progress(1, result.status === 'optimal' ? 'Optimal hiring plan found' : 'Stopped with the best hiring plan so far');
   return { ...result, stoppedEarly: stopRequested() };
 }

@@ -66,7 +66,7 @@ describe('hiring optimiser', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])('matches brute force on random small plan %i', async (seed) => {
     const p = randomPlan(seed);
     const expected = bruteForce(p);
-    const result = await optimiseHiring(p, { timeLimitSec: 20 });
+    const result = await optimiseHiring(p, { timeLimitSec: 20, relativeGap: 1e-9 });
     expect(result.status).toBe('optimal');
     expect(result.cost.total).toBeCloseTo(expected.cost, 4);
     expect(result.bound!).toBeLessThanOrEqual(result.cost.total + 1e-6);
