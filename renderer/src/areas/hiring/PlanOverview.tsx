@@ -45,12 +45,41 @@ export function PlanOverview({ view, stored }: { view: PlanProjectionView; store
           {formatPercent(view.projection.weeklyAttrition.tenured, 3)} tenured, {formatPercent(view.projection.weeklyAttrition.newHire, 3)} new hires = 1 − (1 − monthly)^(12/52).
         </p>
       </section>
+      <section className="panel" data-testid="plan-demand">
+        <h3>Where the demand comes from</h3>
+        <table>
+          <thead>
+            <tr>
+              <th>Queue</th>
+              <th>Weekly contacts (long-range forecast)</th>
+              <th>Required FTE</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.queues.map((q) => (
+              <tr key={q.name}>
+                <td>
+                  {q.name}
+                  <div className="muted">{q.kind === 'live' ? 'live (Erlang)' : 'deferred (capacity equation)'}{q.seasonalityDetected ? '; yearly pattern found' : ''}</div>
+                </td>
+                <td className="formula">{q.forecastMethod}</td>
+                <td className="formula">{q.staffingSummary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="muted formula">
+          Live: required FTE = Σ Erlang agents per 30-min interval (week contacts × the history’s share of the week in that interval) × 0.5 h ÷ {view.input.hoursPerFte} h ÷ (1 − shrinkage). Deferred: volume × AHT ÷ 3600 ÷ ({view.input.hoursPerFte} h × {formatPercent(view.input.occupancy, 0)} occupancy) ÷ (1 − shrinkage).
+        </p>
+      </section>
       {view.warnings.length > 0 && (
         <section className="panel" data-testid="plan-warnings">
           <h3>Warnings</h3>
           <ul>
             {view.warnings.map((w, i) => (
-              <li key={i}>{w.message}</li>
+              <li key={i} className={w.severity === 'warning' ? 'danger' : undefined}>
+                <strong>{w.severity === 'warning' ? 'Warning' : 'Caution'}:</strong> {w.message}
+              </li>
             ))}
           </ul>
         </section>
