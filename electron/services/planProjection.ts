@@ -133,7 +133,7 @@ export function explainWeeks(plan: CapacityPlanInput, projection: PlanProjection
     const ramp = c.ramp ?? plan.ramp;
     const end = c.startWeek + ramp.length;
     const heads = c.size * survivingShare(newHireWeekly, ramp.length);
-    joining.set(end, [...(joining.get(end) ?? []), `${n2(heads)} from ${c.label ?? `the class of week ${c.startWeek + 1}`} (${c.size} × (1 − ${pct(newHireWeekly)})^${ramp.length})`]);
+    joining.set(end, [...(joining.get(end) ?? []), `${n2(heads)} from ${c.label ?? `the class of week ${c.startWeek}`} (${c.size} × (1 − ${pct(newHireWeekly)})^${ramp.length})`]);
   });
   for (const a of plan.adjustments ?? []) joining.set(a.week, [...(joining.get(a.week) ?? []), `${a.change > 0 ? '+' : ''}${n2(a.change)} departures/transfers${a.note ? ` (${a.note})` : ''}`]);
 

@@ -74,7 +74,7 @@ function AddClassForm({ draft, mondays, curves, onAdd }: { draft: PlanSave; mond
           <select value={start} onChange={(e) => setStartWeek(e.target.value)} data-testid="class-start">
             {mondays.map((m, w) => (
               <option key={m} value={m}>
-                week {w + 1}: {m}
+                week {w}: {m}
               </option>
             ))}
           </select>
@@ -159,7 +159,7 @@ function ClassCard({ index, cls, mondays, curves, view, onChange, onRemove }: Ca
             {!mondays.includes(cls.startWeek) && <option value={cls.startWeek}>{cls.startWeek} (outside the plan)</option>}
             {mondays.map((m, w) => (
               <option key={m} value={m}>
-                week {w + 1}: {m}
+                week {w}: {m}
               </option>
             ))}
           </select>

@@ -140,7 +140,7 @@ function OptimisePanel({ stored, view }: { stored?: StoredPlan; view: PlanProjec
               {result.shortWeeks.map((w) => (
                 <li key={w.week} data-testid={`short-week-${w.week}`}>
                   <strong>
-                    Week {w.week + 1} ({view.weekStarts[w.week]})
+                    Week {w.week} ({view.weekStarts[w.week]})
                   </strong>
                   : short {formatNumber(w.shortfallFte, 2)} FTE. {w.message}
                 </li>
@@ -165,7 +165,7 @@ function WeekResults({ view }: { view: PlanProjectionView }) {
   return (
     <section className="panel">
       <h3>Weeks</h3>
-      <p className="muted">Select a week (Enter or click) to see each number as its formula with the inputs.</p>
+      <p className="muted">Weeks count from 0, the plan’s first week (as in the command line’s JSON form). Select a week (Enter or click) to see each number as its formula with the inputs.</p>
       <div className="table-scroll">
         <table data-testid="plan-weeks">
           <thead>
@@ -203,7 +203,7 @@ function WeekResults({ view }: { view: PlanProjectionView }) {
                       }
                     }}
                   >
-                    <td>{w.week + 1}</td>
+                    <td>{w.week}</td>
                     <td>{view.weekStarts[w.week]}</td>
                     <td className="num">{formatNumber(Math.round(w.volume))}</td>
                     <td className="num">{formatNumber(w.requiredFte, 1)}</td>

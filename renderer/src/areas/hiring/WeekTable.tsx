@@ -56,7 +56,7 @@ export function WeekTable({ draft, view }: { draft: PlanSave; view?: PlanProject
   const weeks = useMemo(() => Array.from({ length: draft.weeks }, (_, w) => w), [draft.weeks]);
 
   const focusCell = (row: number, col: number) => table.current?.querySelector<HTMLInputElement>(`input[data-row="${row}"][data-col="${col}"]`)?.focus();
-  const weekName = (w: number) => `week ${w + 1} (${view?.weekStarts[w] ?? ''})`;
+  const weekName = (w: number) => `week ${w} (${view?.weekStarts[w] ?? ''})`;
 
   const commit = (row: number, col: number): boolean => {
     const key = `${row}:${col}`;
@@ -106,7 +106,7 @@ export function WeekTable({ draft, view }: { draft: PlanSave; view?: PlanProject
       }
       values.push(parsed.value);
     }
-    setError(lines.length > values.length ? `Pasted ${values.length} of ${lines.length} lines: the plan ends at week ${draft.weeks}.` : undefined);
+    setError(lines.length > values.length ? `Pasted ${values.length} of ${lines.length} lines: the plan ends at week ${draft.weeks - 1}.` : undefined);
     setWeekValues(column.field, row, values);
     setSelection({ col, anchor: row, focus: row + values.length - 1 });
   };
@@ -125,7 +125,7 @@ export function WeekTable({ draft, view }: { draft: PlanSave; view?: PlanProject
       <div className="toolbar week-table__bulk">
         <span className="muted">
           {range
-            ? `${COLUMNS[range.col].label}: weeks ${range.from + 1}–${range.to + 1} selected (${range.to - range.from + 1})`
+            ? `${COLUMNS[range.col].label}: weeks ${range.from}–${range.to} selected (${range.to - range.from + 1})`
             : 'Select a cell; Shift+click or Shift+↑/↓ selects a range. Paste a column from a spreadsheet into a cell to fill down.'}
         </span>
         {range && (
@@ -168,7 +168,7 @@ export function WeekTable({ draft, view }: { draft: PlanSave; view?: PlanProject
               const row = view?.projection.weeks[w];
               return (
                 <tr key={w}>
-                  <td>{w + 1}</td>
+                  <td>{w}</td>
                   <td>{view?.weekStarts[w]}</td>
                   <td className="num">{row ? formatNumber(Math.round(row.volume)) : ''}</td>
                   <td className="num">{row ? formatNumber(row.requiredFte, 1) : ''}</td>
