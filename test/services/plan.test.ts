@@ -5,6 +5,10 @@ import type { Backend } from '../../electron/services/backend';
 import { parseCapacityPlan } from '../../shared/engine/plan/schema';
 import { projectPlan } from '../../shared/engine/plan/projection';
 import { useBackends } from '../helpers/backend';
+import { availableForShifts, hiresInWeek, withHireStatus } from '../../electron/services/planHiresInSchedule';
+import { listScheduleAgents } from '../../db/repositories/schedules';
+import { computeCoverage } from '../../shared/engine/schedule/coverage';
+import { coverageAssignments } from '../../shared/api/channels/schedule';
 
 const newBackend = useBackends();
 
@@ -69,6 +73,32 @@ describe('plan service', () => {
     expect(conflict).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const used = await backend.dispatch('ramp.delete', { id: curves[0].id });
     expect(used).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('puts the linked plan’s new hires in the schedule week at their ramp load, training at 0%, and coverage counts the load', async () => {
+    const backend = newBackend();
+    const defaults = await call<PlanSave>(backend, 'plan.defaults', { weeks: 13 });
+    const [curve] = await call<RampCurve[]>(backend, 'ramp.list', {});
+    await call<StoredPlan>(backend, 'plan.save', {
+      ...defaults,
+      name: 'Autumn',
+      startWeek: '2026-10-26',
+      classes: [{ kind: 'seasonal', startWeek: '2026-10-26', size: 2, rampCurveId: curve.id, label: 'Autumn', skill: 'phone' }],
+      linkedToSchedule: true,
+    });
+    const db = backend.db();
+    const week = (monday: string) => [...hiresInWeek(db, monday).values()];
+    expect(week('2026-10-19')).toEqual([{ employed: false }, { employed: false }]);
+    expect(week('2026-10-26').map((h) => h.employed && h.ramp?.load)).toEqual([0, 0]);
+    expect(week('2026-11-09')).toEqual(Array(2).fill({ employed: true, ramp: expect.objectContaining({ load: 0.25, rampWeek: 3, rampWeeks: 8, classLabel: 'Autumn' }) }));
+    expect(week('2026-12-21')).toEqual([{ employed: true }, { employed: true }]);
+    const agents = withHireStatus(listScheduleAgents(db), hiresInWeek(db, '2026-10-26'));
+    expect(agents).toHaveLength(42);
+    expect(agents.filter(availableForShifts)).toHaveLength(40); // training weeks are not available staff
+    // Coverage: a shift of a hire at 25% counts a quarter of an agent.
+    const shift = { id: 1, agentId: agents.find((a) => a.ramp)!.id, day: 0, date: '2026-11-09', start: 540, end: 600, segments: [{ start: 540, end: 600 }], breaks: [], templateId: null, skill: 'phone', locked: false };
+    const coverage = computeCoverage({ intervalMinutes: 30, days: 7, series: [] }, coverageAssignments([shift], [{ id: shift.agentId, ramp: { load: 0.25, rampWeek: 3, rampWeeks: 8, classLabel: 'Autumn', focus: '' } }]));
+    expect(coverage.scheduledHours).toBeCloseTo(0.25, 9);
   });
 
   it('exports the CLI form and imports it back to the same projection', async () => {

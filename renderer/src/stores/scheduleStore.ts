@@ -15,7 +15,7 @@ import type {
   ShiftTimes,
   WeekRequirements,
 } from '../../../shared/api/channels/schedule';
-import { SCHEDULE_TIME_LIMITS, toAssignment } from '../../../shared/api/channels/schedule';
+import { coverageAssignments, SCHEDULE_TIME_LIMITS, toAssignment } from '../../../shared/api/channels/schedule';
 // Imported from their modules, not the engine's index, so the solver (and its WebAssembly) stays out of the renderer.
 import { computeCoverage, type CoverageReport } from '../../../shared/engine/schedule/coverage';
 import { checkScheduleRules, type RuleViolation } from '../../../shared/engine/schedule/rules';
@@ -98,10 +98,7 @@ function problemOf(view: ScheduleView): ScheduleProblem | undefined {
 function recompute(view: ScheduleView, problem: ScheduleProblem | undefined, shifts: ScheduleShift[], withRules: boolean) {
   const started = performance.now();
   const assignments = shifts.map(toAssignment);
-  // New hires in ramp cover their load only (25% → 0.25 of an agent), as in the capacity plan.
-  const loads = new Map(view.agents.filter((a) => a.ramp).map((a) => [String(a.id), a.ramp!.load]));
-  const loaded = loads.size === 0 ? assignments : assignments.map((a) => (loads.has(a.agentId) ? { ...a, load: loads.get(a.agentId) } : a));
-  const coverage = computeCoverage({ intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series }, loaded);
+  const coverage = computeCoverage({ intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series }, coverageAssignments(shifts, view.agents));
   const violations = withRules && problem ? checkScheduleRules(problem, assignments) : undefined;
   return { coverage, ...(violations && { violations }), recomputeMs: performance.now() - started };
 }
