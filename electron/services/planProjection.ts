@@ -13,7 +13,7 @@ import { rampSchedule } from '../../shared/engine/plan/rampCurves';
 import { planWarnings } from '../../shared/engine/plan/warnings';
 import { formatNumber } from '../../shared/engine/staffing/formatNumber';
 import { queueSummaries } from '../../db/repositories/workspace';
-import { listRampCurves, workspaceAgentSkills } from '../../db/repositories/plans';
+import { listRampCurves, workspaceAgents } from '../../db/repositories/plans';
 import { assembleDemand, planWeekStarts, PLAN_INTERVAL_MIN, weekServiceLevel, type AssembledDemand } from './planDemand';
 
 export interface AssembledPlan {
@@ -86,9 +86,12 @@ export function assemblePlan(db: Database, plan: PlanSave): AssembledPlan {
 }
 
 function headcountFromWorkspace(db: Database, skills: Set<string>): { value: number; source: string } {
-  const agents = workspaceAgentSkills(db).filter((a) => skills.size === 0 || a.some((s) => skills.has(s)));
+  const agents = workspaceAgents(db).filter((a) => skills.size === 0 || a.skills.some((s) => skills.has(s)));
   const which = skills.size === 0 ? 'every agent' : `agents skilled for ${[...skills].join(' or ')}`;
-  return { value: agents.length, source: `${agents.length} workspace agents (${which}; the linked plan's new hires count through their classes)` };
+  const teams = new Map<string, number>();
+  for (const a of agents) teams.set(a.team, (teams.get(a.team) ?? 0) + 1);
+  const byTeam = [...teams].map(([team, n]) => `${team} ${n}`).join(', ');
+  return { value: agents.length, source: `${agents.length} workspace agents (${which}${byTeam ? `: ${byTeam}` : ''}); the linked plan's new hires count through their classes` };
 }
 
 export function projectAssembled(plan: PlanSave, assembled: AssembledPlan): PlanProjectionView {

@@ -12,7 +12,7 @@ import {
   savePlan,
   saveRampCurve,
   UnknownClassError,
-  workspaceAgentSkills,
+  workspaceAgents,
 } from '../../db/repositories/plans';
 import { generateDemoWorkspace } from '../../shared/demo/generateDemo';
 import { DEFAULT_RAMP_CURVE } from '../../shared/engine/plan/rampCurves';
@@ -81,10 +81,10 @@ describe('plans repository', () => {
   it('gives the linked plan’s classes new-hire agents, moves them with the link and removes them with the class', () => {
     const db = openWithDemo();
     const curveId = listRampCurves(db)[0].id;
-    const agentsBefore = workspaceAgentSkills(db).length;
+    const agentsBefore = workspaceAgents(db).length;
     const a = savePlan(db, plan(curveId, { linkedToSchedule: true }));
     expect(planHires(db)).toHaveLength(3);
-    expect(workspaceAgentSkills(db)).toHaveLength(agentsBefore); // hires are counted by their class, not as staff
+    expect(workspaceAgents(db)).toHaveLength(agentsBefore); // hires are counted by their class, not as staff
     const b = savePlan(db, plan(curveId, { name: 'Plan B', linkedToSchedule: true, classes: [] }));
     expect(getPlan(db, a)!.linkedToSchedule).toBe(false);
     expect(getPlan(db, b)!.linkedToSchedule).toBe(true);

@@ -126,6 +126,7 @@ function OptimisePanel({ stored, view }: { stored?: StoredPlan; view: PlanProjec
         )}
       </div>
       <JobProgress job={job} />
+      {!result && !job && <p className="muted">Not optimised yet: press Optimise to let the solver choose the classes. Its explanation appears here.</p>}
       {result && (
         <div className="explain" data-testid="optimise-explanation">
           <p>
