@@ -4,6 +4,7 @@ import { openDatabase } from '../../db/open';
 import { replaceWorkspace } from '../../db/repositories/workspace';
 import {
   dailyHistory,
+  deletePlan,
   deleteRampCurve,
   getPlan,
   listPlans,
@@ -89,7 +90,13 @@ describe('plans repository', () => {
     expect(getPlan(db, a)!.linkedToSchedule).toBe(false);
     expect(getPlan(db, b)!.linkedToSchedule).toBe(true);
     expect(planHires(db)).toHaveLength(0);
-    expect((db.prepare("SELECT COUNT(*) AS n FROM agents WHERE team LIKE 'New hires%'").get() as { n: number }).n).toBe(0);
+    const newHireAgents = () => (db.prepare("SELECT COUNT(*) AS n FROM agents WHERE team LIKE 'New hires%'").get() as { n: number }).n;
+    expect(newHireAgents()).toBe(0);
+    // Deleting the linked plan removes its hires' agents too (through the class rows).
+    const c = savePlan(db, plan(curveId, { name: 'Plan C', linkedToSchedule: true }));
+    expect(newHireAgents()).toBe(3);
+    deletePlan(db, c);
+    expect(newHireAgents()).toBe(0);
   });
 
   it('reads daily history as stored days before the intervals, then interval sums, without overlap', () => {
