@@ -64,7 +64,15 @@ export function HiringArea() {
         {s.plans.length > 0 && (
           <label className="field">
             Plan
-            <select value={stored?.id ?? ''} onChange={(e) => e.target.value && void s.open(Number(e.target.value))} data-testid="plan-select">
+            <select
+              value={stored?.id ?? ''}
+              onChange={(e) => {
+                if (!e.target.value) return;
+                if (s.dirty && !window.confirm(`“${draft?.name}” has unsaved changes. Open the other plan and discard them?`)) return;
+                void s.open(Number(e.target.value));
+              }}
+              data-testid="plan-select"
+            >
               {!stored && draft && <option value="">{draft.name} (not saved)</option>}
               {s.plans.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -89,7 +97,7 @@ export function HiringArea() {
             </button>
           </>
         )}
-        <button type="button" onClick={() => void s.newPlan()} data-testid="plan-new">
+        <button type="button" onClick={() => (!s.dirty || window.confirm(`“${draft?.name}” has unsaved changes. Start a new plan and discard them?`)) && void s.newPlan()} data-testid="plan-new">
           New plan
         </button>
         {draft && (
