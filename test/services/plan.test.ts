@@ -48,8 +48,6 @@ describe('plan service', () => {
     const again = performance.now();
     await call<PlanProjectionView>(backend, 'plan.project', { plan: { ...planSaveOf(stored), document: { ...stored.document, shrinkage: 0.35 } } });
     console.log(`plan.project 52 weeks: first ${ms.toFixed(0)} ms (demand ${view.timings.demandMs.toFixed(0)} ms, projection ${view.timings.projectMs.toFixed(2)} ms), after an edit ${(performance.now() - again).toFixed(0)} ms`);
-    console.log(view.queues.map((q) => `${q.name}: ${q.forecastMethod}`).join('\n'));
-    console.log(view.warnings.map((w) => w.message).join('\n'));
   });
 
   it('saves in one transaction, keeps class ids, links new hires to the schedule as agents and removes them with the class', async () => {
