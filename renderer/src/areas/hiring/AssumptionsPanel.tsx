@@ -22,7 +22,7 @@ export function AssumptionsPanel({ draft, view, curves }: { draft: PlanSave; vie
             <input type="date" value={draft.startWeek} onChange={(e) => e.target.value && edit((d) => ({ ...d, startWeek: e.target.value }))} aria-invalid={Boolean(problem('startWeek'))} />
             {problem('startWeek') && <span className="field__error">{problem('startWeek')}</span>}
           </label>
-          <PlanField label="Weeks" unit="weeks" value={draft.weeks} check={whole('Weeks', 13, 104)} onCommit={(v) => v !== undefined && edit((d) => ({ ...d, weeks: v }))} hint="13 to 104 weeks" testId="plan-weeks-count" />
+          <PlanField label="Weeks" unit="weeks" value={draft.weeks} check={whole('Weeks', 13, 104)} onCommit={(v) => v !== undefined && edit((d) => ({ ...d, weeks: v, document: { ...d.document, weekAssumptions: d.document.weekAssumptions.slice(0, v) } }))} hint="13 to 104 weeks; a shorter plan drops the week table's rows past its end" testId="plan-weeks-count" />
           <fieldset className="group">
             <legend>Queues and agents in the plan</legend>
             {SKILLS.map((s) => (
