@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { createEvents, type EventAttributes } from 'ics';
 import { DateTime } from 'luxon';
-import type { ScheduleExportFile, ScheduleShift, ScheduleView } from '../../shared/api/channels/schedule';
+import { coverageAssignments, type ScheduleExportFile, type ScheduleShift, type ScheduleView } from '../../shared/api/channels/schedule';
 import { computeCoverage } from '../../shared/engine/schedule';
 
 const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -17,7 +17,7 @@ export function clock(minutes: number): string {
 }
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'agent';
-const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+export const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 function byAgentAndTime(view: ScheduleView): { agent: ScheduleView['agents'][number]; shifts: ScheduleShift[] }[] {
   return view.agents.map((agent) => ({
@@ -112,7 +112,7 @@ export async function exportXlsx(view: ScheduleView): Promise<ScheduleExportFile
 
   const coverage = computeCoverage(
     { intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series },
-    view.shifts.map((s) => ({ ...s, agentId: String(s.agentId) })),
+    coverageAssignments(view.shifts, view.agents),
   );
   const sheet = workbook.addWorksheet('Coverage');
   sheet.columns = [

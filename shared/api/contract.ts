@@ -13,6 +13,7 @@ import { appChannelNames, cliOnlyChannelNames, type AppChannelName, type CliOnly
 import { capacityChannels } from './channels/capacity';
 import { importChannels } from './channels/dataImport';
 import { forecastChannels } from './channels/forecast';
+import { planChannels } from './channels/plan';
 import { scheduleChannels } from './channels/schedule';
 import { solverChannels } from './channels/solvers';
 import { staffingChannels } from './channels/staffing';
@@ -26,6 +27,7 @@ export const contract = {
   ...forecastChannels,
   ...scheduleChannels,
   ...solverChannels,
+  ...planChannels,
 };
 
 export type Contract = typeof contract;
