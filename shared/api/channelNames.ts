@@ -49,6 +49,19 @@ export const appChannelNames = [
   'schedule.deleteDraft',
   'schedule.export',
   'schedule.agentPreferences.save',
+  'plan.list',
+  'plan.get',
+  'plan.defaults',
+  'plan.save',
+  'plan.delete',
+  'plan.project',
+  'plan.optimise',
+  'plan.stop',
+  'plan.export',
+  'plan.import',
+  'ramp.list',
+  'ramp.save',
+  'ramp.delete',
 ] as const;
 
 /**

@@ -10,6 +10,7 @@ export interface JobResults {
   import: ImportResult;
   'forecast.run': { runId: number };
   'schedule.generate': { scheduleId: number };
+  'plan.optimise': { planId: number };
 }
 
 // Compile-time: every job kind declares its result, and nothing else does.
