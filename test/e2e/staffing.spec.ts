@@ -28,7 +28,7 @@ test('the Erlang calculator shows the published cases with every step', async ({
 
   // Bad inputs are flagged at the field.
   await page.getByTestId('erlang-sl').fill('120');
-  await expect(page.getByRole('alert').filter({ hasText: 'Service-level target must be between 0 and 1' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Service level must be above 0% and below 100%' })).toBeVisible();
   await page.getByTestId('erlang-sl').fill('80');
   await page.getByTestId('erlang-aht').fill('0');
   await expect(page.getByRole('alert').filter({ hasText: 'AHT must be greater than 0 seconds' })).toBeVisible();
@@ -38,6 +38,32 @@ test('the Erlang calculator shows the published cases with every step', async ({
   await page.getByTestId('erlang-agents').fill('8');
   await expect(page.getByTestId('erlang-unstable')).toBeVisible();
   await expect(page.getByTestId('erlang-asa')).toHaveText('∞');
+});
+
+test('a fraction typed into a % field is refused with the percentage meant, never read as under 1%', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Staffing' }).click();
+  await expect(page.getByTestId('erlang-agents-result')).toHaveText('14');
+  await page.getByTestId('erlang-sl').fill('0.8');
+  await expect(page.getByRole('alert').filter({ hasText: 'Did you mean 80%?' })).toBeVisible();
+  // The result is not recomputed from 0.8%: the last valid answer stays, marked stale.
+  await expect(page.getByText('Showing the last valid result: fix the highlighted fields.')).toBeVisible();
+  // Read as 0.8%, the occupancy cap alone would have asked for 12 agents.
+  await expect(page.getByTestId('erlang-agents-result')).toHaveText('14');
+  // The target table speaks in %.
+  await page.getByTestId('erlang-sl').fill('80');
+  await expect(page.getByRole('row', { name: /Service level 80\.00% 88\.8/ })).toBeVisible();
+  await page.getByTestId('erlang-max-occupancy').fill('0.85');
+  await expect(page.getByRole('alert').filter({ hasText: 'Did you mean 85%?' })).toBeVisible();
+  // The sign says a small value is meant.
+  await page.getByTestId('erlang-max-occupancy').fill('');
+  await page.getByTestId('erlang-patience').fill('300');
+  await page.getByTestId('erlang-max-abandon').fill('0.5%');
+  await expect(page.getByRole('row', { name: /Abandonment 0\.50%/ })).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Capacity' }).click();
+  await page.getByTestId('capacity-utilization').fill('0.75');
+  await expect(page.getByRole('alert').filter({ hasText: 'Did you mean 75%?' })).toBeVisible();
 });
 
 test('the email calculator levels deferred work over the response window', async ({ page, host }) => {

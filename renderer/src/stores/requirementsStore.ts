@@ -10,6 +10,7 @@ import type { ChannelKind, QueueSummary } from '../../../shared/api/types';
 import { parseIntervalCountsCsv } from '../../../shared/import';
 import { api } from '../api';
 import { parseNumberField } from '../components/parseNumber';
+import { CAP, SHARE, SHRINKAGE, parsePercentField, type PercentFieldSpec } from '../components/parsePercent';
 
 export type SettingField = 'ahtSec' | 'slPct' | 'answerSec' | 'maxOccupancyPct' | 'shrinkagePct' | 'concurrency' | 'patienceSec' | 'handleMin' | 'responseHours';
 export type Settings = Record<SettingField, string>;
@@ -18,6 +19,12 @@ const LIVE_DEFAULTS = { slPct: '80', answerSec: '20', maxOccupancyPct: '85', shr
 const FIELD_FOR_PATH: Record<string, SettingField> = {
   ahtSec: 'ahtSec', 'targets.serviceLevel': 'slPct', 'targets.answerSec': 'answerSec', 'targets.maxOccupancy': 'maxOccupancyPct', maxOccupancy: 'maxOccupancyPct',
   shrinkage: 'shrinkagePct', 'concurrency.concurrency': 'concurrency', patienceSec: 'patienceSec', handleSec: 'handleMin', responseSec: 'responseHours',
+};
+
+const PERCENT_FIELDS: Partial<Record<SettingField, PercentFieldSpec>> = {
+  slPct: { what: 'Service level', range: SHARE },
+  maxOccupancyPct: { what: 'Maximum occupancy', range: CAP },
+  shrinkagePct: { what: 'Shrinkage', range: SHRINKAGE },
 };
 
 export const isDeferred = (channel: ChannelKind) => channel === 'email' || channel === 'social';
@@ -43,8 +50,9 @@ export function buildStaffing(channel: ChannelKind, settings: Settings, interval
     return parsed.value;
   };
   const pct = (field: SettingField, optional = false) => {
-    const v = n(field, optional);
-    return v === undefined ? undefined : v / 100;
+    const parsed = parsePercentField(settings[field], PERCENT_FIELDS[field]!, optional);
+    if (parsed.error) errors[field] = parsed.error;
+    return parsed.value === undefined ? undefined : parsed.value / 100;
   };
   const candidate = isDeferred(channel)
     ? { mode: 'deferred', handleSec: (n('handleMin') ?? 0) * 60, responseSec: (n('responseHours') ?? 0) * 3600, intervalMin, maxOccupancy: pct('maxOccupancyPct', true), shrinkage: pct('shrinkagePct', true) }
