@@ -58,9 +58,16 @@ function serviceLevelCurve(input: StaffingInput, answer: number): StaffingCurveP
  * Requirements per interval. Open intervals are solved together (deferred work carries its backlog across them);
  * closed intervals need nobody; missing ones stay unknown rather than being treated as zero.
  */
-export function requirementsFor(intervals: StoredInterval[], staffing: ChannelStaffingSettings): Omit<RequirementsResult, 'weekStart' | 'queueName'> {
+export function requirementsFor(
+  intervals: StoredInterval[],
+  staffing: ChannelStaffingSettings,
+  /** Live channels: take each interval's own `ahtSec` (a forecast AHT) where it has one, else the settings' AHT. */
+  useIntervalAht = false,
+): Omit<RequirementsResult, 'weekStart' | 'queueName'> {
   const open = intervals.map((p, i) => ({ p, i })).filter(({ p }) => p.status === 'open');
-  const solved = intervalRequirements(open.map(({ p }) => p.volume ?? 0), staffing);
+  const intervalAht = useIntervalAht && staffing.mode === 'live' ? open.map(({ p }) => p.ahtSec) : undefined;
+  const solved = intervalRequirements(open.map(({ p }) => p.volume ?? 0), staffing, intervalAht);
+  const ahtOf = new Map(open.map(({ i }, k) => [i, intervalAht?.[k] ?? undefined]));
   const byIndex = new Map(open.map(({ i }, k) => [i, solved[k]]));
   const rows: RequirementRow[] = intervals.map((p, i) => {
     const r = byIndex.get(i);
@@ -71,6 +78,7 @@ export function requirementsFor(intervals: StoredInterval[], staffing: ChannelSt
       volume: r.volume,
       required: r.required,
       requiredExact: r.requiredExact,
+      ...(ahtOf.get(i) != null && { ahtSec: ahtOf.get(i)! }),
       ...(r.rostered !== undefined && { rostered: r.rostered }),
       ...(r.metrics && { serviceLevel: r.metrics.serviceLevel, occupancy: r.metrics.occupancy }),
       ...(r.backlog !== undefined && { backlog: r.backlog }),

@@ -97,6 +97,8 @@ const MALFORMED: Record<Channel, unknown[]> = {
     { template: { name: 'Evening', earliestStart: '25:00', latestStart: '26:00', segments: [{ offsetMinutes: 0, lengthMinutes: 240 }] } },
   ],
   'schedule.templates.delete': [{}, { id: '' }, { id: 3 }],
+  'schedule.forecastRuns': [{}, { weekStart: '2026-11-24' }, { weekStart: 'next week' }],
+  'schedule.chooseForecastRun': [{}, { weekStart: '2026-11-23', queueId: 1 }, { weekStart: '2026-11-23', queueId: 1, runId: 'newest' }, { weekStart: '2026-11-24', queueId: 1, runId: null }],
   'schedule.requirements': [{}, { weekStart: '2026-11-24' }, { weekStart: 'next week' }, { weekStart: '2026-11-23', intervalMinutes: 20 }],
   'schedule.generate': [{ weekStart: '2026-11-23' }, { weekStart: '2026-11-25', timeLimitSec: 10 }, { weekStart: '2026-11-23', timeLimitSec: 1 }, { weekStart: '2026-11-23', timeLimitSec: 10, scheduleId: 0 }, { weekStart: '2026-11-23', timeLimitSec: 10, intervalMinutes: 60 }],
   'schedule.stop': [{}, { jobId: '' }],

@@ -49,6 +49,8 @@ export interface RequirementRow {
   volume: number | null;
   required: number | null;
   requiredExact: number | null;
+  /** The interval's own handle time (seconds) when a per-interval (forecast) AHT was used. */
+  ahtSec?: number;
   rostered?: number;
   serviceLevel?: number;
   occupancy?: number;

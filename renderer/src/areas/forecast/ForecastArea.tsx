@@ -10,6 +10,7 @@ import { useForecast } from '../../stores/forecastStore';
 import { useJobs } from '../../stores/jobsStore';
 import { useWorkspace } from '../../stores/workspaceStore';
 import { api } from '../../api';
+import { countOf } from '../../../../shared/text/plural';
 import { EventsPanel } from './EventsPanel';
 
 const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -67,7 +68,7 @@ export function ForecastArea() {
         <div className="runs">
           <label htmlFor="fc-runs">Run</label>{' '}
           <select id="fc-runs" value={f.view?.run.id} onChange={(e) => void f.openRun(Number(e.target.value))}>
-            {f.runs.map((r) => <option key={r.id} value={r.id}>#{r.id} · {new Date(r.createdAt).toLocaleString()} · {r.method} · as of {r.asOf} · {r.horizonDays} days</option>)}
+            {f.runs.map((r) => <option key={r.id} value={r.id}>#{r.id} · {r.backtest ? 'backtest ' : ''}as of {r.asOf} · {r.method} · {countOf(r.horizonDays, 'day')} · {new Date(r.createdAt).toLocaleString()}</option>)}
           </select>
         </div>
       )}
