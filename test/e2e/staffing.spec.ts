@@ -102,3 +102,38 @@ test('a week of interval requirements from the demo queue, saved as a profile', 
   await page.getByTestId('req-calculate').click();
   await expect(table.locator('tbody tr')).toHaveCount(3);
 });
+
+test('interval requirements from a forecast week use the forecast AHT per interval and say where it came from', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Forecast' }).click();
+  await page.getByTestId('fc-queue').selectOption({ label: 'Billing & Accounts (phone)' });
+  await page.getByTestId('fc-method').selectOption('seasonal-naive');
+  await page.getByTestId('fc-run').click();
+  await expect(page.getByTestId('job-progress')).toContainText('Forecast ready for Billing & Accounts (phone)', { timeout: 60_000 });
+
+  await page.getByRole('link', { name: 'Staffing' }).click();
+  await page.getByRole('tab', { name: 'Interval requirements' }).click();
+  // The queue is named once, not "Billing & Accounts (phone) (phone)".
+  await expect(page.getByTestId('req-queue').locator('option').first()).toHaveText('Billing & Accounts (phone)');
+  await page.getByTestId('req-source-forecast').check();
+  await expect(page.getByTestId('req-run')).toContainText('#1 · as of 2026-11-21 · seasonal-naive · 14 days');
+  await page.getByTestId('req-calculate').click();
+  await expect(page.getByTestId('req-volume-source')).toHaveText('Volumes: forecast run #1 (seasonal-naive, as of 2026-11-21), 2026-11-23 to 2026-11-29.');
+  await expect(page.getByTestId('req-aht-source')).toContainText('AHT per interval from forecast run #1: Mean handle time per contact');
+  const table = page.getByTestId('req-table');
+  await expect(table.locator('thead')).toContainText('AHT (s)');
+  // The table opens at the first open interval (08:00 Monday), not on the closed night rows.
+  const firstOpen = table.locator('tbody tr[data-open="true"]').first();
+  await expect(firstOpen.locator('td').first()).toHaveText('2026-11-23 08:00');
+  await expect(firstOpen).toBeInViewport();
+  await expect(table.locator('tbody tr').first()).not.toBeInViewport();
+  const aht = Number(await firstOpen.locator('td').nth(2).textContent());
+  expect(aht).toBeGreaterThan(297);
+  expect(aht).toBeLessThan(363);
+
+  // Without the forecast AHT, the typed one is used and no AHT column appears.
+  await page.getByTestId('req-forecast-aht').uncheck();
+  await page.getByTestId('req-calculate').click();
+  await expect(page.getByTestId('req-aht-source')).toHaveCount(0);
+  await expect(table.locator('thead')).not.toContainText('AHT (s)');
+});

@@ -56,6 +56,7 @@ const MALFORMED: Record<Channel, unknown[]> = {
     { staffing: live, source: { kind: 'series', intervalMin: 15, points: [] } },
     { staffing: live, source: { kind: 'series', intervalMin: 15, points: [{ start: '2026-11-16T08:00', volume: -3 }] } },
     { staffing: live, source: { kind: 'file', path: '/etc/passwd' } },
+    { staffing: live, source: { kind: 'forecast', runId: 1 } },
   ],
   'staffing.profiles.list': [{ all: true }],
   'staffing.profiles.save': [{ name: '', channel: 'phone', queueName: null, settings: live }, { name: 'x', channel: 'fax', queueName: null, settings: live }, { name: 'x', channel: 'phone', queueName: null }],
