@@ -64,6 +64,10 @@ test('a fraction typed into a % field is refused with the percentage meant, neve
   await page.getByRole('tab', { name: 'Capacity' }).click();
   await page.getByTestId('capacity-utilization').fill('0.75');
   await expect(page.getByRole('alert').filter({ hasText: 'Did you mean 75%?' })).toBeVisible();
+  // Headline numbers carry thousands separators: 500,000 × 20 min ÷ 60 ÷ (8 h × 75%) = 27,777.8 → 27,778 agents.
+  await page.getByTestId('capacity-utilization').fill('75');
+  await page.getByTestId('capacity-volume').fill('500000');
+  await expect(page.getByTestId('capacity-required-rounded')).toHaveText('27,778');
 });
 
 test('the email calculator levels deferred work over the response window', async ({ page, host }) => {

@@ -92,12 +92,12 @@ function ErlangResults({ result, stale }: { result: Result; stale: boolean }) {
       <div className="headline">
         <div>
           <div className="headline__label">{solved ? 'Agents needed' : 'Agents evaluated'}</div>
-          <div className="headline__value" data-testid="erlang-agents-result">{result.agents}</div>
+          <div className="headline__value" data-testid="erlang-agents-result">{formatNumber(result.agents)}</div>
           {result.agentsExact !== undefined && <div className="muted">exact {formatNumber(result.agentsExact)}</div>}
         </div>
         <div>
           <div className="headline__label">Rostered (with shrinkage)</div>
-          <div className="headline__value" data-testid="erlang-rostered">{result.agentsWithShrinkage}</div>
+          <div className="headline__value" data-testid="erlang-rostered">{formatNumber(result.agentsWithShrinkage)}</div>
         </div>
         <div>
           <div className="headline__label">Model</div>
