@@ -17,6 +17,7 @@ import { listStaffingProfiles } from '../../db/repositories/staffingProfiles';
 import { listForecastRuns } from '../../db/repositories/forecasts';
 import { weekForecastChoices } from '../../db/repositories/weekForecastChoices';
 import { forecastWeekPoints, selectWeekRun } from './weekForecastRun';
+import { countOf } from '../../shared/text/plural';
 import { requirementsFor } from './staffingService';
 
 const DAYS = 7;
@@ -174,7 +175,7 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
     });
     if (daysWithoutData.length === DAYS) notes.push(`${queue.name} has neither a forecast nor history for this week: it needs nobody. ${selection.lookedFor} Run a forecast in the Forecast area, or choose a run for this week.`);
     else if (daysWithoutData.length > 0) notes.push(`${queue.name} has no forecast or history for ${daysWithoutData.join(', ')}: nobody is required then. ${selection.lookedFor}`);
-    if (missingIntervals > 0) notes.push(`${queue.name}: ${missingIntervals} intervals of this week's history are missing data and count as zero.`);
+    if (missingIntervals > 0) notes.push(`${queue.name}: ${countOf(missingIntervals, 'interval')} of this week's history ${missingIntervals === 1 ? 'is' : 'are'} missing data and count${missingIntervals === 1 ? 's' : ''} as zero.`);
   }
 
   return {

@@ -3,6 +3,7 @@
  * take the planner's choice, forecast the next open days from the end of the history, and put prediction bands around
  * each interval and day from that method's backtest errors.
  */
+import { countOf } from '../../text/plural';
 import { backtestMethods, DEFAULT_MIN_TRAINING_DAYS } from './backtest';
 import { chooseMethod } from './chooseMethod';
 import { dateOf, formatStart, formatTimeOfDay } from './calendar';
@@ -29,8 +30,8 @@ export function forecast(input: ForecastInput, hooks: ForecastHooks = {}): Forec
   const method: ForecastMethod = request.method === 'auto' ? choice.method : request.method;
   if (backtest.origins.length === 0) {
     const openDays = prep.open.slice(0, prep.grid.dayCount).filter(Boolean).length;
-    const needed = `${request.backtest?.minTrainingDays ?? DEFAULT_MIN_TRAINING_DAYS} days of history before a cut plus ${request.horizonDays} open days after it`;
-    choice.explanation = `No method could be backtested: the history has ${openDays} open days and one backtest needs ${needed}. ${request.method === 'auto' ? `The default, ${choice.method}, is used without a score.` : ''}`.trim();
+    const needed = `${countOf(request.backtest?.minTrainingDays ?? DEFAULT_MIN_TRAINING_DAYS, 'day')} of history before a cut plus ${countOf(request.horizonDays, 'open day')} after it`;
+    choice.explanation = `No method could be backtested: the history has ${countOf(openDays, 'open day')} and one backtest needs ${needed}. ${request.method === 'auto' ? `The default, ${choice.method}, is used without a score.` : ''}`.trim();
     warnings.push('The history is too short to backtest, so no method scores are available and the prediction bands assume Poisson counts');
   }
 

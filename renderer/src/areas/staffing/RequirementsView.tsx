@@ -206,7 +206,7 @@ function RequirementsResult({ result }: { result: ResponseOf<'staffing.requireme
       </div>
       {result.volumeSource && <p className="muted" data-testid="req-volume-source">Volumes: {result.volumeSource}.</p>}
       {result.ahtSource && <p className="muted" data-testid="req-aht-source">{result.ahtSource}</p>}
-      {result.missingIntervals > 0 && <div className="notice notice--error">{result.missingIntervals} intervals have no data (missing, not zero): their requirement is left blank.</div>}
+      {result.missingIntervals > 0 && <div className="notice notice--error">{countOf(result.missingIntervals, 'interval')} {result.missingIntervals === 1 ? 'has' : 'have'} no data (missing, not zero): {result.missingIntervals === 1 ? 'its' : 'their'} requirement is left blank.</div>}
       <ChartCanvas config={chart} label="Required agents and volume per interval" height={300} />
       <div className="table-scroll" ref={scroller}>
         <table className="list" data-testid="req-table">
