@@ -70,7 +70,7 @@ export function ForecastArea() {
           <select id="fc-runs" value={f.view?.run.id} onChange={(e) => void f.openRun(Number(e.target.value))}>
             {f.runs.map((r) => <option key={r.id} value={r.id}>#{r.id} · {r.backtest ? 'backtest ' : ''}as of {r.asOf} · {r.method} · {countOf(r.horizonDays, 'day')} · {new Date(r.createdAt).toLocaleString()}</option>)}
           </select>
-          <span className="muted"> Viewing a run here does not change the schedule: each schedule week uses the newest run that is not a backtest, or the run you choose for it in the <a href="#/schedule">Schedule area</a>.</span>
+          <span className="muted"> Viewing a run here does not change the schedule: each schedule week uses the newest run that is not a backtest, or the run you choose for that week (<a href="#/schedule">choose a week's run</a>).</span>
         </div>
       )}
       {f.view ? <ForecastResultView view={f.view} /> : !running && <div className="panel empty"><p>No forecast for this queue yet. Press <strong>Run forecast</strong> to backtest the methods and forecast the coming days.</p></div>}

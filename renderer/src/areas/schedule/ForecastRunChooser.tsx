@@ -18,18 +18,24 @@ export function ForecastRunChooser({ weekStart }: { weekStart: string }) {
   const [runs, setRuns] = useState<WeekForecastRuns>();
   const [error, setError] = useState<string>();
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (isCurrent: () => boolean = () => true) => {
     try {
       const reply = await api['schedule.forecastRuns']({ weekStart });
+      if (!isCurrent()) return;
       setRuns(reply);
       setError(undefined);
     } catch (e) {
-      setError((e as Error).message);
+      if (isCurrent()) setError((e as Error).message);
     }
   }, [weekStart]);
   useEffect(() => {
+    // A reply for a week the planner has already left is dropped, so a slow answer cannot hide the chooser.
+    let current = true;
     setRuns(undefined);
-    void load();
+    void load(() => current);
+    return () => {
+      current = false;
+    };
   }, [load]);
 
   const choose = async (queueId: number, runId: number | null) => {
