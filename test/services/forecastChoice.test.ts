@@ -93,4 +93,24 @@ describe('the forecast run that feeds a schedule week', () => {
     const source = billing(await call<WeekRequirements>(backend, 'schedule.requirements', { weekStart: NEXT_WEEK }));
     expect(source.staffingSummary).toMatch(new RegExp(`; on forecast days AHT per interval from run #${runId} \\(\\d{3}–\\d{3} s\\)$`));
   }, 180_000);
+
+  it('says no method was backtested on 4 weeks of history rather than claiming a backtest chose', async () => {
+    const backend = newBackend();
+    await backend.ensureWorkspace();
+    const lines = ['timestamp,volume'];
+    for (let day = 0; day < 28; day++) {
+      const date = new Date(Date.UTC(2026, 9, 5 + day)).toISOString().slice(0, 10);
+      for (let hour = 9; hour < 17; hour++) lines.push(`${date} ${String(hour).padStart(2, '0')}:00,${10 + ((day * 7 + hour) % 5)}`);
+    }
+    const { jobId } = await call<{ jobId: string }>(backend, 'import.intervals.start', { text: lines.join('\n'), queueName: 'Short history', channel: 'phone' });
+    expect((await backend.waitForJob(jobId))?.status).toBe('succeeded');
+    const queue = (await call<{ queues: { id: number; name: string }[] }>(backend, 'workspace.summary', {})).queues.find((q) => q.name === 'Short history')!;
+    const runId = await runForecast(backend, { queueId: queue.id, horizonDays: 7, method: 'auto', intervalMin: 60 });
+    const view = await call<ForecastView>(backend, 'forecast.view', { runId });
+    expect(view.run.scores).toEqual([]);
+    expect(view.run.choice).toMatchObject({ outcome: 'no-backtest', method: 'combined' });
+    expect(view.run.choice!.explanation).toBe(
+      'No method could be backtested: the history has 28 open days and one backtest needs 28 days of history before a cut plus 7 open days after it. The default, combined, is used without a score.',
+    );
+  }, 180_000);
 });
