@@ -9,7 +9,6 @@ import type { Database } from 'better-sqlite3';
 import type { ForecastRunSummary } from '../../shared/api/channels/forecast';
 import { dayAdjustments, forecastPoints, getForecastRun, listForecastRuns } from '../../db/repositories/forecasts';
 import { weekForecastChoices } from '../../db/repositories/weekForecastChoices';
-import { countOf } from '../../shared/text/plural';
 
 export type WeekRunCandidate = ForecastRunSummary & { daysInWeek: number };
 
@@ -75,9 +74,4 @@ export function forecastWeekPoints(db: Database, run: ForecastRunSummary, dates:
     .filter((p) => covered.has(p.start.slice(0, 10)))
     .map((p) => ({ start: p.start, volume: Math.max(0, p.forecast * scale(p.start.slice(0, 10))), ahtSec: p.ahtSec }));
   return { points, days };
-}
-
-/** "#12 (combined, as of 2026-11-15, 7 days of the week)" — how a run is named to the planner. */
-export function describeRun(run: WeekRunCandidate): string {
-  return `#${run.id} (${run.method}, ${run.backtest ? 'backtest ' : ''}as of ${run.asOf}, ${countOf(run.daysInWeek, 'day')} of the week)`;
 }
