@@ -153,7 +153,7 @@ function ForecastResultView({ view }: { view: ForecastView }) {
         <p className="muted">{view.run.intervalModel}</p>
         {view.run.warnings.map((w) => <div key={w} className="notice notice--error">{w}</div>)}
       </div>
-      <div className="calculator__grid">
+      <div className="forecast__grid">
         <div className="panel">
           <h3>Method comparison (rolling-origin backtest)</h3>
           {view.run.scores.length === 0 ? (
