@@ -17,6 +17,7 @@ import { importHandlers } from './importService';
 import { staffingHandlers } from './staffingService';
 import { forecastHandlers } from './forecastService';
 import { afterWorkspaceReplaced, planHandlers } from './planService';
+import { forecastChoiceHandlers } from './forecastChoiceService';
 import { scheduleHandlers } from './scheduleService';
 import { solverHandlers } from './solverService';
 import { workspaceHandlers } from './workspaceService';
@@ -89,7 +90,17 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo };
-  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context), ...importHandlers(context), ...forecastHandlers(context), ...scheduleHandlers(context), ...solverHandlers(), ...planHandlers(context) };
+  const handlers: Handlers = {
+    ...workspaceHandlers(context),
+    ...capacityHandlers(context),
+    ...staffingHandlers(context),
+    ...importHandlers(context),
+    ...forecastHandlers(context),
+    ...forecastChoiceHandlers(context),
+    ...scheduleHandlers(context),
+    ...solverHandlers(),
+    ...planHandlers(context),
+  };
 
   return {
     dispatch: createDispatcher(handlers, log, 'app'),

@@ -49,6 +49,8 @@ export const appChannelNames = [
   'schedule.deleteDraft',
   'schedule.export',
   'schedule.agentPreferences.save',
+  'schedule.forecastRuns',
+  'schedule.chooseForecastRun',
   'plan.list',
   'plan.get',
   'plan.defaults',

@@ -14,6 +14,7 @@ import { capacityChannels } from './channels/capacity';
 import { importChannels } from './channels/dataImport';
 import { forecastChannels } from './channels/forecast';
 import { planChannels } from './channels/plan';
+import { forecastChoiceChannels } from './channels/forecastChoice';
 import { scheduleChannels } from './channels/schedule';
 import { solverChannels } from './channels/solvers';
 import { staffingChannels } from './channels/staffing';
@@ -25,6 +26,7 @@ export const contract = {
   ...staffingChannels,
   ...importChannels,
   ...forecastChannels,
+  ...forecastChoiceChannels,
   ...scheduleChannels,
   ...solverChannels,
   ...planChannels,

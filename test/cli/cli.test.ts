@@ -132,6 +132,17 @@ describe('staffwise forecast', () => {
     }
   }, 60_000);
 
+  it('states the rule that chose the method and WAPE per interval and per day', async () => {
+    const out = join(tempDir(), 'f.csv');
+    const { code, out: stdout, err } = await run(['forecast', '--history', bank, '--horizon-days', '7', '--interval-min', '60', '--out', out]);
+    expect(code, err).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^Method: ([a-z-]+) \(.*(has the lowest WAPE per interval|so [a-z-]+ is (used|kept)).*\)$/);
+    expect(lines[0]).not.toContain('chosen by rolling-origin backtest');
+    expect(lines[1]).toBe('WAPE per 60-minute interval (the choice uses it) and per day; MAPE per interval.');
+    expect(lines[2]).toMatch(/WAPE\/int WAPE\/day/);
+  }, 60_000);
+
   it.each([
     [['forecast', '--history', 'h.csv', '--out', 'f.csv'], /--horizon-days is required/],
     [['forecast', '--history', 'h.csv', '--horizon-days', '7', '--method', 'magic', '--out', 'f.csv'], /--method must be auto or one of/],
