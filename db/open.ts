@@ -5,6 +5,7 @@
 import Database, { type Database as Db } from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { BUSY_TIMEOUT_MS } from './writeTransaction';
 import { applyMigrations, assertMigratable, loadMigrations, schemaVersion, type Migration } from './migrate';
 
 export const DATABASE_FILE_NAME = 'staffwise.db';
@@ -33,9 +34,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   const existed = existsSync(file) && statSync(file).size > 0;
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // First: every later statement (even switching to WAL, which writes the header) then waits for another
+    // process that is starting on the same folder instead of failing with "database is locked".
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     assertMigratable(db, migrations);
     let backupFile: string | undefined;
     const version = schemaVersion(db);

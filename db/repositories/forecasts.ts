@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ForecastRunSummary, StoredEvent } from '../../shared/api/channels/forecast';
 import type { ForecastResult, IntervalPoint } from '../../shared/engine/forecast';
+import { writeTransaction } from '../writeTransaction';
 
 interface RunRow {
   id: number;
@@ -36,7 +37,7 @@ export function insertForecastRun(
   result: ForecastResult,
   keepStart: (start: string) => boolean,
 ): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const details: RunDetails = {
       dailyTotals: result.dailyTotals,
       intradayProfile: result.intradayProfile,
@@ -54,7 +55,7 @@ export function insertForecastRun(
     const insert = db.prepare('INSERT INTO forecast_points (run_id, start_local, forecast, lo80, hi80, lo95, hi95) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const p of result.points) if (keepStart(p.start)) insert.run(runId, p.start, p.forecast, p.lo80, p.hi80, p.lo95, p.hi95);
     return runId;
-  })();
+  });
 }
 
 export function listForecastRuns(db: Database, queueId: number): ForecastRunSummary[] {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelKind, DailyVolume, QueueSummary } from '../../shared/api/types';
 import type { DemoWorkspace } from '../../shared/demo/types';
+import { writeTransaction } from '../writeTransaction';
 
 export interface WorkspaceRow {
   name: string;
@@ -18,9 +19,12 @@ export function getWorkspace(db: Database): WorkspaceRow | undefined {
 /**
  * Replaces the whole workspace (team, queues, history, events) with a generated one, in one transaction: a crash part-way
  * leaves the previous workspace exactly as it was. Saved calculations are the planner's own and are kept.
+ * With `onlyIfNone` (first start), nothing is replaced when another process sharing the data folder created a
+ * workspace meanwhile; returns whether it was written.
  */
-export function replaceWorkspace(db: Database, workspace: DemoWorkspace): void {
-  db.transaction(() => {
+export function replaceWorkspace(db: Database, workspace: DemoWorkspace, options: { onlyIfNone?: boolean } = {}): boolean {
+  return writeTransaction(db, () => {
+    if (options.onlyIfNone && getWorkspace(db)) return false;
     db.exec('DELETE FROM forecast_events; DELETE FROM interval_volumes; DELETE FROM queues; DELETE FROM agents; DELETE FROM workspace;');
     db.prepare('INSERT INTO workspace (id, name, timezone, is_demo, created_at) VALUES (1, ?, ?, ?, ?)').run(
       workspace.name,
@@ -48,7 +52,8 @@ export function replaceWorkspace(db: Database, workspace: DemoWorkspace): void {
     for (const agent of workspace.agents) {
       insertAgent.run(agent.name, agent.team, JSON.stringify(agent.skills), JSON.stringify(agent.contract), agent.timezone);
     }
-  })();
+    return true;
+  });
 }
 
 export function queueSummaries(db: Database): QueueSummary[] {

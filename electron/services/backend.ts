@@ -56,10 +56,11 @@ export function createBackend(options: BackendOptions): Backend {
     return database;
   };
 
-  const resetDemo = (weeks = DEFAULT_DEMO_WEEKS): JobHandle => {
+  /** `firstStart`: another process on the same folder may seed first; its workspace is then kept. */
+  const resetDemo = (weeks = DEFAULT_DEMO_WEEKS, firstStart = false): JobHandle => {
     const endDate = options.demoEndDate ?? yesterday();
     const handle = jobs.start('demo.reset', 'demo.generate', { endDate, weeks }, (workspace) => {
-      replaceWorkspace(db(), workspace);
+      if (!replaceWorkspace(db(), workspace, { onlyIfNone: firstStart })) return { message: 'Another Staffwise on this data folder created the workspace first; it is kept.' };
       const intervals = workspace.queues.reduce((n, q) => n + q.intervals.length, 0);
       return {
         message: `Demo workspace ready: ${workspace.agents.length} agents, ${workspace.queues.length} queues, ${intervals.toLocaleString('en-US')} intervals of history.`,
@@ -71,7 +72,7 @@ export function createBackend(options: BackendOptions): Backend {
   const ensureWorkspace = () => {
     seeding ??= (async () => {
       if (getWorkspace(db())) return;
-      const { jobId } = resetDemo();
+      const { jobId } = resetDemo(DEFAULT_DEMO_WEEKS, true);
       const done = await jobs.wait(jobId);
       if (done && done.status !== 'succeeded') {
         seeding = undefined;

@@ -11,6 +11,7 @@ import { getWorkspace } from '../../db/repositories/workspace';
 import { listImports, queuesByName, recordImport, replaceImportedIntervals, type ImportedSeriesOutcome, type ImportedSeriesWrite } from '../../db/repositories/importedVolumes';
 import type { ImportTaskOutput } from '../workers/importTasks';
 import type { Handlers, ServiceContext } from './handlers';
+import { writeTransaction } from '../../db/writeTransaction';
 
 type ImportHandlers = Pick<Handlers, 'import.intervals.preview' | 'import.intervals.start' | 'import.tickets.preview' | 'import.tickets.start' | 'import.history'>;
 
@@ -100,11 +101,11 @@ function writeImport(ctx: ServiceContext, output: ImportTaskOutput, channelOf: (
     ahtSec: s.ahtSec,
   }));
   const db = ctx.db();
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const result = importResult(output, replaceImportedIntervals(db, writes));
     recordImport(db, { ...result, importedAt: new Date().toISOString(), fileName: fileName ?? null });
     return { message: importMessage(result, output.firstBadRows), result };
-  })();
+  });
 }
 
 function importResult(output: ImportTaskOutput, outcomes: ImportedSeriesOutcome[]): ImportResult {
