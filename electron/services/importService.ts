@@ -101,6 +101,8 @@ function writeImport(ctx: ServiceContext, output: ImportTaskOutput, channelOf: (
     ahtSec: s.ahtSec,
   }));
   const db = ctx.db();
+  // The workspace as it was, listed under Data → Backups, so an import can be undone.
+  ctx.backup('before-import');
   return writeTransaction(db, () => {
     const result = importResult(output, replaceImportedIntervals(db, writes));
     recordImport(db, { ...result, importedAt: new Date().toISOString(), fileName: fileName ?? null });

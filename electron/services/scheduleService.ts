@@ -282,6 +282,7 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
       if (stored.meta.status === 'published') {
         throw new ApiError({ code: 'conflict', message: `Version ${stored.meta.version} of the week of ${stored.meta.weekStart} is already published` });
       }
+      ctx.backup('before-publish');
       publishSchedule(ctx.db(), scheduleId);
       return getSchedule(ctx.db(), scheduleId)!.meta;
     },

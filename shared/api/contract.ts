@@ -15,6 +15,7 @@ import { scheduleChannels } from './channels/schedule';
 import { solverChannels } from './channels/solvers';
 import { staffingChannels } from './channels/staffing';
 import { workspaceChannels } from './channels/workspace';
+import { backupChannels } from './channels/backups';
 
 export const contract = {
   ...workspaceChannels,
@@ -24,6 +25,7 @@ export const contract = {
   ...forecastChannels,
   ...scheduleChannels,
   ...solverChannels,
+  ...backupChannels,
 };
 
 export type Contract = typeof contract;
