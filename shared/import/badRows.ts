@@ -4,6 +4,7 @@ export type BadRowReason =
   | 'malformed-csv'
   | 'too-few-columns'
   | 'timestamp-unparsable'
+  | 'timestamp-nonexistent'
   | 'off-grid-timestamp'
   | 'duplicate-interval'
   | 'volume-not-a-number'

@@ -139,6 +139,8 @@ function readLine(csvLine: CsvLine, columns: IntervalCountColumns, timestamps: T
       message: `Timestamp ${quoteValue(fields[columns.timestamp])} is not of the form ${ACCEPTED_TIMESTAMP_FORMS}.`,
     };
   }
+  const nonexistent = timestamps.nonexistentReason(timestamp, 'Local time');
+  if (nonexistent) return nonexistent;
   const volume = parseDecimal(fields[columns.volume]);
   if (Number.isNaN(volume)) return { reason: 'volume-not-a-number', message: `Volume ${quoteValue(fields[columns.volume])} is not a number.` };
   if (volume < 0) return { reason: 'volume-negative', message: `Volume ${volume} is negative.` };

@@ -55,6 +55,8 @@ export class TicketRowReader {
     if (!timestamp) {
       return { reason: 'timestamp-unparsable', message: `Created-at ${quoteValue(createdAt)} is not of the form ${ACCEPTED_TIMESTAMP_FORMS}.` };
     }
+    const nonexistent = this.timestamps.nonexistentReason(timestamp, 'Created-at');
+    if (nonexistent) return nonexistent;
     let handleTimeSec: number | null = null;
     const handleTime = this.mapping.handleTime;
     if (handleTime) {
