@@ -13,6 +13,8 @@ export {
   type IntervalMinutes,
   type IntervalSlot,
 } from './calendar';
+export { decodeTextFile, UnreadableEncodingError, type DecodedText, type TextEncodingName } from './decodeText';
+export { MAX_AHT_SEC, MAX_DAY_VOLUME, MAX_INTERVAL_VOLUME, MAX_QUEUE_NAME_CHARS } from './limits';
 export { CsvRecordReader, detectDelimiter, type CsvReaderOptions, type CsvRecordSink } from './csvReader';
 export { detectIntervalMinutes, type IntervalDetection, type TimedLine } from './intervalDetection';
 export {

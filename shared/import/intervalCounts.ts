@@ -9,6 +9,7 @@ import { describeSlot, IntervalCalendar, type IntervalMinutes, type IntervalSlot
 import { CsvRecordReader, detectDelimiter } from './csvReader';
 import { findHeader, normalizeHeader } from './headers';
 import { detectIntervalMinutes } from './intervalDetection';
+import { MAX_AHT_SEC, MAX_INTERVAL_VOLUME } from './limits';
 import { parseDecimal } from './numbers';
 import { ACCEPTED_TIMESTAMP_FORMS, parseTimestamp } from './timestamp';
 import { TimestampSequence } from './timestampSequence';
@@ -144,11 +145,15 @@ function readLine(csvLine: CsvLine, columns: IntervalCountColumns, timestamps: T
   const volume = parseDecimal(fields[columns.volume]);
   if (Number.isNaN(volume)) return { reason: 'volume-not-a-number', message: `Volume ${quoteValue(fields[columns.volume])} is not a number.` };
   if (volume < 0) return { reason: 'volume-negative', message: `Volume ${volume} is negative.` };
+  if (volume > MAX_INTERVAL_VOLUME) {
+    return { reason: 'volume-too-large', message: `Volume ${quoteValue(fields[columns.volume])} is more than ${MAX_INTERVAL_VOLUME.toLocaleString('en-US')} contacts in one interval.` };
+  }
   let ahtSec: number | null = null;
   if (columns.ahtSec !== null && fields[columns.ahtSec].trim() !== '') {
     ahtSec = parseDecimal(fields[columns.ahtSec]);
     if (Number.isNaN(ahtSec)) return { reason: 'aht-not-a-number', message: `AHT ${quoteValue(fields[columns.ahtSec])} is not a number of seconds.` };
     if (ahtSec < 0) return { reason: 'aht-negative', message: `AHT ${ahtSec} is negative.` };
+    if (ahtSec > MAX_AHT_SEC) return { reason: 'aht-too-large', message: `AHT ${quoteValue(fields[columns.ahtSec])} is more than a day (${MAX_AHT_SEC.toLocaleString('en-US')} seconds).` };
   }
   return { line: csvLine.line, utcMs: timestamps.instantOf(timestamp), volume, ahtSec };
 }
