@@ -19,6 +19,8 @@ export { CsvRecordReader, detectDelimiter, type CsvReaderOptions, type CsvRecord
 export { detectIntervalMinutes, type IntervalDetection, type TimedLine } from './intervalDetection';
 export {
   parseIntervalCountsCsv,
+  parseIntervalCountColumns,
+  type IntervalCountColumnsResult,
   type IntervalCount,
   type IntervalCountColumns,
   type IntervalCountRow,
