@@ -81,14 +81,25 @@ function isRunning(pid: number): boolean {
 export function markOpen(file: string): { uncleanShutdown: boolean } {
   const prefix = basename(file) + MARKER_INFIX;
   let uncleanShutdown = false;
-  for (const name of readdirSync(dirname(file))) {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file));
+  } catch {
+    names = [];
+  }
+  for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length));
     if (pid === process.pid || (Number.isInteger(pid) && isRunning(pid))) continue;
     uncleanShutdown = true;
     rmSync(join(dirname(file), name), { force: true });
   }
-  writeFileSync(markerPath(file), new Date().toISOString());
+  try {
+    writeFileSync(markerPath(file), new Date().toISOString());
+  } catch {
+    // A read-only or full folder: opening goes on (and says what is wrong when it writes); only the detection of
+    // this process's own unclean shutdown is lost.
+  }
   return { uncleanShutdown };
 }
 
