@@ -6,7 +6,7 @@ import type { DatabaseDamagedError } from '../../db/integrity';
 import { resetImpact } from '../../db/repositories/workspace';
 import { ApiError } from '../../shared/api/errors';
 import type { BackupInfo, RestoreResult } from '../../shared/api/channels/backups';
-import { backupPath, backupsDir, BACKUPS_KEPT, createBackup, isGoodBackup, listBackups, newestGoodBackup, replaceDamagedFile, restoreIntoLiveFile } from './backups';
+import { backupPath, backupsDir, BACKUPS_KEPT, BACKUPS_MAX_TOTAL_BYTES, createBackup, isGoodBackup, listBackups, newestGoodBackup, replaceDamagedFile, restoreIntoLiveFile } from './backups';
 import type { Handlers, ServiceContext } from './handlers';
 
 type BackupHandlers = Pick<Handlers, 'backups.list' | 'backups.create' | 'backups.restore' | 'demo.resetImpact'>;
@@ -41,7 +41,7 @@ export function backupHandlers(ctx: ServiceContext, control: BackupControl): Bac
   return {
     'backups.list': () => {
       const damaged = damagedState();
-      return { folder: backupsDir(control.dataDir), backups: listBackups(control.dataDir), kept: BACKUPS_KEPT, damaged };
+      return { folder: backupsDir(control.dataDir), backups: listBackups(control.dataDir), kept: BACKUPS_KEPT, maxTotalBytes: BACKUPS_MAX_TOTAL_BYTES, damaged };
     },
 
     'backups.create': (): BackupInfo => {

@@ -12,7 +12,7 @@ import Database, { type Database as Db } from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findDamage } from '../../db/integrity';
-import type { BackupInfo, BackupReason } from '../../shared/api/channels/backups';
+import { BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../shared/api/channels/backups';
 
 export const BACKUPS_FOLDER = 'backups';
 
@@ -25,6 +25,12 @@ export const BACKUPS_KEPT: Record<BackupReason, number> = {
   'before-restore': 5,
   manual: 20,
 };
+
+/**
+ * All backups together stay under this many bytes: each is a whole copy, and a workspace with years of 5-minute
+ * history is hundreds of MB. The oldest go first, but the newest of each kind is always kept.
+ */
+export const BACKUPS_MAX_TOTAL_BYTES = 2 * 1024 ** 3;
 
 const DAY_MS = 86_400_000;
 /** staffwise-2026-12-01T03-09-00-000Z-before-import.db */
@@ -59,7 +65,7 @@ export function listBackups(dataDir: string): BackupInfo[] {
 }
 
 /** Copies the open database into a new backup and drops the oldest of the same reason beyond BACKUPS_KEPT. */
-export function createBackup(db: Db, dataDir: string, reason: BackupReason, now = new Date()): BackupInfo {
+export function createBackup(db: Db, dataDir: string, reason: BackupReason, now = new Date(), maxTotalBytes = BACKUPS_MAX_TOTAL_BYTES): BackupInfo {
   const dir = backupsDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
@@ -74,13 +80,23 @@ export function createBackup(db: Db, dataDir: string, reason: BackupReason, now 
     rmSync(partial, { force: true });
     throw new Error(`Could not write a backup into ${dir} (${(error as Error).message}); nothing was changed.`);
   }
-  pruneBackups(dataDir, reason);
+  pruneBackups(dataDir, reason, maxTotalBytes);
   return { name, reason, createdAt: now.toISOString(), sizeBytes: statSync(join(dir, name)).size };
 }
 
-function pruneBackups(dataDir: string, reason: BackupReason): void {
+function pruneBackups(dataDir: string, reason: BackupReason, maxTotalBytes: number): void {
+  const remove = (b: BackupInfo) => rmSync(join(backupsDir(dataDir), b.name), { force: true });
   const sameReason = listBackups(dataDir).filter((b) => b.reason === reason);
-  for (const old of sameReason.slice(BACKUPS_KEPT[reason])) rmSync(join(backupsDir(dataDir), old.name), { force: true });
+  sameReason.slice(BACKUPS_KEPT[reason]).forEach(remove);
+  const all = listBackups(dataDir);
+  let total = all.reduce((sum, b) => sum + b.sizeBytes, 0);
+  const newestOfKind = new Set(BACKUP_REASONS.map((r) => all.find((b) => b.reason === r)?.name));
+  for (const old of [...all].reverse()) {
+    if (total <= maxTotalBytes) break;
+    if (newestOfKind.has(old.name)) continue;
+    remove(old);
+    total -= old.sizeBytes;
+  }
 }
 
 /** Makes the day's backup when none was made in the last 24 hours. */

@@ -175,6 +175,17 @@ describe('backups', () => {
     expect(kept.filter((b) => b.reason === 'manual')).toHaveLength(1);
   });
 
+  it('stay under the total size, deleting the oldest first but keeping the newest of each kind', () => {
+    const dataDir = tempDir();
+    const { db } = openDatabase(join(dataDir, 'staffwise.db'));
+    const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
+    const size = createBackup(db, dataDir, 'daily', at(0)).sizeBytes;
+    // Room for three copies in all.
+    for (let i = 1; i <= 4; i++) createBackup(db, dataDir, 'before-import', at(i), size * 3);
+    db.close();
+    expect(listBackups(dataDir).map((b) => `${b.reason}@${b.createdAt.slice(14, 16)}`)).toEqual(['before-import@04', 'before-import@03', 'daily@00']);
+  });
+
   it('refuse names that are not backups in the folder', async () => {
     await withBackend(tempDir(), async (backend) => {
       const traversal = await call(backend, 'backups.restore', { name: '../staffwise.db' });

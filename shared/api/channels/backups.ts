@@ -28,6 +28,8 @@ export interface BackupsState {
   backups: BackupInfo[];
   /** How many of each reason are kept before the oldest is deleted. */
   kept: Record<BackupReason, number>;
+  /** All backups together stay under this size, in bytes (the newest of each kind is always kept). */
+  maxTotalBytes: number;
   /** Set when the data file failed its integrity check and is refused; what to do is in `message`. */
   damaged: { message: string; newestGoodBackup: string | null } | null;
 }

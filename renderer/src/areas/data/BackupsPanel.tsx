@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import type { BackupInfo, BackupReason } from '../../../../shared/api/channels/backups';
 import { useBackups } from '../../stores/backupsStore';
+import { formatNumber } from '../../components/format';
 
 const REASON_LABEL: Record<BackupReason, string> = {
   daily: 'Daily',
@@ -50,7 +51,7 @@ export function BackupsPanel() {
       )}
       <p className="muted">
         Whole copies of the data file, taken each day and before every import, demo reset, publish and restore. Kept: the newest{' '}
-        {state ? `${state.kept.daily} daily and ${state.kept['before-import']} before imports` : '…'}; older ones are deleted. Folder: <code>{state?.folder ?? '…'}</code>
+        {state ? `${state.kept.daily} daily and ${state.kept['before-import']} before imports` : '…'}, within {state ? `${formatNumber(state.maxTotalBytes / 1024 ** 3)} GB` : '…'} in all; older ones are deleted. Folder: <code>{state?.folder ?? '…'}</code>
       </p>
       {error && <div className="notice notice--error" role="alert">{error}</div>}
       {notice && <div className="notice notice--ok" data-testid="backups-notice">{notice}</div>}
