@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { findUpward } from './findUpward';
+import { writeTransaction } from './writeTransaction';
 
 export interface Migration {
   version: number;
@@ -73,12 +74,18 @@ export function assertMigratable(db: Database, migrations: Migration[]): void {
   });
 }
 
-/** Applies every pending migration in one transaction; returns the versions applied. */
+/**
+ * Applies every pending migration in one transaction; returns the versions applied. The transaction is immediate
+ * and the version is read again inside it: when two processes start together on one new folder, the second waits
+ * for the first and then finds nothing left to do, instead of running the migrations a second time.
+ */
 export function applyMigrations(db: Database, migrations: Migration[]): number[] {
   assertMigratable(db, migrations);
-  const pending = migrations.slice(schemaVersion(db));
-  if (pending.length === 0) return [];
-  db.transaction(() => {
+  if (schemaVersion(db) >= migrations.length) return [];
+  return writeTransaction(db, () => {
+    assertMigratable(db, migrations);
+    const pending = migrations.slice(schemaVersion(db));
+    if (pending.length === 0) return [];
     db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
@@ -87,6 +94,6 @@ export function applyMigrations(db: Database, migrations: Migration[]): number[]
       record.run(m.version, m.name, new Date().toISOString());
     }
     db.pragma(`user_version = ${pending[pending.length - 1].version}`);
-  })();
-  return pending.map((m) => m.version);
+    return pending.map((m) => m.version);
+  });
 }

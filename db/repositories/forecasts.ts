@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { Database } from 'better-sqlite3';
 import type { ForecastRunSummary, StoredEvent } from '../../shared/api/channels/forecast';
 import type { AhtForecastSummary, ForecastResult, HandleTimeSample, IntervalPoint } from '../../shared/engine/forecast';
+import { writeTransaction } from '../writeTransaction';
 
 interface RunRow {
   id: number;
@@ -56,7 +57,7 @@ export function insertForecastRun(
   extraDetails: Pick<RunDetails, 'aht'> = {},
   ahtSec: (start: string) => number | null = () => null,
 ): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const details: RunDetails = {
       dailyTotals: result.dailyTotals,
       intradayProfile: result.intradayProfile,
@@ -76,7 +77,7 @@ export function insertForecastRun(
     const insert = db.prepare('INSERT INTO forecast_points (run_id, start_local, forecast, lo80, hi80, lo95, hi95, aht_sec) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const p of result.points) if (keepStart(p.start)) insert.run(runId, p.start, p.forecast, p.lo80, p.hi80, p.lo95, p.hi95, ahtSec(p.start));
     return runId;
-  })();
+  });
 }
 
 export function listForecastRuns(db: Database, queueId: number): ForecastRunSummary[] {

@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { bumpHistoryRevision } from './historyRevision';
 import type { ChannelKind } from '../../shared/api/types';
 import type { ImportLogEntry } from '../../shared/api/channels/dataImport';
+import { writeTransaction } from '../writeTransaction';
 
 /** Rows per INSERT statement (5 parameters each, well under SQLite's limit). */
 const INSERT_BATCH = 200;
@@ -68,7 +69,7 @@ export function replaceImportedIntervals(db: Database, series: readonly Imported
   const insertOne = insertRows(1);
   const values = new Array<unknown>(INSERT_BATCH * 5);
   bumpHistoryRevision(db);
-  return db.transaction(() =>
+  return writeTransaction(db, () =>
     series.map((s): ImportedSeriesOutcome => {
       const existing = findQueue.get(s.queueName) as QueueByName | undefined;
       if (existing && existing.intervalMin !== s.intervalMin) {
@@ -96,7 +97,7 @@ export function replaceImportedIntervals(db: Database, series: readonly Imported
       for (; i < count; i++) insertOne.run(queueId, s.localStart[i], s.offsetMin[i], s.volume[i], aht(i));
       return { queueId, queueName: s.queueName, channel: existing?.channel ?? s.channel, created: !existing, intervals: count, replacedIntervals };
     }),
-  )();
+  );
 }
 
 /** Logs a finished import; call inside the transaction that wrote its intervals. */

@@ -14,6 +14,7 @@ import type {
 } from '../../shared/api/channels/schedule';
 import type { AgentContract } from '../../shared/demo/types';
 import type { ShiftTemplateInput } from '../../shared/engine/schedule';
+import { writeTransaction } from '../writeTransaction';
 
 export interface AgentRow {
   id: number;
@@ -151,7 +152,7 @@ export function listTemplates(db: Database, defaults: readonly ShiftTemplateInpu
   if (count === 0) {
     const insert = db.prepare('INSERT INTO shift_templates (key, name, definition, position, updated_at) VALUES (?, ?, ?, ?, ?)');
     const now = new Date().toISOString();
-    db.transaction(() => defaults.forEach((t, i) => insert.run(t.id, t.name, JSON.stringify(t), i, now)))();
+    writeTransaction(db, () => defaults.forEach((t, i) => insert.run(t.id, t.name, JSON.stringify(t), i, now)));
   }
   return read();
 }
@@ -246,7 +247,7 @@ export interface SolvedSchedule {
  * Returns the schedule id.
  */
 export function saveSolvedSchedule(db: Database, solved: SolvedSchedule, replaceDraftId?: number): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const now = new Date().toISOString();
     const draft = replaceDraftId === undefined ? undefined : (db.prepare("SELECT id FROM schedules WHERE id = ? AND status = 'draft'").get(replaceDraftId) as { id: number } | undefined);
     let id: number;
@@ -283,7 +284,7 @@ export function saveSolvedSchedule(db: Database, solved: SolvedSchedule, replace
     }
     insertShifts(db, id, solved.shifts);
     return id;
-  })();
+  });
 }
 
 function nextVersion(db: Database, weekStart: string): number {
@@ -321,12 +322,12 @@ export interface EditOutcome {
 
 /** Runs an edit against the draft for `scheduleId` (copying a published one first), in one transaction. */
 export function editSchedule(db: Database, scheduleId: number, edit: (draftId: number, mapId: (shiftId: number) => number) => number[]): EditOutcome {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const draft = draftFor(db, scheduleId);
     const shiftIds = edit(draft.id, (shiftId) => draft.shiftIdMap.get(shiftId) ?? shiftId);
     db.prepare('UPDATE schedules SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), draft.id);
     return { scheduleId: draft.id, newDraft: draft.newDraft, shiftIds };
-  })();
+  });
 }
 
 export function updateShiftTimes(db: Database, scheduleId: number, shiftId: number, times: ShiftTimes): boolean {

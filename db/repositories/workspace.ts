@@ -3,6 +3,8 @@ import { bumpHistoryRevision } from './historyRevision';
 import type { ChannelKind, DailyVolume, QueueSummary } from '../../shared/api/types';
 import type { DemoWorkspace } from '../../shared/demo/types';
 import { insertDailyVolumes } from './plans';
+import type { ResetImpact } from '../../shared/api/channels/backups';
+import { writeTransaction } from '../writeTransaction';
 
 export interface WorkspaceRow {
   name: string;
@@ -19,12 +21,16 @@ export function getWorkspace(db: Database): WorkspaceRow | undefined {
 
 /**
  * Replaces the whole workspace (team, queues, history, events) with a generated one, in one transaction: a crash part-way
- * leaves the previous workspace exactly as it was. Saved calculations are the planner's own and are kept.
+ * leaves the previous workspace exactly as it was. Saved calculations, staffing profiles, shift templates and the
+ * import log are the planner's own and are kept. Schedules go with the agents they roster (see resetImpact). With `onlyIfNone` (first start), nothing is replaced when another process sharing the data folder created a
+ * workspace meanwhile; returns whether it was written.
  */
-export function replaceWorkspace(db: Database, workspace: DemoWorkspace): void {
+export function replaceWorkspace(db: Database, workspace: DemoWorkspace, options: { onlyIfNone?: boolean } = {}): boolean {
   bumpHistoryRevision(db);
-  db.transaction(() => {
-    db.exec('DELETE FROM forecast_events; DELETE FROM interval_volumes; DELETE FROM queues; DELETE FROM agents; DELETE FROM workspace;');
+  return writeTransaction(db, () => {
+    if (options.onlyIfNone && getWorkspace(db)) return false;
+    // Schedules are deleted outright: their shifts would go with the agents anyway, leaving empty weeks behind.
+    db.exec('DELETE FROM forecast_events; DELETE FROM interval_volumes; DELETE FROM queues; DELETE FROM schedules; DELETE FROM agents; DELETE FROM workspace;');
     db.prepare('INSERT INTO workspace (id, name, timezone, is_demo, created_at) VALUES (1, ?, ?, ?, ?)').run(
       workspace.name,
       workspace.timezone,
@@ -52,7 +58,8 @@ export function replaceWorkspace(db: Database, workspace: DemoWorkspace): void {
     for (const agent of workspace.agents) {
       insertAgent.run(agent.name, agent.team, JSON.stringify(agent.skills), JSON.stringify(agent.contract), agent.timezone);
     }
-  })();
+    return true;
+  });
 }
 
 export function queueSummaries(db: Database): QueueSummary[] {
@@ -104,4 +111,25 @@ export function agentCountsBySkill(db: Database): { total: number; bySkill: Reco
     .prepare('SELECT s.value AS skill, COUNT(*) AS n FROM agents, json_each(agents.skills) s GROUP BY s.value')
     .all() as { skill: string; n: number }[];
   return { total, bySkill: Object.fromEntries(rows.map((r) => [r.skill, r.n])) };
+}
+
+/** What replaceWorkspace would delete, counted from the same tables it clears (cascades included). */
+export function resetImpact(db: Database): Omit<ResetImpact, 'kept'> {
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const importedNames = new Set<string>();
+  for (const row of db.prepare('SELECT queues FROM data_imports').all() as { queues: string }[]) {
+    for (const q of JSON.parse(row.queues) as { name: string }[]) importedNames.add(q.name);
+  }
+  const queueNames = (db.prepare('SELECT name FROM queues').all() as { name: string }[]).map((r) => r.name);
+  return {
+    queues: queueNames.length,
+    intervals: count('SELECT COUNT(*) AS n FROM interval_volumes'),
+    importedQueues: queueNames.filter((name) => importedNames.has(name)).length,
+    forecastRuns: count('SELECT COUNT(*) AS n FROM forecast_runs'),
+    forecastAdjustments: count('SELECT COUNT(*) AS n FROM forecast_adjustments'),
+    forecastEvents: count('SELECT COUNT(*) AS n FROM forecast_events'),
+    schedules: count('SELECT COUNT(*) AS n FROM schedules'),
+    publishedSchedules: count("SELECT COUNT(*) AS n FROM schedules WHERE status = 'published'"),
+    agents: count('SELECT COUNT(*) AS n FROM agents'),
+  };
 }

@@ -4,7 +4,12 @@
  * `electron`.
  */
 import type { Database } from 'better-sqlite3';
-import { databaseFileIn, openDatabase } from '../../db/open';
+import { closeDatabase, databaseFileIn, openDatabase } from '../../db/open';
+import { DatabaseDamagedError } from '../../db/integrity';
+import { ApiError } from '../../shared/api/errors';
+import type { BackupReason } from '../../shared/api/channels/backups';
+import { backupDailyIfDue, createBackup, newestGoodBackup } from './backups';
+import { backupHandlers } from './backupService';
 import { getWorkspace, replaceWorkspace } from '../../db/repositories/workspace';
 import type { JobDoneEvent } from '../../shared/api/jobs';
 import type { JobHandle } from '../../shared/api/types';
@@ -52,24 +57,64 @@ export function createBackend(options: BackendOptions): Backend {
   const jobs = new JobRunner(events);
   let database: Database | undefined;
   let seeding: Promise<void> | undefined;
+  /** Set while the data file is refused as damaged: nothing opens it until a backup is restored. */
+  let damage: DatabaseDamagedError | undefined;
+  const file = databaseFileIn(options.dataDir);
+
+  const refuseDamaged = (error: DatabaseDamagedError): never => {
+    const good = newestGoodBackup(options.dataDir);
+    damage = new DatabaseDamagedError(error.file, error.problems, good);
+    log(`[staffwise] ${damage.message}`);
+    throw new ApiError({ code: 'conflict', message: damage.message });
+  };
 
   const db = () => {
+    if (damage) throw new ApiError({ code: 'conflict', message: damage.message });
     if (!database) {
-      const opened = openDatabase(databaseFileIn(options.dataDir), { nativeBinding: options.nativeBinding });
+      let opened;
+      try {
+        opened = openDatabase(file, { nativeBinding: options.nativeBinding });
+      } catch (error) {
+        if (error instanceof DatabaseDamagedError) refuseDamaged(error);
+        throw error;
+      }
       if (opened.backupFile) log(`[staffwise] backed up the data file to ${opened.backupFile} before migrating`);
       database = opened.db;
+      if (getWorkspace(database)) {
+        try {
+          backupDailyIfDue(database, options.dataDir);
+        } catch (error) {
+          log(`[staffwise] ${(error as Error).message}`);
+        }
+      }
     }
     return database;
   };
 
-  const resetDemo = (weeks = DEFAULT_DEMO_WEEKS): JobHandle => {
+  /** A copy of the workspace before a change the planner may want to undo; none while there is no workspace yet. */
+  const backup = (reason: BackupReason) => {
+    const current = db();
+    return getWorkspace(current) ? createBackup(current, options.dataDir, reason) : undefined;
+  };
+
+  const closeDb = () => {
+    if (database) closeDatabase(database);
+    database = undefined;
+  };
+
+  /** `firstStart`: another process on the same folder may seed first; its workspace is then kept. */
+  const resetDemo = (weeks = DEFAULT_DEMO_WEEKS, firstStart = false): JobHandle => {
     const endDate = options.demoEndDate ?? yesterday();
     const handle = jobs.start('demo.reset', 'demo.generate', { endDate, weeks }, (workspace) => {
-      replaceWorkspace(db(), workspace);
+      // First start: another process on the same folder may have seeded meanwhile, and its workspace is kept.
+      // A reset asked for by the planner: the workspace it replaces is backed up first, so it can be undone.
+      const saved = firstStart ? undefined : backup('before-reset');
+      if (!replaceWorkspace(db(), workspace, { onlyIfNone: firstStart })) return { message: 'Another Staffwise on this data folder created the workspace first; it is kept.', result: undefined };
       afterWorkspaceReplaced(db());
       const intervals = workspace.queues.reduce((n, q) => n + q.intervals.length, 0);
+      const undo = saved ? ` The previous workspace was backed up as ${saved.name}: restore it under Data → Backups to undo the reset.` : '';
       return {
-        message: `Demo workspace ready: ${workspace.agents.length} agents, ${workspace.queues.length} queues, ${intervals.toLocaleString('en-US')} intervals of history.`,
+        message: `Demo workspace ready: ${workspace.agents.length} agents, ${workspace.queues.length} queues, ${intervals.toLocaleString('en-US')} intervals of history.${undo}`,
         result: undefined,
       };
     });
@@ -79,7 +124,7 @@ export function createBackend(options: BackendOptions): Backend {
   const ensureWorkspace = () => {
     seeding ??= (async () => {
       if (getWorkspace(db())) return;
-      const { jobId } = resetDemo();
+      const { jobId } = resetDemo(DEFAULT_DEMO_WEEKS, true);
       const done = await jobs.wait(jobId);
       if (done && done.status !== 'succeeded') {
         seeding = undefined;
@@ -89,8 +134,19 @@ export function createBackend(options: BackendOptions): Backend {
     return seeding;
   };
 
-  const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo };
+  const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo, backup };
+  const backupControl = {
+    dataDir: options.dataDir,
+    file,
+    damage: () => damage,
+    clearDamage: () => {
+      damage = undefined;
+      seeding = undefined;
+    },
+    closeDb,
+  };
   const handlers: Handlers = {
+    ...backupHandlers(context, backupControl),
     ...workspaceHandlers(context),
     ...capacityHandlers(context),
     ...staffingHandlers(context),
@@ -112,8 +168,7 @@ export function createBackend(options: BackendOptions): Backend {
     waitForJob: async (jobId) => jobs.wait(jobId),
     close: async () => {
       await jobs.shutdown();
-      database?.close();
-      database = undefined;
+      closeDb();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { JobHandle } from '../../shared/api/types';
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/api/contract';
 import type { Database } from 'better-sqlite3';
 import type { JobRunner } from './jobs';
+import type { BackupInfo, BackupReason } from '../../shared/api/channels/backups';
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -15,4 +16,6 @@ export interface ServiceContext {
   workspaceReady(): Promise<void>;
   /** Starts the demo seeding job; used by first start and by "Reset demo" in the Data area. */
   resetDemo(weeks?: number): JobHandle;
+  /** Copies the workspace into the backups folder before a change (none while there is no workspace yet). */
+  backup(reason: BackupReason): BackupInfo | undefined;
 }

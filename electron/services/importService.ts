@@ -12,6 +12,7 @@ import { listImports, queuesByName, recordImport, replaceImportedIntervals, type
 import type { ImportTaskOutput } from '../workers/importTasks';
 import { queueLabel } from '../../shared/text/queueLabel';
 import type { Handlers, ServiceContext } from './handlers';
+import { writeTransaction } from '../../db/writeTransaction';
 
 type ImportHandlers = Pick<Handlers, 'import.intervals.preview' | 'import.intervals.start' | 'import.tickets.preview' | 'import.tickets.start' | 'import.history'>;
 
@@ -101,11 +102,13 @@ function writeImport(ctx: ServiceContext, output: ImportTaskOutput, channelOf: (
     ahtSec: s.ahtSec,
   }));
   const db = ctx.db();
-  return db.transaction(() => {
+  // The workspace as it was, listed under Data → Backups, so an import can be undone.
+  ctx.backup('before-import');
+  return writeTransaction(db, () => {
     const result = importResult(output, replaceImportedIntervals(db, writes));
     recordImport(db, { ...result, importedAt: new Date().toISOString(), fileName: fileName ?? null });
     return { message: importMessage(result, output.firstBadRows), result };
-  })();
+  });
 }
 
 function importResult(output: ImportTaskOutput, outcomes: ImportedSeriesOutcome[]): ImportResult {

@@ -45,6 +45,7 @@ import { availableForShifts, hiresInWeek, withHireStatus } from './planHiresInSc
 import { forecastWeeks, weekDates, weekRequirements } from './scheduleRequirements';
 import { lastCompleteWeek } from './staffingService';
 import type { Handlers, ServiceContext } from './handlers';
+import { writeTransaction } from '../../db/writeTransaction';
 
 type ScheduleHandlers = Pick<
   Handlers,
@@ -138,7 +139,7 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
 
     'schedule.templates.save': ({ id, template }) => {
       const db = ctx.db();
-      return db.transaction((): ScheduleTemplate => {
+      return writeTransaction(db, (): ScheduleTemplate => {
         const current = templatesOf(db); // seeds the defaults first, so a first save does not replace them
         const name = template.name.trim();
         if (id !== undefined && !current.some((t) => t.key === id)) throw templateNotFound(id);
@@ -150,19 +151,19 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
         if (id === undefined) insertTemplate(db, key, name, definition);
         else updateTemplate(db, key, name, definition);
         return toScheduleTemplate({ key, name, definition });
-      })();
+      });
     },
 
     'schedule.templates.delete': ({ id }) => {
       const db = ctx.db();
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         const current = templatesOf(db);
         if (!current.some((t) => t.key === id)) throw templateNotFound(id);
         if (current.length === 1) {
           throw new ApiError({ code: 'conflict', message: 'A week is solved from at least one template: add another before removing the last one', issues: [{ path: 'id', message: 'The last template' }] });
         }
         return { deleted: deactivateTemplate(db, id) };
-      })();
+      });
     },
 
     'schedule.requirements': async ({ weekStart, intervalMinutes }) => {
@@ -284,6 +285,7 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
       if (stored.meta.status === 'published') {
         throw new ApiError({ code: 'conflict', message: `Version ${stored.meta.version} of the week of ${stored.meta.weekStart} is already published` });
       }
+      ctx.backup('before-publish');
       publishSchedule(ctx.db(), scheduleId);
       return getSchedule(ctx.db(), scheduleId)!.meta;
     },

@@ -25,7 +25,13 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(argv);
   const backend = createBackend({ dataDir, demoEndDate: process.env.STAFFWISE_DEMO_END_DATE });
   console.log(`Staffwise data folder: ${dataDir}`);
-  await backend.ensureWorkspace();
+  try {
+    await backend.ensureWorkspace();
+  } catch (error) {
+    // A damaged data file is refused, not fatal: the Data area lists the backups to restore from.
+    if ((error as { code?: string }).code !== 'conflict') throw error;
+    console.error(`Staffwise: ${(error as Error).message}`);
+  }
   const host = await startWebHost({ backend, rendererDir: findUpward(join('dist', 'renderer'), import.meta.url), port });
   console.log(`Staffwise is running at ${host.url}`);
   const stop = async () => {

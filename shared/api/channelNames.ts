@@ -64,6 +64,10 @@ export const appChannelNames = [
   'ramp.list',
   'ramp.save',
   'ramp.delete',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'demo.resetImpact',
 ] as const;
 
 /**

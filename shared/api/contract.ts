@@ -19,6 +19,7 @@ import { scheduleChannels } from './channels/schedule';
 import { solverChannels } from './channels/solvers';
 import { staffingChannels } from './channels/staffing';
 import { workspaceChannels } from './channels/workspace';
+import { backupChannels } from './channels/backups';
 
 export const contract = {
   ...workspaceChannels,
@@ -30,6 +31,7 @@ export const contract = {
   ...scheduleChannels,
   ...solverChannels,
   ...planChannels,
+  ...backupChannels,
 };
 
 export type Contract = typeof contract;

@@ -4,15 +4,19 @@ export type BadRowReason =
   | 'malformed-csv'
   | 'too-few-columns'
   | 'timestamp-unparsable'
+  | 'timestamp-nonexistent'
   | 'off-grid-timestamp'
   | 'duplicate-interval'
   | 'volume-not-a-number'
   | 'volume-negative'
+  | 'volume-too-large'
   | 'aht-not-a-number'
   | 'aht-negative'
+  | 'aht-too-large'
   | 'handle-time-not-a-number'
   | 'handle-time-negative'
-  | 'outside-date-range';
+  | 'outside-date-range'
+  | 'queue-name-too-long';
 
 export interface BadRow {
   /** 1-based line of the file the row starts on (the header is line 1). */

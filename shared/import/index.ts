@@ -13,10 +13,14 @@ export {
   type IntervalMinutes,
   type IntervalSlot,
 } from './calendar';
+export { decodeTextFile, UnreadableEncodingError, type DecodedText, type TextEncodingName } from './decodeText';
+export { MAX_AHT_SEC, MAX_DAY_VOLUME, MAX_INTERVAL_VOLUME, MAX_QUEUE_NAME_CHARS } from './limits';
 export { CsvRecordReader, detectDelimiter, type CsvReaderOptions, type CsvRecordSink } from './csvReader';
 export { detectIntervalMinutes, type IntervalDetection, type TimedLine } from './intervalDetection';
 export {
   parseIntervalCountsCsv,
+  parseIntervalCountColumns,
+  type IntervalCountColumnsResult,
   type IntervalCount,
   type IntervalCountColumns,
   type IntervalCountRow,

@@ -1,11 +1,14 @@
 /**
- * Tells the interval length of an interval-count file from its timestamps. The length is the spacing found most
- * often between consecutive timestamps, so gaps (closed nights, missing data) and a stray off-grid row do not
- * mislead it. A file whose days are evenly spaced at some other length (a 15-minute export with a month pasted
- * in at 30 minutes) is rejected as a whole: read at either length, half of it would be wrong.
+ * Tells the interval length of an interval-count file from its timestamps: the length L (5, 15, 30 or 60 minutes)
+ * whose grid holds the most rows, among those whose grid holds a majority of the rows and where L is also the most
+ * common spacing between consecutive rows on that grid. So a stray off-grid row (a 10:47 among half hours) does not decide the length, even in a small file
+ * where its odd spacings (17 and 13 minutes) outnumber the regular one: it is left off the grid and becomes a bad
+ * row like any other. Gaps (closed nights, missing data) do not mislead it either. A file whose days are evenly
+ * spaced at some other length (a 15-minute export with a month pasted in at 30 minutes) is rejected as a whole:
+ * read at either length, half of it would be wrong.
  */
 import { formatLocalDate, MINUTE_MS } from './civil';
-import { INTERVAL_MINUTES, isIntervalMinutes, type IntervalMinutes } from './calendar';
+import { INTERVAL_MINUTES, IntervalCalendar, isIntervalMinutes, type IntervalMinutes } from './calendar';
 import type { ZoneClock } from './zoneClock';
 
 export interface TimedLine {
@@ -25,8 +28,9 @@ export function detectIntervalMinutes(readings: readonly TimedLine[], clock: Zon
   if (distinct.length < 2) {
     return { ok: false, error: 'At least two rows with different timestamps are needed to tell the interval length.' };
   }
-  const spacing = mostCommonSpacing(distinct);
-  if (!isIntervalMinutes(spacing.minutes)) {
+  const minutes = majorityIntervalMinutes(distinct, clock);
+  if (minutes === null) {
+    const spacing = mostCommonSpacing(distinct);
     return {
       ok: false,
       error:
@@ -34,16 +38,29 @@ export function detectIntervalMinutes(readings: readonly TimedLine[], clock: Zon
         `${spacing.exampleLines[1]}); interval files must be at ${ALLOWED} minutes.`,
     };
   }
-  const unevenDay = findEvenlySpacedDay(distinct, clock, spacing.minutes);
+  const unevenDay = findEvenlySpacedDay(distinct, clock, minutes);
   if (unevenDay) {
     return {
       ok: false,
       error:
-        `Inconsistent spacing: most rows are ${spacing.minutes} minutes apart, but on ${unevenDay.date} (lines ` +
+        `Inconsistent spacing: most rows are ${minutes} minutes apart, but on ${unevenDay.date} (lines ` +
         `${unevenDay.firstLine}–${unevenDay.lastLine}) every row is ${formatMinutes(unevenDay.minutes)} minutes after the one before.`,
     };
   }
-  return { ok: true, intervalMinutes: spacing.minutes };
+  return { ok: true, intervalMinutes: minutes };
+}
+
+/** See the module comment; null when no length fits (rows every 10 or 20 minutes). */
+function majorityIntervalMinutes(distinct: readonly TimedLine[], clock: ZoneClock): IntervalMinutes | null {
+  let best: { minutes: IntervalMinutes; rowsOnGrid: number } | null = null;
+  for (const minutes of INTERVAL_MINUTES) {
+    const calendar = new IntervalCalendar(clock, minutes);
+    const onGrid = distinct.filter((reading) => calendar.intervalStartAt(reading.utcMs) === reading.utcMs);
+    // The grid must hold most of the rows: a 10-minute file has a third of its rows on the 30-minute grid.
+    if (onGrid.length < 2 || onGrid.length * 2 <= distinct.length || mostCommonSpacing(onGrid).minutes !== minutes) continue;
+    if (!best || onGrid.length >= best.rowsOnGrid) best = { minutes, rowsOnGrid: onGrid.length };
+  }
+  return best && isIntervalMinutes(best.minutes) ? best.minutes : null;
 }
 
 function distinctInTimeOrder(readings: readonly TimedLine[]): TimedLine[] {

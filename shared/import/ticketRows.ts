@@ -6,6 +6,7 @@
 import { quoteValue, type RowProblem } from './badRows';
 import { TimestampSequence } from './timestampSequence';
 import type { ZoneClock } from './zoneClock';
+import { MAX_QUEUE_NAME_CHARS } from './limits';
 import { parseDurationSeconds } from './numbers';
 import type { TicketColumnMapping } from './ticketColumns';
 import { ACCEPTED_TIMESTAMP_FORMS, parseTimestamp } from './timestamp';
@@ -55,6 +56,8 @@ export class TicketRowReader {
     if (!timestamp) {
       return { reason: 'timestamp-unparsable', message: `Created-at ${quoteValue(createdAt)} is not of the form ${ACCEPTED_TIMESTAMP_FORMS}.` };
     }
+    const nonexistent = this.timestamps.nonexistentReason(timestamp, 'Created-at');
+    if (nonexistent) return nonexistent;
     let handleTimeSec: number | null = null;
     const handleTime = this.mapping.handleTime;
     if (handleTime) {
@@ -69,7 +72,11 @@ export class TicketRowReader {
         return { reason: 'handle-time-negative', message: `Handle time ${quoteValue(fields[handleTime.column])} is negative.` };
       }
     }
-    return { utcMs: this.timestamps.instantOf(timestamp), queue: this.queueOf(fields), handleTimeSec };
+    const queue = this.queueOf(fields);
+    if (queue.length > MAX_QUEUE_NAME_CHARS) {
+      return { reason: 'queue-name-too-long', message: `The queue name ${quoteValue(queue)} is ${queue.length.toLocaleString('en-US')} characters long; at most ${MAX_QUEUE_NAME_CHARS} are allowed.` };
+    }
+    return { utcMs: this.timestamps.instantOf(timestamp), queue, handleTimeSec };
   }
 
   private queueOf(fields: readonly string[]): string {

@@ -3,6 +3,7 @@
  * own; the row before them and the direction the file runs in (most exports are sorted, ascending or
  * descending) say which occurrence was meant. See ZoneClock for the convention.
  */
+import type { RowProblem } from './badRows';
 import type { ParsedTimestamp } from './timestamp';
 import type { ReadingOrder, ZoneClock } from './zoneClock';
 
@@ -14,6 +15,21 @@ export class TimestampSequence {
 
   constructor(clock: ZoneClock) {
     this.clock = clock;
+  }
+
+  /**
+   * Why the timestamp names no instant at all (a wall-clock time inside a spring-forward gap), or null. Check
+   * before instantOf: such a row is a bad row, never moved onto the real interval after the gap.
+   */
+  nonexistentReason(timestamp: ParsedTimestamp, label: string): RowProblem | null {
+    if (timestamp.kind !== 'wallClock') return null;
+    const gapMinutes = this.clock.skippedAt(timestamp.localMs);
+    if (gapMinutes === null) return null;
+    const wallClock = new Date(timestamp.localMs).toISOString().slice(0, 16).replace('T', ' ');
+    return {
+      reason: 'timestamp-nonexistent',
+      message: `${label} ${wallClock} does not exist in ${this.clock.zoneName}: the clocks jumped ${gapMinutes} minutes forward (daylight saving), so no contact happened then. Check the export's time zone.`,
+    };
   }
 
   /** The instant of the next row's timestamp. Call in file order, for good rows only. */

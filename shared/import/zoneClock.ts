@@ -8,9 +8,11 @@
  *   previous row; in a file going backward, the last one not after it; while the direction is not yet known,
  *   the occurrence nearer the previous row. Exports sorted either way thus walk through the first and then the
  *   second occurrence as their author meant, and any row, sorted or not, lands in exactly one interval.
- * - Nonexistent (the skipped hour of a spring-forward day): read with the offset in force before the
- *   transition, which moves it forward by the length of the gap (02:30 becomes 03:30 in New York), as
- *   java.time, Temporal ("compatible") and luxon do.
+ * - Nonexistent (the skipped hour of a spring-forward day): a row stamped with one is a bad row (see skippedAt):
+ *   moving it forward by the gap, as java.time, Temporal ("compatible") and luxon do, would land it on the real
+ *   interval an hour later and push that interval's own row out as a duplicate. resolveWallClock still applies
+ *   the compatible reading, for computed times such as the midnight that starts a day in a zone that changes at
+ *   midnight.
  */
 import { IANAZone } from 'luxon';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from './civil';
@@ -89,6 +91,19 @@ export class ZoneClock {
     const hour = Math.floor(localMs / HOUR_MS);
     const hourOffset = cached(this.offsetByLocalHour, hour, () => this.uniformLocalOffsetBetween(hour * HOUR_MS, HOUR_MS));
     return Number.isNaN(hourOffset) ? this.resolveExactly(localMs, order) : localMs - hourOffset * MINUTE_MS;
+  }
+
+  /**
+   * When the wall-clock reading `localMs` does not exist (the clocks jumped over it), the length of the jump in
+   * minutes; otherwise null. Costs one cached look-up except on the few days with a transition.
+   */
+  skippedAt(localMs: number): number | null {
+    const day = Math.floor(localMs / DAY_MS);
+    if (day === this.lastLocalDay) return null;
+    const dayOffset = cached(this.offsetByLocalDay, day, () => this.uniformLocalOffsetBetween(day * DAY_MS, DAY_MS));
+    if (!Number.isNaN(dayOffset)) return null;
+    if (this.instantsAt(localMs).length > 0) return null;
+    return this.offsetAt(localMs + DAY_MS) - this.offsetAt(localMs - DAY_MS);
   }
 
   /** The offset of the instants from `startUtcMs` for `lengthMs`, or MIXED when it changes among them. */

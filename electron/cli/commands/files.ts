@@ -1,6 +1,6 @@
 /** Files a CLI command reads and writes: errors that name the flag and line, and no half-written output. */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { parseIntervalCountsCsv } from '../../../shared/import';
+import { decodeTextFile, parseIntervalCountsCsv, UnreadableEncodingError } from '../../../shared/import';
 import { UsageError } from '../command';
 
 export function stringFlag(values: Record<string, string | boolean | undefined>, flag: string): string {
@@ -11,10 +11,18 @@ export function stringFlag(values: Record<string, string | boolean | undefined>,
 
 /** The text of a file named by `--flag`, or a usage error naming the flag and why the file cannot be read. */
 export function readTextFile(path: string, flag: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     throw new UsageError(`--${flag}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  // UTF-8, or Windows-1252 as spreadsheets on Windows write it; anything else is refused naming what it is.
+  try {
+    return decodeTextFile(bytes).text;
+  } catch (error) {
+    if (error instanceof UnreadableEncodingError) throw new UsageError(`--${flag}: ${path}: ${error.message}`);
+    throw error;
   }
 }
 

@@ -9,6 +9,8 @@ import { callApi, numberFlag, UsageError, type CliContext, type Command } from '
 import { readTextFile } from './files';
 
 const FLAGS = { queueName: 'queue-name', channel: 'channel', defaultChannel: 'channel', intervalMinutes: 'interval-min', mapping: 'created-at', text: 'tickets' };
+/** An interval file's problems are about --intervals, never --tickets. */
+const INTERVAL_FLAGS = { ...FLAGS, text: 'intervals' };
 
 export const importCommand: Command = {
   name: 'import',
@@ -36,7 +38,7 @@ export const importCommand: Command = {
     const path = (intervalsPath ?? ticketsPath)!;
     const text = readTextFile(path, intervalsPath ? 'intervals' : 'tickets');
     const handle = intervalsPath
-      ? await callApi(ctx, 'import.intervals.start', { text, queueName: typeof values['queue-name'] === 'string' ? values['queue-name'] : '', channel: channel ?? 'phone', fileName: basename(path) }, FLAGS)
+      ? await callApi(ctx, 'import.intervals.start', { text, queueName: typeof values['queue-name'] === 'string' ? values['queue-name'] : '', channel: channel ?? 'phone', fileName: basename(path) }, INTERVAL_FLAGS)
       : await startTickets(ctx, values, text, basename(path), channel);
     const done = await ctx.backend().waitForJob(handle.jobId);
     if (!done || done.status !== 'succeeded') throw new Error(done?.message ?? 'the import stopped unexpectedly');

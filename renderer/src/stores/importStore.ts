@@ -14,7 +14,7 @@ import {
 import { ApiError } from '../../../shared/api/errors';
 import type { ChannelKind } from '../../../shared/api/types';
 import type { JobDoneEvent } from '../../../shared/api/jobs';
-import { detectDelimiter, parseDecimal, type DurationUnit, type IntervalMinutes, type TicketColumnMapping } from '../../../shared/import';
+import { decodeTextFile, detectDelimiter, parseDecimal, type DurationUnit, type TextEncodingName, type IntervalMinutes, type TicketColumnMapping } from '../../../shared/import';
 import { api } from '../api';
 import { onJobDone, useJobs } from './jobsStore';
 import { useWorkspace } from './workspaceStore';
@@ -30,6 +30,8 @@ export interface ImportFile {
   name: string;
   size: number;
   text: string;
+  /** How the bytes were read: UTF-8, or Windows-1252 as spreadsheets on Windows write it (said next to the file). */
+  encoding: TextEncodingName;
 }
 
 /** The mapping as the selects hold it: column numbers as text, '' for none. */
@@ -143,11 +145,13 @@ export const useImport = create<ImportState>((set, get) => ({
   },
 
   async chooseFile(file) {
-    set({ file: undefined, ticketPreview: undefined, intervalPreview: undefined, errors: {}, result: undefined, draft: EMPTY_DRAFT, queueChannels: {} });
+    // A new file starts afresh: the previous file's preview, errors, result and job message all go.
+    set({ file: undefined, ticketPreview: undefined, intervalPreview: undefined, errors: {}, result: undefined, jobId: undefined, draft: EMPTY_DRAFT, queueChannels: {} });
     if (!file) return;
     let text: string;
+    let encoding: TextEncodingName;
     try {
-      text = await file.text();
+      ({ text, encoding } = decodeTextFile(new Uint8Array(await file.arrayBuffer())));
     } catch (error) {
       return set({ errors: { file: `Could not read ${file.name}: ${(error as Error).message}` } });
     }
@@ -155,7 +159,7 @@ export const useImport = create<ImportState>((set, get) => ({
     const format: ImportFormat = looksLikeIntervalFile(text) ? 'intervals' : 'tickets';
     const baseName = file.name.replace(/\.[^.]*$/, '');
     set({
-      file: { name: file.name, size: file.size, text },
+      file: { name: file.name, size: file.size, text, encoding },
       format,
       queueName: format === 'intervals' ? baseName : get().queueName,
       channel: (format === 'intervals' ? suggestChannel(baseName) : null) ?? (format === 'intervals' ? 'phone' : 'email'),

@@ -20,7 +20,7 @@ import type {
   LocalDateRange,
 } from '../../import';
 import type { ChannelKind, JobHandle } from '../types';
-import { nameField, returns } from './define';
+import { localDate, nameField, returns } from './define';
 
 /** Characters a preview reads: enough for a whole interval file; a large ticket export sends its beginning. */
 export const MAX_PREVIEW_CHARS = 16_000_000;
@@ -32,7 +32,6 @@ export const PREVIEW_ROWS = 20;
 export const CHANNEL_KINDS = ['phone', 'chat', 'email', 'social'] as const satisfies readonly ChannelKind[];
 const channelKind = z.enum(CHANNEL_KINDS, { error: 'Channel must be phone, chat, email or social' });
 const intervalMinutes = z.literal([5, 15, 30, 60], { error: 'Intervals are 5, 15, 30 or 60 minutes' });
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2024-11-03');
 const column = z.number({ error: 'A column is a number from 0' }).int('A column is a whole number').min(0, 'Columns are numbered from 0');
 
 const previewText = z
@@ -229,7 +228,7 @@ export const importChannels = {
         mapping: ticketMappingSchema,
         intervalMinutes,
         /** Channel of each new queue, by name; new queues not listed get the one their name suggests, or defaultChannel. */
-        channels: z.record(z.string().min(1), channelKind).optional(),
+        channels: z.record(z.string().min(1).max(120, 'Queue names are at most 120 characters'), channelKind).optional(),
         defaultChannel: channelKind,
         /** The days the export covers; contacts outside are bad rows. From the first to the last contact when absent. */
         dateRange: dateRangeSchema.optional(),

@@ -10,9 +10,8 @@ import {
   type MethodScore,
 } from '../../engine/forecast';
 import type { JobHandle } from '../types';
-import { idRequest, returns } from './define';
+import { idRequest, intervalVolume, localDate, MAX_DAY_VOLUME, MAX_TEXT_CHARS, returns } from './define';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-16');
 const methodSchema = z.enum(['auto', ...FORECAST_METHODS], { error: `Method must be auto or one of: ${FORECAST_METHODS.join(', ')}` });
 const queueRequest = z.object({ queueId: z.number().int().positive() }).strict();
 
@@ -129,8 +128,8 @@ export const forecastChannels = {
       .object({
         queueId: z.number().int().positive(),
         date: localDate,
-        total: z.number({ error: 'The day total must be a number' }).min(0, 'The day total cannot be negative').nullable(),
-        note: z.string().max(200).optional(),
+        total: z.number({ error: 'The day total must be a number' }).min(0, 'The day total cannot be negative').max(MAX_DAY_VOLUME, `A day total is at most ${MAX_DAY_VOLUME.toLocaleString('en-US')} contacts`).nullable(),
+        note: z.string().max(MAX_TEXT_CHARS, `A note is at most ${MAX_TEXT_CHARS} characters`).optional(),
       })
       .strict(),
     response: returns<{ adjusted: boolean }>(),
@@ -146,13 +145,13 @@ export const forecastChannels = {
       .object({
         history: z.object({
           intervalMin: z.number().int().positive(),
-          points: z.array(z.object({ start: z.string(), value: z.union([z.number().min(0), z.literal('closed'), z.literal('missing')]) }).strict()).min(1).max(MAX_HISTORY_POINTS),
+          points: z.array(z.object({ start: z.string().max(40, 'A timestamp is at most 40 characters'), value: z.union([intervalVolume, z.literal('closed'), z.literal('missing')]) }).strict()).min(1).max(MAX_HISTORY_POINTS),
         }),
         intervalMin: z.number().int().positive(),
         horizonDays: z.number().int().min(1).max(120),
         method: methodSchema,
         /** Daily explanatory variables for the regression method (e.g. mailings sent); they must cover the forecast days. */
-        drivers: z.array(z.object({ name: z.string().min(1), values: z.record(localDate, z.number().finite()) }).strict()).max(20, 'At most 20 drivers').optional(),
+        drivers: z.array(z.object({ name: z.string().min(1).max(MAX_TEXT_CHARS), values: z.record(localDate, z.number().finite()) }).strict()).max(20, 'At most 20 drivers').optional(),
       })
       .strict(),
     response: returns<ForecastResult>(),

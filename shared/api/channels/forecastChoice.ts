@@ -6,12 +6,9 @@
 import { z } from 'zod';
 import type { ChannelKind } from '../types';
 import type { ForecastRunSummary } from './forecast';
-import { returns } from './define';
+import { mondayDate, returns } from './define';
 
-const monday = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-16')
-  .refine((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 1, { message: 'A schedule week starts on a Monday' });
+const monday = mondayDate('schedule');
 
 export interface WeekForecastQueue {
   queueId: number;

@@ -9,10 +9,9 @@ import type { ClassCoverage, ShortWeekExplanation } from '../../engine/plan/opti
 import type { RampScheduleRow } from '../../engine/plan/rampCurves';
 import type { PlanWarning } from '../../engine/plan/warnings';
 import type { JobHandle } from '../types';
-import { idRequest, nameField, returns } from './define';
+import { idRequest, jobIdField, mondayDate, nameField, returns } from './define';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-04');
-export const mondaySchema = localDate.refine((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 1, { message: 'A plan week starts on a Monday' });
+export const mondaySchema = mondayDate('plan');
 const id = z.number().int().positive();
 const num = (what: string) => z.number({ error: `${what} must be a number` });
 /** A rate as a fraction in [0, 1): attrition, shrinkage. */
@@ -267,7 +266,7 @@ export const planChannels = {
     response: returns<JobHandle>(),
   },
   /** Stops a running optimisation and keeps the best plan found so far (jobs.cancel discards it instead). */
-  'plan.stop': { request: z.object({ jobId: z.string().min(1) }).strict(), response: returns<{ stopping: boolean }>() },
+  'plan.stop': { request: z.object({ jobId: jobIdField }).strict(), response: returns<{ stopping: boolean }>() },
   /** The plan in the CLI JSON form (`staffwise plan --input`), or its weeks as CSV or XLSX. */
   'plan.export': {
     request: z.object({ plan: planDraft, format: z.enum(['json', 'csv', 'xlsx'], { error: 'Export as json, csv or xlsx' }) }).strict(),

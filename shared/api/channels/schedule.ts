@@ -18,10 +18,9 @@ import type {
 // The model module, not the engine's index, so the solver (and its WebAssembly) stays out of the renderer.
 import { ShiftTemplateSchema } from '../../engine/schedule/model';
 import type { ChannelKind, JobHandle } from '../types';
-import { returns } from './define';
+import { jobIdField, mondayDate, returns } from './define';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-16');
-const monday = localDate.refine((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 1, { message: 'A schedule week starts on a Monday' });
+const monday = mondayDate('schedule');
 const id = z.number().int().positive();
 const scheduleId = z.object({ scheduleId: id }).strict();
 /** Minutes from the day's local midnight; a shift may run past midnight, up to 48:00. */
@@ -72,8 +71,8 @@ export const agentSchedulePreferencesSchema = z
         z
           .object({
             weekday: z.number().int().min(0).max(6),
-            from: z.string().regex(/^\d{2}:\d{2}$/, 'Use a time like 08:00'),
-            to: z.string().regex(/^\d{2}:\d{2}$/, 'Use a time like 18:00'),
+            from: z.string().max(5, 'Use a time like 08:00').regex(/^\d{2}:\d{2}$/, 'Use a time like 08:00'),
+            to: z.string().max(5, 'Use a time like 18:00').regex(/^\d{2}:\d{2}$/, 'Use a time like 18:00'),
           })
           .strict(),
       )
@@ -321,7 +320,7 @@ export const scheduleChannels = {
     response: returns<JobHandle>(),
   },
   /** Stops a running solve and keeps the best schedule found so far (jobs.cancel discards it instead). */
-  'schedule.stop': { request: z.object({ jobId: z.string().min(1) }).strict(), response: returns<{ stopping: boolean }>() },
+  'schedule.stop': { request: z.object({ jobId: jobIdField }).strict(), response: returns<{ stopping: boolean }>() },
   'schedule.view': { request: scheduleId, response: returns<ScheduleView>() },
   'schedule.updateShift': {
     request: z.object({ scheduleId: id, shiftId: id, times: shiftTimesSchema }).strict(),

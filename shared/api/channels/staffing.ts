@@ -7,7 +7,7 @@ import {
   type DeferredDayResult,
   type StaffingResult,
 } from '../../engine/staffing';
-import { emptyRequest, idRequest, nameField, returns } from './define';
+import { emptyRequest, idRequest, intervalVolume, localDate, nameField, returns } from './define';
 
 /** How a queue is staffed, without its volumes: live queueing targets, or deferred work within a response target. */
 export const channelStaffingSchema = z.union([
@@ -17,7 +17,6 @@ export const channelStaffingSchema = z.union([
 export type ChannelStaffingSettings = z.infer<typeof channelStaffingSchema>;
 
 const channelKind = z.enum(['phone', 'chat', 'email', 'social'], { error: 'Channel must be phone, chat, email or social' });
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-16');
 
 export const MAX_SERIES_POINTS = 20_000;
 
@@ -37,7 +36,7 @@ export const requirementsSourceSchema = z.discriminatedUnion('kind', [
       kind: z.literal('series'),
       intervalMin: z.number().int().positive(),
       points: z
-        .array(z.object({ start: z.string().min(1), volume: z.number().min(0, 'Volume cannot be negative') }).strict())
+        .array(z.object({ start: z.string().min(1).max(40, 'A timestamp is at most 40 characters'), volume: intervalVolume }).strict())
         .min(1, 'The series is empty')
         .max(MAX_SERIES_POINTS, `At most ${MAX_SERIES_POINTS} intervals at once`),
     })
@@ -103,7 +102,7 @@ export const staffingChannels = {
   },
   'staffing.profiles.list': { request: emptyRequest, response: returns<StaffingProfile[]>() },
   'staffing.profiles.save': {
-    request: z.object({ name: nameField, channel: channelKind, queueName: z.string().min(1).nullable(), settings: channelStaffingSchema }).strict(),
+    request: z.object({ name: nameField, channel: channelKind, queueName: z.string().min(1).max(120, 'Queue names are at most 120 characters').nullable(), settings: channelStaffingSchema }).strict(),
     response: returns<StaffingProfile>(),
   },
   'staffing.profiles.delete': { request: idRequest, response: returns<{ deleted: boolean }>() },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { JobHandle, WorkspaceSummary } from '../types';
-import { emptyRequest, returns } from './define';
+import { emptyRequest, jobIdField, returns } from './define';
 
 export const workspaceChannels = {
   'workspace.summary': { request: emptyRequest, response: returns<WorkspaceSummary>() },
@@ -12,5 +12,5 @@ export const workspaceChannels = {
       .strict(),
     response: returns<JobHandle>(),
   },
-  'jobs.cancel': { request: z.object({ jobId: z.string().min(1) }).strict(), response: returns<{ cancelled: boolean }>() },
+  'jobs.cancel': { request: z.object({ jobId: jobIdField }).strict(), response: returns<{ cancelled: boolean }>() },
 };

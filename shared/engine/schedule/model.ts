@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { MINUTES_PER_DAY, parseClock, weekdayOfDate } from './time';
 
 const clockTime = z
-  .union([z.string(), z.number().int().min(0).max(2 * MINUTES_PER_DAY)])
+  .union([z.string().max(5, 'Use a time like 08:00'), z.number().int().min(0).max(2 * MINUTES_PER_DAY)])
   .transform((value, ctx) => {
     if (typeof value === 'number') return value;
     try {
@@ -49,8 +49,8 @@ export const ShiftCategorySchema = z.enum(['early', 'day', 'late', 'night', 'spl
 
 export const ShiftTemplateSchema = z
   .object({
-    id: z.string().min(1),
-    name: z.string().min(1),
+    id: z.string().min(1).max(40),
+    name: z.string().min(1).max(120),
     /** Staggered starts: every `startStepMinutes` from `earliestStart` to `latestStart` inclusive. */
     earliestStart: clockTime,
     latestStart: clockTime,
@@ -61,11 +61,11 @@ export const ShiftTemplateSchema = z
     /** Lates and splits are spread evenly across agents; the category says which counts a shift adds to. */
     category: ShiftCategorySchema.default('day'),
     /** Skills this template may serve; absent means any skill. */
-    skills: z.array(z.string()).optional(),
+    skills: z.array(z.string().max(40)).optional(),
     /** Weekdays on which the template may start; absent means every day. */
     weekdays: z.array(weekday).optional(),
     /** Templates after which this one may not start on the next day (e.g. no early after a late). */
-    cannotFollow: z.array(z.string()).default([]),
+    cannotFollow: z.array(z.string().max(40)).default([]),
   })
   .refine((t) => t.latestStart >= t.earliestStart, { message: 'latestStart is before earliestStart', path: ['latestStart'] })
   .refine((t) => t.segments.every((s, i) => i === 0 || s.offsetMinutes >= t.segments[i - 1].offsetMinutes + t.segments[i - 1].lengthMinutes), {

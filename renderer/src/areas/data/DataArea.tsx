@@ -4,11 +4,15 @@ import { formatNumber } from '../../components/format';
 import { parseNumberField } from '../../components/parseNumber';
 import { NumberField } from '../../components/NumberField';
 import { ImportPanel } from './ImportPanel';
+import { BackupsPanel } from './BackupsPanel';
+import { resetConfirmation } from './resetConfirmation';
+import { useBackups } from '../../stores/backupsStore';
 import { useLatestJob } from '../../stores/jobsStore';
 import { useWorkspace } from '../../stores/workspaceStore';
 
 export function DataArea() {
   const { summary, resetDemo, error } = useWorkspace();
+  const resetImpact = useBackups((s) => s.resetImpact);
   const job = useLatestJob('demo.reset');
   const [weeks, setWeeks] = useState('26');
   const [weeksError, setWeeksError] = useState<string>();
@@ -22,7 +26,14 @@ export function DataArea() {
       return;
     }
     setWeeksError(undefined);
-    if (!window.confirm('Replace the team, queues and history with a fresh demo workspace? Saved calculations are kept.')) return;
+    let confirmation: string;
+    try {
+      confirmation = resetConfirmation(await resetImpact());
+    } catch (error) {
+      setWeeksError((error as Error).message);
+      return;
+    }
+    if (!window.confirm(confirmation)) return;
     await resetDemo(value);
   };
 
@@ -58,13 +69,14 @@ export function DataArea() {
       <ImportPanel />
       <div className="panel">
         <h3>Demo workspace</h3>
-        <p className="muted">Regenerates the 40-agent demo team and its interval history. Your saved calculations are kept.</p>
+        <p className="muted">Regenerates the 40-agent demo team and its interval history. The confirmation lists what is deleted; a backup is taken first.</p>
         <div className="save-row">
           <NumberField label="Weeks of history" value={weeks} onChange={setWeeks} error={weeksError} testId="demo-weeks" />
           <button type="button" onClick={() => void onReset()} disabled={running} data-testid="demo-reset">Reset demo workspace</button>
         </div>
         <JobProgress job={job} />
       </div>
+      <BackupsPanel />
     </section>
   );
 }

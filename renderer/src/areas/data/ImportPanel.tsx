@@ -335,7 +335,7 @@ export function ImportPanel() {
         row per ticket or contact (Zendesk, Freshdesk…), counted into intervals. Times are local to the workspace{timezone ? ` (${timezone})` : ''} unless
         they carry an offset. Importing the same days again replaces them.
       </p>
-      <Field label="CSV file" error={s.errors.file} id={fileId} hint={s.file ? `${s.file.name}, ${fileSize(s.file.size)}` : undefined}>
+      <Field label="CSV file" error={s.errors.file} id={fileId} hint={s.file ? `${s.file.name}, ${fileSize(s.file.size)}${s.file.encoding === 'UTF-8' ? '' : `, read as ${s.file.encoding} (not UTF-8)`}` : undefined}>
         <input
           id={fileId}
           type="file"
