@@ -17,6 +17,7 @@ import { staffingHandlers } from './staffingService';
 import { forecastHandlers } from './forecastService';
 import { scheduleHandlers } from './scheduleService';
 import { solverHandlers } from './solverService';
+import { slaHandlers } from './slaService';
 import { workspaceHandlers } from './workspaceService';
 
 export const DEFAULT_DEMO_WEEKS = 26;
@@ -82,7 +83,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo };
-  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context), ...importHandlers(context), ...forecastHandlers(context), ...scheduleHandlers(context), ...solverHandlers() };
+  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context), ...importHandlers(context), ...forecastHandlers(context), ...scheduleHandlers(context), ...solverHandlers(), ...slaHandlers(context) };
 
   return {
     dispatch: createDispatcher(handlers, log),

@@ -12,6 +12,7 @@ import { capacityChannels } from './channels/capacity';
 import { importChannels } from './channels/dataImport';
 import { forecastChannels } from './channels/forecast';
 import { scheduleChannels } from './channels/schedule';
+import { slaChannels } from './channels/sla';
 import { solverChannels } from './channels/solvers';
 import { staffingChannels } from './channels/staffing';
 import { workspaceChannels } from './channels/workspace';
@@ -24,6 +25,7 @@ export const contract = {
   ...forecastChannels,
   ...scheduleChannels,
   ...solverChannels,
+  ...slaChannels,
 };
 
 export type Contract = typeof contract;

@@ -28,7 +28,7 @@ import { capFractionField, positiveField, shrinkageField } from '../staffing/fie
 import { formatNumber } from '../staffing/formatNumber';
 import { evaluateAgents, liveQueue } from '../staffing/liveQueue';
 import { requiredAgents } from '../staffing/solvers';
-import { businessHoursSchema, HOURS_PER_WEEK, openSlotsOfWeek, type BusinessHours } from './businessHours';
+import { businessHoursSchema, HOURS_PER_WEEK, openSlotsOfWeek } from './businessHours';
 import { slaMixSchema, shareOf, type SlaMix } from './mix';
 import { PRIORITIES, slaMatrix, slaPolicySchema, type SlaCell, type SlaPolicy, type SlaPolicyInput } from './policy';
 
@@ -307,10 +307,28 @@ function complianceOf(model: PlanModel, agentsPerSlot: readonly number[]): CellC
   });
 }
 
-/** Productive agents on duty in every open hour for a headcount: ⌊headcount × (1 − shrinkage)⌋. */
-export function agentsFromHeadcount(businessHours: BusinessHours, headcount: number, shrinkage: number): number[] {
-  const onDuty = Math.floor(headcount * (1 - shrinkage) + 1e-9);
-  return openSlotsOfWeek(businessHours).map((open) => (open ? onDuty : 0));
+/**
+ * A headcount spread over the open hours: productive agent-hours a week = ⌊headcount × (1 − shrinkage) × hours per
+ * agent week⌋, at most the headcount in any hour. Every open hour gets ⌊agent-hours ÷ open hours⌋ agents and the
+ * remaining agent-hours go one each to the busiest hours (most tickets; earlier hour first on a tie).
+ */
+export function agentsFromHeadcount(raw: SlaPlanInput, headcount: number): number[] {
+  return spreadHeadcount(buildModel(parseSlaPlan(raw)), headcount);
+}
+
+function spreadHeadcount(model: PlanModel, headcount: number): number[] {
+  const { shrinkage, hoursPerAgentWeek } = model.plan.settings;
+  const n = model.openSlots.length;
+  const agentHours = Math.min(headcount * n, Math.floor(headcount * (1 - shrinkage) * hoursPerAgentWeek + 1e-9));
+  const base = Math.floor(agentHours / n);
+  const extra = agentHours - base * n;
+  const tickets = model.openSlots.map((_, j) => model.classes.reduce((sum, c) => sum + c.volumes[j], 0));
+  const busiest = model.openSlots.map((_, j) => j).sort((a, b) => tickets[b] - tickets[a] || a - b);
+  const perOpen = model.openSlots.map(() => base);
+  busiest.slice(0, extra).forEach((j) => perOpen[j]++);
+  const perSlot = new Array<number>(HOURS_PER_WEEK).fill(0);
+  model.openSlots.forEach((slot, j) => (perSlot[slot] = Math.min(headcount, perOpen[j])));
+  return perSlot;
 }
 
 export interface TightestTarget {
@@ -323,26 +341,32 @@ export interface TightestTarget {
 
 export interface SlaAssessment {
   requirement: SlaRequirement;
-  /** Headcount the answer was checked for (productive agents on duty every open hour × (1 − shrinkage)). */
+  /** Headcount the answer was checked for (spread over the open hours, see agentsFromHeadcount). */
   headcount: number;
   compliance: CellCompliance[];
   keepsPromises: boolean;
-  /** Smallest headcount, on duty every open hour, with every cell at 95% or better. */
+  /** Smallest headcount, spread over the open hours, with every cell at 95% or better. */
   headcountNeeded: number | null;
+  /** Empty when not asked for (options.tightest === false). */
   tightest: TightestTarget[];
   steps: CalculationStep[];
 }
 
 /** The whole question for a team of `headcount`: requirement, compliance, what it takes, the tightest targets. */
-export function assessSlaPlan(raw: SlaPlanInput, headcount: number, agentsPerSlot?: readonly number[]): SlaAssessment {
+export function assessSlaPlan(
+  raw: SlaPlanInput,
+  headcount: number,
+  options: { agentsPerSlot?: readonly number[]; tightest?: boolean } = {},
+): SlaAssessment {
+  const { agentsPerSlot } = options;
   const plan = parseSlaPlan(raw);
   const model = buildModel(plan);
-  const { shrinkage } = plan.settings;
-  const agents = agentsPerSlot ?? agentsFromHeadcount(plan.businessHours, headcount, shrinkage);
+  const { shrinkage, hoursPerAgentWeek } = plan.settings;
+  const agents = agentsPerSlot ?? spreadHeadcount(model, headcount);
   const compliance = complianceOf(model, agents);
   const keeps = (cells: CellCompliance[]) => cells.every((c) => !c.withoutCapacity);
-  const headcountNeeded = smallestHeadcount((h) => keeps(complianceOf(model, agentsFromHeadcount(plan.businessHours, h, shrinkage))));
-  const tightest = model.classes.map((cls) => {
+  const headcountNeeded = smallestHeadcount((h) => keeps(complianceOf(model, spreadHeadcount(model, h))));
+  const tightest = options.tightest === false ? [] : model.classes.map((cls) => {
     const candidate = TARGET_LADDER_MIN.find((minutes) => {
       const trial = buildModel(plan, { priority: cls.cell.priority, tier: cls.cell.tier, minutes });
       const cell = complianceOf(trial, agents).find((c) => c.priority === cls.cell.priority && c.tier === cls.cell.tier)!;
@@ -351,12 +375,19 @@ export function assessSlaPlan(raw: SlaPlanInput, headcount: number, agentsPerSlo
     return { priority: cls.cell.priority, tier: cls.cell.tier, currentMin: cls.cell.firstResponseMin, tightestMin: candidate ?? null };
   });
   const requirement = requirementOf(model);
-  const onDuty = Math.floor(headcount * (1 - shrinkage) + 1e-9);
+  const agentHours = agents.reduce((sum, a) => sum + a, 0);
   const worst = compliance.reduce((low, c) => (c.answeredInTarget < low.answeredInTarget ? c : low), compliance[0]);
   const steps: CalculationStep[] = [
-    { label: 'Agents on duty each open hour', formula: agentsPerSlot ? 'from the schedule' : `⌊${headcount} × (1 − ${formatNumber(shrinkage * 100)}% shrinkage)⌋`, value: agentsPerSlot ? Math.max(...agents) : onDuty, unit: agentsPerSlot ? 'agents at the most' : 'agents' },
+    {
+      label: 'Productive agent-hours a week',
+      formula: agentsPerSlot
+        ? 'Σ agents per open hour in the schedule'
+        : `⌊${headcount} agents × (1 − ${formatNumber(shrinkage * 100)}% shrinkage) × ${formatNumber(hoursPerAgentWeek)} h⌋, spread over ${model.openSlots.length} open hours, extra hours to the busiest`,
+      value: agentHours,
+      unit: 'agent-hours',
+    },
     ...(worst ? [{ label: 'Weakest cell answered in target', formula: `${worst.priority} × ${worst.tierName} (${formatNumber(worst.firstResponseMin)} min)`, value: worst.answeredInTarget * 100, unit: '%' }] : []),
-    { label: 'Headcount that keeps every promise', formula: `smallest team on duty every open hour with every cell ≥ ${ACHIEVABLE_SHARE * 100}% in target`, value: headcountNeeded ?? Number.NaN, unit: 'agents' },
+    { label: 'Headcount that keeps every promise', formula: `smallest team, spread the same way, with every cell ≥ ${ACHIEVABLE_SHARE * 100}% in target`, value: headcountNeeded ?? Number.NaN, unit: 'agents' },
   ];
   return { requirement, headcount, compliance, keepsPromises: keeps(compliance), headcountNeeded, tightest, steps };
 }
