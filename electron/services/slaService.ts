@@ -13,7 +13,6 @@ import {
   assessSlaPlan,
   defaultSlaPolicy,
   defaultTierStructure,
-  HOURS_PER_WEEK,
   mixFromShares,
   planTiers,
   samplePlanInput,
@@ -21,9 +20,9 @@ import {
   SAMPLE_AGENTS,
   SAMPLE_TICKETS_PER_MONTH,
   slaMatrix,
+  typicalWeekFromSeries,
   type BusinessHours,
 } from '../../shared/engine/sla';
-import { weekdayOfDate } from '../../shared/engine/schedule/time';
 import { queueIntervals } from '../../db/repositories/intervals';
 import {
   deleteSlaPolicy,
@@ -56,32 +55,27 @@ type PlanRequest = ParsedRequestOf<'sla.assess'>;
 export class SlaInputError extends Error {}
 
 /** Tickets per hour of a typical week (Monday 00:00 first) and how it was found. */
-export function typicalWeek(db: Database, source: SlaVolumeSource): { volumes: number[]; text: string } {
+export function typicalWeek(db: () => Database, source: SlaVolumeSource): { volumes: number[]; text: string } {
+  if (source.kind === 'week') return { volumes: source.volumes, text: source.description };
   if (source.kind === 'sample') {
     return {
       volumes: sampleWeekVolumes(source.ticketsPerMonth),
       text: `${source.ticketsPerMonth.toLocaleString('en-US')} tickets a month ÷ (52 ÷ 12) weeks, spread by the blueprint example's weekday and hour pattern (15% after hours)`,
     };
   }
-  const queue = queueSummaries(db).find((q) => q.name === source.queueName);
+  const queue = queueSummaries(db()).find((q) => q.name === source.queueName);
   if (!queue) throw new SlaInputError(`volumeSource.queueName: there is no queue named "${source.queueName}"`);
   if (!queue.historyTo) throw new SlaInputError(`volumeSource.queueName: "${source.queueName}" has no history to take a typical week from`);
   const lastDay = queue.historyTo.slice(0, 10);
   const from = DateTime.fromISO(lastDay).minus({ days: TYPICAL_WEEKS * 7 - 1 }).toISODate()!;
   const to = DateTime.fromISO(lastDay).plus({ days: 1 }).toISODate()!;
-  const sums = new Array<number>(HOURS_PER_WEEK).fill(0);
-  const days = new Map<number, Set<string>>();
-  for (const p of queueIntervals(db, queue.id, from, to)) {
-    const date = p.startLocal.slice(0, 10);
-    const weekday = weekdayOfDate(date);
-    (days.get(weekday) ?? days.set(weekday, new Set()).get(weekday)!).add(date);
-    if (p.status === 'open') sums[weekday * 24 + Number(p.startLocal.slice(11, 13))] += p.volume ?? 0;
-  }
-  const volumes = sums.map((sum, slot) => sum / Math.max(1, days.get(Math.floor(slot / 24))?.size ?? 1));
+  // Closed and missing intervals count their date (a closed Sunday is a real zero) but add no tickets.
+  const volumes = typicalWeekFromSeries(queueIntervals(db(), queue.id, from, to).map((p) => ({ start: p.startLocal, volume: p.volume ?? 0 })));
   return { volumes, text: `average week of ${source.queueName} over ${from} – ${lastDay} (${TYPICAL_WEEKS} weeks of history)` };
 }
 
-export function assessPlan(db: Database, request: PlanRequest, options: { tightest?: boolean } = {}): SlaAssessmentView {
+/** Pure for a given or sample week: the database is opened only for a queue's history. */
+export function assessPlan(db: () => Database, request: PlanRequest, options: { tightest?: boolean } = {}): SlaAssessmentView {
   const week = typicalWeek(db, request.volumeSource);
   const input = { policy: request.policy, mix: request.mix, businessHours: request.businessHours, weekVolumes: week.volumes, settings: request.settings };
   const assessment = assessSlaPlan(input, request.headcount, { tightest: options.tightest });
@@ -167,13 +161,13 @@ export function slaHandlers(ctx: ServiceContext): SlaHandlers {
     },
     'sla.policies.save': async ({ id, name, activate, ...plan }) => {
       await ctx.workspaceReady();
-      typicalWeek(ctx.db(), plan.volumeSource);
+      typicalWeek(ctx.db, plan.volumeSource);
       return saveSlaPolicy(ctx.db(), { name, ...plan }, { id, activate });
     },
     'sla.policies.delete': ({ id }) => ({ deleted: deleteSlaPolicy(ctx.db(), id) }),
     'sla.assess': async (request) => {
-      await ctx.workspaceReady();
-      return assessPlan(ctx.db(), request);
+      if (request.volumeSource.kind === 'queue') await ctx.workspaceReady();
+      return assessPlan(ctx.db, request);
     },
     'sla.tiers.get': () => tierResponse(storedTiers(ctx.db())),
     'sla.tiers.save': (request) => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { costModelInputSchema, type CostModelInput, type CostModelResult } from '../../engine/cost';
 import {
   businessHoursSchema,
+  HOURS_PER_WEEK,
   slaMixSchema,
   slaPlanSettingsSchema,
   slaPolicySchema,
@@ -30,6 +31,14 @@ export const slaVolumeSourceSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('queue'), queueName: z.string().trim().min(1, 'Queue name is required') }).strict(),
+  z
+    .object({
+      kind: z.literal('week'),
+      /** Tickets per hour of the week, Monday 00:00 first (the CLI's --volumes file rolled into a typical week). */
+      volumes: z.array(z.number({ error: 'Volume must be a number' }).refine((v) => Number.isFinite(v) && v >= 0, 'Volume cannot be negative')).length(HOURS_PER_WEEK, `A week has ${HOURS_PER_WEEK} hourly volumes`),
+      description: z.string().max(300).default('typical week given'),
+    })
+    .strict(),
 ]);
 export type SlaVolumeSource = z.infer<typeof slaVolumeSourceSchema>;
 

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { dateOf as dateOfDayNumber, dayNumberOf, parseStart, weekdayOf as isoWeekdayOfDayNumber } from '../forecast/calendar';
+import { weekdayOfDate } from '../schedule/time';
 
 export const HOURS_PER_WEEK = 168;
 
@@ -75,3 +76,19 @@ export function openHoursPerWeek(hours: BusinessHours): number {
   return hours.weekly.reduce((sum, day) => sum + (day ? day.closeHour - day.openHour : 0), 0);
 }
 
+
+/**
+ * The typical week of a series of local interval counts ('YYYY-MM-DDTHH:mm', any interval length): each hour of
+ * the week is the sum of its intervals ÷ the number of dates of that weekday in the series.
+ */
+export function typicalWeekFromSeries(points: readonly { start: string; volume: number }[]): number[] {
+  const sums = new Array<number>(HOURS_PER_WEEK).fill(0);
+  const dates = Array.from({ length: 7 }, () => new Set<string>());
+  for (const p of points) {
+    const date = p.start.slice(0, 10);
+    const weekday = weekdayOfDate(date);
+    dates[weekday].add(date);
+    sums[weekday * 24 + Number(p.start.slice(11, 13))] += p.volume;
+  }
+  return sums.map((sum, slot) => sum / Math.max(1, dates[Math.floor(slot / 24)].size));
+}
