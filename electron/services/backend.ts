@@ -18,6 +18,7 @@ import { forecastHandlers } from './forecastService';
 import { scheduleHandlers } from './scheduleService';
 import { solverHandlers } from './solverService';
 import { slaHandlers } from './slaService';
+import { dashboardHandlers, type PdfPrinter } from './dashboardService';
 import { workspaceHandlers } from './workspaceService';
 
 export const DEFAULT_DEMO_WEEKS = 26;
@@ -28,6 +29,8 @@ export interface BackendOptions {
   /** 'YYYY-MM-DD' the demo history ends on; defaults to yesterday. Fixed in tests for repeatable data. */
   demoEndDate?: string;
   log?: (message: string) => void;
+  /** Prints the dashboard to PDF where the host can (Electron's printToPDF); the browser host prints instead. */
+  pdf?: PdfPrinter;
 }
 
 export interface Backend {
@@ -83,7 +86,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo };
-  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context), ...importHandlers(context), ...forecastHandlers(context), ...scheduleHandlers(context), ...solverHandlers(), ...slaHandlers(context) };
+  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context), ...importHandlers(context), ...forecastHandlers(context), ...scheduleHandlers(context), ...solverHandlers(), ...slaHandlers(context), ...dashboardHandlers({ ...context, pdf: options.pdf }) };
 
   return {
     dispatch: createDispatcher(handlers, log),

@@ -60,7 +60,14 @@ interface Slot {
   missing: number;
 }
 
-export function weekRequirements(db: Database, weekStart: string, intervalMinutes: 15 | 30): WeekRequirements {
+/** A queue's week as weekRequirements read it: interval volumes (forecast or history) and the staffing applied. */
+export interface QueueWeekLoad {
+  queue: QueueSummary;
+  intervals: StoredInterval[];
+  staffing: ChannelStaffingSettings;
+}
+
+export function weekRequirements(db: Database, weekStart: string, intervalMinutes: 15 | 30, onQueueLoad?: (load: QueueWeekLoad) => void): WeekRequirements {
   const dates = weekDates(weekStart);
   const dateIndex = new Map(dates.map((d, i) => [d, i]));
   const slotsPerDay = MINUTES_PER_DAY / intervalMinutes;
@@ -153,6 +160,7 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
     const profile = profileFor(profiles, queue);
     const staffing = { ...(profile?.settings ?? defaultStaffing(queue, intervalMinutes)), intervalMin: intervalMinutes } as ChannelStaffingSettings;
     const result = requirementsFor(intervals, staffing);
+    onQueueLoad?.({ queue, intervals, staffing });
     const curve = (series.get(queue.channel) ?? new Float64Array(DAYS * slotsPerDay)) as Float64Array;
     result.rows.forEach((row, t) => (curve[t] += row.required ?? 0));
     series.set(queue.channel, curve);

@@ -13,6 +13,7 @@ import { importChannels } from './channels/dataImport';
 import { forecastChannels } from './channels/forecast';
 import { scheduleChannels } from './channels/schedule';
 import { slaChannels } from './channels/sla';
+import { dashboardChannels } from './channels/dashboard';
 import { solverChannels } from './channels/solvers';
 import { staffingChannels } from './channels/staffing';
 import { workspaceChannels } from './channels/workspace';
@@ -26,6 +27,7 @@ export const contract = {
   ...scheduleChannels,
   ...solverChannels,
   ...slaChannels,
+  ...dashboardChannels,
 };
 
 export type Contract = typeof contract;

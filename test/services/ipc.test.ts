@@ -139,6 +139,9 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'cost.calculate': [{}, { ...costExample, ticketsPerAgentPerDay: 0 }, { ...costExample, ahtCut: 10 }],
   'cost.inputs.get': [{ x: 1 }],
   'cost.inputs.save': [{}, { ...costExample, workingDaysPerYear: 400 }],
+  'dashboard.overview': [{ week: 1 }],
+  'dashboard.checklist.set': [{}, { key: 'sla-review', period: 'Q4', done: true }, { key: 'sla-review', period: '2026-Q4', done: 'yes' }],
+  'dashboard.export': [{}, { format: 'docx' }],
 };
 const NOT_OBJECTS = [undefined, null, 42, 'text', [], true];
 
