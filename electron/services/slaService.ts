@@ -48,6 +48,8 @@ export const EXAMPLE_COST_INPUTS: CostModelInput = {
   managementOverhead: 8_000,
   ticketsPerAgentPerDay: 25,
   workingDaysPerYear: 240,
+  ahtCut: 0.1,
+  fcrGain: 0.05,
 };
 
 type PlanRequest = ParsedRequestOf<'sla.assess'>;

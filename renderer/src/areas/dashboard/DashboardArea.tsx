@@ -139,7 +139,7 @@ function IntervalBoard() {
     return (
       <div className="panel" data-testid="rag-board">
         <h3>Intervals against the forecast</h3>
-        <p className="muted">No published schedule yet. Generate and publish a week in <a href="#/schedule">Schedule</a> to rate each interval green, yellow or red.</p>
+        <p className="muted">No published schedule yet. Generate and publish a week in the Schedule area (<a href="#/schedule">go there</a>) to rate each interval green, yellow or red.</p>
       </div>
     );
   }
@@ -274,7 +274,7 @@ function SlaSummary() {
     <div className="panel" data-testid="dash-sla">
       <h3>SLA compliance projected from the plan</h3>
       {!sla ? (
-        <p className="muted">No active SLA policy. Choose one in <a href="#/sla">SLA policies</a>.</p>
+        <p className="muted">No active SLA policy: <a href="#/sla">choose one</a>.</p>
       ) : (
         <p>
           <strong>{sla.policyName}</strong>: {formatPercent(sla.overallInTarget)} of tickets answered within their first-response target with {sla.headcount} agents.{' '}
@@ -332,7 +332,7 @@ function PlanningCalendar() {
                   <input type="checkbox" checked={c.doneAt !== null} onChange={(e) => void setChecklist(c.key, c.period, e.target.checked)} data-testid={`check-${c.key}`} />{' '}
                   <strong>{c.title}</strong> ({c.period}, due {c.due})
                 </label>{' '}
-                — {c.detail}. <a href={c.link}>{c.linkLabel}</a>
+                — {c.detail}. In {c.linkLabel}: <a href={c.link}>open</a>
               </li>
             ))}
           </ul>
