@@ -18,7 +18,7 @@ import { formatNumber } from '../../shared/engine/staffing/formatNumber';
 import { dailyWork } from '../../db/repositories/dashboard';
 import { getSchedule, listSchedules, listShifts } from '../../db/repositories/schedules';
 import { activeSlaPolicy, checklistDone, getCostModelInputs, setChecklistDone } from '../../db/repositories/slaPolicies';
-import { agentCountsBySkill, getWorkspace } from '../../db/repositories/workspace';
+import { agentCountsBySkill, getWorkspace, queueSummaries } from '../../db/repositories/workspace';
 import type { Handlers, ServiceContext } from './handlers';
 import { weekRequirements, type QueueWeekLoad } from './scheduleRequirements';
 import { assessPlan, EXAMPLE_COST_INPUTS, ensureSlaPolicies } from './slaService';
@@ -160,12 +160,19 @@ export function buildOverview(db: Database, today: string): DashboardOverview {
   let sla: DashboardOverview['sla'] = null;
   if (active) {
     try {
-      const view = assessPlan(() => db, { policy: active.policy, mix: active.mix, businessHours: active.businessHours, settings: active.settings, volumeSource: active.volumeSource, headcount: active.headcount }, { tightest: false });
+      const request = { policy: active.policy, mix: active.mix, businessHours: active.businessHours, settings: active.settings, volumeSource: active.volumeSource, headcount: active.headcount };
+      const view = assessPlan(() => db, request, { tightest: false });
+      const without = (cells: typeof view.compliance) => cells.filter((c) => c.withoutCapacity).map((c) => `${c.priority} × ${c.tierName}`);
+      // With a published schedule, the same promises against the agents it puts on the policy's queue skill.
+      const skill = active.volumeSource.kind === 'queue' ? queueSummaries(db).find((q) => q.name === (active.volumeSource as { queueName: string }).queueName)?.channel : undefined;
+      const perHour = skill ? schedulePart?.agentsPerHourBySkill.get(skill) : undefined;
+      const onSchedule = perHour ? assessPlan(() => db, request, { tightest: false, agentsPerSlot: perHour }) : undefined;
       sla = {
+        withSchedule: onSchedule && skill && schedulePart ? { weekStart: schedulePart.schedule.weekStart, skill, overallInTarget: onSchedule.overallInTarget, cellsWithoutCapacity: without(onSchedule.compliance) } : null,
         policyId: active.id,
         policyName: active.name,
         overallInTarget: view.overallInTarget,
-        cellsWithoutCapacity: view.compliance.filter((c) => c.withoutCapacity).map((c) => `${c.priority} × ${c.tierName}`),
+        cellsWithoutCapacity: without(view.compliance),
         headcount: active.headcount,
         headcountNeeded: view.headcountNeeded,
         fte: view.requirement.fte,
@@ -208,6 +215,8 @@ interface SchedulePart {
   gaps: CoverageGap[];
   utilization: DashboardMetric;
   agentsScheduled: number;
+  /** Agents working in each hour of the week (Monday 00:00 first), the hour's average, per skill. */
+  agentsPerHourBySkill: Map<string, number[]>;
 }
 
 function publishedScheduleView(db: Database, days: ReturnType<typeof dailyWork>): SchedulePart | undefined {
@@ -296,7 +305,11 @@ function publishedScheduleView(db: Database, days: ReturnType<typeof dailyWork>)
     series,
   };
   const agentsScheduled = new Set(shifts.map((s) => s.agentId)).size;
-  return { schedule: { id: meta.id, weekStart: meta.weekStart, version: meta.version, intervalMinutes }, intervals, gaps, utilization, agentsScheduled };
+  const perHour = 60 / intervalMinutes;
+  const agentsPerHourBySkill = new Map(
+    coverage.skills.map((sk) => [sk.skill, Array.from({ length: 168 }, (_, h) => Array.from(sk.scheduled.slice(h * perHour, (h + 1) * perHour)).reduce((a, v) => a + v, 0) / perHour)]),
+  );
+  return { schedule: { id: meta.id, weekStart: meta.weekStart, version: meta.version, intervalMinutes }, intervals, gaps, utilization, agentsScheduled, agentsPerHourBySkill };
 }
 
 function handleSecOf(staffing: ChannelStaffingSettings): number {

@@ -77,10 +77,10 @@ export function typicalWeek(db: () => Database, source: SlaVolumeSource): { volu
 }
 
 /** Pure for a given or sample week: the database is opened only for a queue's history. */
-export function assessPlan(db: () => Database, request: PlanRequest, options: { tightest?: boolean } = {}): SlaAssessmentView {
+export function assessPlan(db: () => Database, request: PlanRequest, options: { tightest?: boolean; agentsPerSlot?: readonly number[] } = {}): SlaAssessmentView {
   const week = typicalWeek(db, request.volumeSource);
   const input = { policy: request.policy, mix: request.mix, businessHours: request.businessHours, weekVolumes: week.volumes, settings: request.settings };
-  const assessment = assessSlaPlan(input, request.headcount, { tightest: options.tightest });
+  const assessment = assessSlaPlan(input, request.headcount, { tightest: options.tightest, agentsPerSlot: options.agentsPerSlot });
   const ticketsPerWeek = week.volumes.reduce((s, v) => s + v, 0);
   const weighted = assessment.compliance.reduce((s, c) => s + c.share * c.answeredInTarget, 0);
   const shares = assessment.compliance.reduce((s, c) => s + c.share, 0);

@@ -116,6 +116,10 @@ describe('dashboard service on the demo workspace', () => {
     const utilization = overview.metrics.find((m) => m.id === 'utilization')!;
     expect(utilization.value).toBeGreaterThan(10);
     expect(utilization.value).toBeLessThan(100);
+    // The ticket policy (Mon–Sat 08–20) against email agents who only work 09–17 on weekdays: evenings and Saturday
+    // have nobody, so fewer tickets are answered in target than with the team spread over the open hours.
+    expect(overview.sla!.withSchedule).toMatchObject({ weekStart: WEEK, skill: 'email' });
+    expect(overview.sla!.withSchedule!.overallInTarget).toBeLessThan(overview.sla!.overallInTarget);
     expect(utilization.series).toHaveLength(5); // nobody is scheduled at the weekend: no available time to divide by
   });
 });

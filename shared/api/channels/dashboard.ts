@@ -73,7 +73,17 @@ export interface DashboardOverview {
   intervals: RagInterval[];
   coverageGaps: CoverageGap[];
   cost: { inputs: CostModelInput; result: CostModelResult; monthly: { month: string; tickets: number; cost: number; costPerTicket: number }[] };
-  sla: { policyId: number; policyName: string; overallInTarget: number; cellsWithoutCapacity: string[]; headcount: number; headcountNeeded: number | null; fte: number } | null;
+  sla: {
+    policyId: number;
+    policyName: string;
+    overallInTarget: number;
+    cellsWithoutCapacity: string[];
+    headcount: number;
+    headcountNeeded: number | null;
+    fte: number;
+    /** The same policy with the agents the published schedule puts on the policy's queue skill, hour by hour. */
+    withSchedule: { weekStart: string; skill: string; overallInTarget: number; cellsWithoutCapacity: string[] } | null;
+  } | null;
   checklist: ChecklistItem[];
   notes: string[];
 }

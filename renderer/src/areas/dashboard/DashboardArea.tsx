@@ -283,6 +283,12 @@ function SlaSummary() {
           <a href="#/sla">Open the policy</a>
         </p>
       )}
+      {sla?.withSchedule && (
+        <p data-testid="dash-sla-schedule">
+          With the published week of {sla.withSchedule.weekStart} ({sla.withSchedule.skill} agents hour by hour): {formatPercent(sla.withSchedule.overallInTarget)} answered in target
+          {sla.withSchedule.cellsWithoutCapacity.length > 0 ? `; without capacity: ${sla.withSchedule.cellsWithoutCapacity.join(', ')}` : '; every promise kept'}.
+        </p>
+      )}
     </div>
   );
 }
