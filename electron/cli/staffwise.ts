@@ -15,8 +15,10 @@ import { rosterCommand } from './commands/roster';
 import { scheduleCommand } from './commands/schedule';
 import { planCommand } from './commands/plan';
 import { backupCommand } from './commands/backup';
+import { costCommand } from './commands/cost';
+import { slaCommand } from './commands/sla';
 
-export const commands: Command[] = [capacityCommand, erlangCommand, requirementsCommand, forecastCommand, importCommand, scheduleCommand, rosterCommand, planCommand, backupCommand];
+export const commands: Command[] = [capacityCommand, erlangCommand, requirementsCommand, forecastCommand, importCommand, scheduleCommand, rosterCommand, planCommand, backupCommand, costCommand, slaCommand];
 
 function helpText(): string {
   return ['Usage: staffwise <command> [options]   (global: --data-dir PATH)', '', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}\n  ${' '.repeat(14)} ${c.usage}`)].join('\n');

@@ -32,6 +32,14 @@ async function start(): Promise<void> {
       resourcesPath: process.resourcesPath,
       electronVersion: process.versions.electron,
     }),
+    // The Dashboard's PDF export prints the window showing it (landscape A4, backgrounds for the status colours).
+    pdf: {
+      printToPdf: async () => {
+        const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+        if (!window) throw new Error('No window to print the dashboard from');
+        return window.webContents.printToPDF({ landscape: true, printBackground: true, pageSize: 'A4' });
+      },
+    },
   });
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform === 'darwin', { devTools: origin.devTools })));

@@ -25,6 +25,8 @@ import { afterWorkspaceReplaced, planHandlers } from './planService';
 import { forecastChoiceHandlers } from './forecastChoiceService';
 import { scheduleHandlers } from './scheduleService';
 import { solverHandlers } from './solverService';
+import { slaHandlers } from './slaService';
+import { dashboardHandlers, type PdfPrinter } from './dashboardService';
 import { workspaceHandlers } from './workspaceService';
 
 export const DEFAULT_DEMO_WEEKS = 26;
@@ -35,6 +37,8 @@ export interface BackendOptions {
   /** 'YYYY-MM-DD' the demo history ends on; defaults to yesterday. Fixed in tests for repeatable data. */
   demoEndDate?: string;
   log?: (message: string) => void;
+  /** Prints the dashboard to PDF where the host can (Electron's printToPDF); the browser host prints instead. */
+  pdf?: PdfPrinter;
 }
 
 export interface Backend {
@@ -64,7 +68,7 @@ export function createBackend(options: BackendOptions): Backend {
   const refuseDamaged = (error: DatabaseDamagedError): never => {
     const good = newestGoodBackup(options.dataDir);
     damage = new DatabaseDamagedError(error.file, error.problems, good);
-    log(`[staffwise] ${damage.message}`);
+    // Not logged: every caller gets this error and shows it (the Data area, the CLI's one line).
     throw new ApiError({ code: 'conflict', message: damage.message });
   };
 
@@ -156,6 +160,8 @@ export function createBackend(options: BackendOptions): Backend {
     ...scheduleHandlers(context),
     ...solverHandlers(),
     ...planHandlers(context),
+    ...slaHandlers(context),
+    ...dashboardHandlers({ ...context, pdf: options.pdf }),
   };
 
   return {

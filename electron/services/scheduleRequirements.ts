@@ -64,7 +64,14 @@ interface Slot {
   missing: number;
 }
 
-export function weekRequirements(db: Database, weekStart: string, intervalMinutes: 15 | 30): WeekRequirements {
+/** A queue's week as weekRequirements read it: interval volumes (forecast or history) and the staffing applied. */
+export interface QueueWeekLoad {
+  queue: QueueSummary;
+  intervals: StoredInterval[];
+  staffing: ChannelStaffingSettings;
+}
+
+export function weekRequirements(db: Database, weekStart: string, intervalMinutes: 15 | 30, onQueueLoad?: (load: QueueWeekLoad) => void): WeekRequirements {
   const dates = weekDates(weekStart);
   const dateIndex = new Map(dates.map((d, i) => [d, i]));
   const slotsPerDay = MINUTES_PER_DAY / intervalMinutes;
@@ -149,6 +156,7 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
     const staffing = { ...(profile?.settings ?? defaultStaffing(queue, intervalMinutes)), intervalMin: intervalMinutes } as ChannelStaffingSettings;
     const forecastAhtUsed = staffing.mode === 'live' && intervals.some((p) => p.ahtSec !== null);
     const result = requirementsFor(intervals, staffing, forecastAhtUsed);
+    onQueueLoad?.({ queue, intervals, staffing });
     const curve = (series.get(queue.channel) ?? new Float64Array(DAYS * slotsPerDay)) as Float64Array;
     result.rows.forEach((row, t) => (curve[t] += row.required ?? 0));
     series.set(queue.channel, curve);

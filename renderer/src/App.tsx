@@ -5,6 +5,7 @@ import { ForecastArea } from './areas/forecast/ForecastArea';
 import { HiringArea } from './areas/hiring/HiringArea';
 import { NotBuiltYet } from './areas/NotBuiltYet';
 import { ScheduleArea } from './areas/schedule/ScheduleArea';
+import { SlaArea } from './areas/sla/SlaArea';
 import { StaffingArea } from './areas/staffing/StaffingArea';
 import { useWorkspace } from './stores/workspaceStore';
 
@@ -19,6 +20,7 @@ const AREAS: Area[] = [
   { id: 'forecast', label: 'Forecast', render: () => <ForecastArea /> },
   { id: 'staffing', label: 'Staffing', render: () => <StaffingArea /> },
   { id: 'schedule', label: 'Schedule', render: () => <ScheduleArea /> },
+  { id: 'sla', label: 'SLA policies', render: () => <SlaArea /> },
   { id: 'hiring', label: 'Hiring & ramp', render: () => <HiringArea /> },
   {
     id: 'scenarios',

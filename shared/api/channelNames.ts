@@ -68,6 +68,18 @@ export const appChannelNames = [
   'backups.create',
   'backups.restore',
   'demo.resetImpact',
+  'sla.policies.list',
+  'sla.policies.save',
+  'sla.policies.delete',
+  'sla.assess',
+  'sla.tiers.get',
+  'sla.tiers.save',
+  'cost.calculate',
+  'cost.inputs.get',
+  'cost.inputs.save',
+  'dashboard.overview',
+  'dashboard.checklist.set',
+  'dashboard.export',
 ] as const;
 
 /**

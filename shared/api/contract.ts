@@ -16,6 +16,8 @@ import { forecastChannels } from './channels/forecast';
 import { planChannels } from './channels/plan';
 import { forecastChoiceChannels } from './channels/forecastChoice';
 import { scheduleChannels } from './channels/schedule';
+import { slaChannels } from './channels/sla';
+import { dashboardChannels } from './channels/dashboard';
 import { solverChannels } from './channels/solvers';
 import { staffingChannels } from './channels/staffing';
 import { workspaceChannels } from './channels/workspace';
@@ -32,6 +34,8 @@ export const contract = {
   ...solverChannels,
   ...planChannels,
   ...backupChannels,
+  ...slaChannels,
+  ...dashboardChannels,
 };
 
 export type Contract = typeof contract;

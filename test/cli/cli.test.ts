@@ -283,7 +283,7 @@ describe('staffwise CLI on a database it cannot use', () => {
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err.split('\n')).toHaveLength(1);
-    expect(err).toMatch(/^staffwise import: .*file is not a database$/);
+    expect(err).toMatch(/^staffwise import: The data file .* is damaged \(SQLite found: file is not a database\)\. Staffwise will not write to it/);
     expect(err).not.toMatch(/\bat \S+ \(/);
   });
 });

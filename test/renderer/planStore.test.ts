@@ -20,7 +20,7 @@ vi.mock('../../renderer/src/api', () => ({
 }));
 
 const { usePlan } = await import('../../renderer/src/stores/planStore');
-const { parsePercentField } = await import('../../renderer/src/components/parseNumber');
+const { parsePercentFraction } = await import('../../renderer/src/components/parsePercent');
 
 const DRAFT: PlanSave = {
   name: 'Test plan',
@@ -93,14 +93,14 @@ describe('plan store', () => {
 
 describe('percent fields', () => {
   it('read percentages as fractions and refuse a bare fraction instead of guessing', () => {
-    expect(parsePercentField('30')).toEqual({ value: 0.3 });
-    expect(parsePercentField('30%')).toEqual({ value: 0.3 });
-    expect(parsePercentField('0')).toEqual({ value: 0 });
-    expect(parsePercentField('0.5%')).toEqual({ value: 0.005 });
-    expect(parsePercentField('0.3').error).toMatch(/looks like a fraction.*type 30/);
-    expect(parsePercentField('1').error).toMatch(/looks like a fraction/);
-    expect(parsePercentField('-0.5').error).toMatch(/looks like a fraction/);
-    expect(parsePercentField('abc').error).toMatch(/not a number/);
-    expect(parsePercentField('', true)).toEqual({});
+    expect(parsePercentFraction('30')).toEqual({ value: 0.3 });
+    expect(parsePercentFraction('30%')).toEqual({ value: 0.3 });
+    expect(parsePercentFraction('0')).toEqual({ value: 0 });
+    expect(parsePercentFraction('0.5%')).toEqual({ value: 0.005 });
+    expect(parsePercentFraction('0.3').error).toMatch(/Did you mean 30%\?/);
+    expect(parsePercentFraction('1').error).toMatch(/Did you mean 100%\?/);
+    expect(parsePercentFraction('-5').error).toMatch(/at least 0%/);
+    expect(parsePercentFraction('abc').error).toMatch(/not a number/);
+    expect(parsePercentFraction('', undefined, true)).toEqual({});
   });
 });

@@ -10,6 +10,7 @@ import { appChannelNames, channels, cliOnlyChannelNames, type Channel } from '..
 import type { Envelope } from '../../shared/api/errors';
 import type { Backend } from '../../electron/services/backend';
 import { useBackends } from '../helpers/backend';
+import { defaultSlaPolicy, weekdayBusinessHours } from '../../shared/engine/sla';
 
 const newBackend = useBackends();
 const APP_URL = 'file:///app/dist/renderer/index.html';
@@ -37,6 +38,15 @@ const worked = { volume: 500, ahtMin: 20, hours: 8, utilization: 0.75 };
 const erlang = { callsPerInterval: 100, intervalMin: 30, ahtSec: 180, slTarget: 0.8, answerSec: 20 };
 const email = { itemsPerDay: 400, handleMin: 8, responseHours: 4, openFromHour: 8, openToHour: 20 };
 const live = { mode: 'live', intervalMin: 15, ahtSec: 180, targets: { answerSec: 20, serviceLevel: 0.8 } };
+const slaPlan = {
+  policy: defaultSlaPolicy(),
+  mix: { cells: [{ priority: 'P3', tier: 'business', share: 1 }] },
+  businessHours: weekdayBusinessHours('UTC'),
+  settings: { ahtMin: 20 },
+  volumeSource: { kind: 'sample', ticketsPerMonth: 1200 },
+  headcount: 5,
+};
+const costExample = { salaryAndBenefits: 60000, toolsPerSeat: 5000, training: 2000, managementOverhead: 8000, ticketsPerAgentPerDay: 25, workingDaysPerYear: 240 };
 const TIMES = { start: 480, end: 960, segments: [{ start: 480, end: 960 }], breaks: [] };
 
 /** Malformed payloads per channel; typed over every channel so a new channel cannot be added without cases. */
@@ -140,6 +150,18 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'ramp.list': [{ x: 1 }],
   'ramp.save': [{ name: 'r', weeks: [] }, { name: 'r', weeks: [{ load: 25, focus: '', support: '' }] }],
   'ramp.delete': [{}],
+  'sla.policies.list': [{ all: true }],
+  'sla.policies.save': [{}, { name: 'x' }, { ...slaPlan, name: '' }, { ...slaPlan, name: 'x', headcount: -1 }],
+  'sla.policies.delete': [{}, { id: 0 }],
+  'sla.assess': [{}, { ...slaPlan, headcount: 2.5 }, { ...slaPlan, mix: { cells: [{ priority: 'P9', tier: 'business', share: 1 }] } }, { ...slaPlan, settings: { ahtMin: 0 } }],
+  'sla.tiers.get': [{ x: 1 }],
+  'sla.tiers.save': [{}, { definition: {}, ticketsPerDay: 10, productiveHours: 6, utilization: 0.8 }],
+  'cost.calculate': [{}, { ...costExample, ticketsPerAgentPerDay: 0 }, { ...costExample, ahtCut: 10 }],
+  'cost.inputs.get': [{ x: 1 }],
+  'cost.inputs.save': [{}, { ...costExample, workingDaysPerYear: 400 }],
+  'dashboard.overview': [{ week: 1 }],
+  'dashboard.checklist.set': [{}, { key: 'sla-review', period: 'Q4', done: true }, { key: 'sla-review', period: '2026-Q4', done: 'yes' }],
+  'dashboard.export': [{}, { format: 'docx' }],
 };
 const NOT_OBJECTS = [undefined, null, 42, 'text', [], true];
 

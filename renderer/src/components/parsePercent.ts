@@ -59,3 +59,15 @@ function rangeText({ min, max, minInclusive, maxInclusive }: PercentRange): stri
 function formatPercentValue(percent: number): string {
   return String(+percent.toFixed(6));
 }
+
+/** Any percentage from 0% to 100%, for fields without a narrower range of their own. */
+export const PERCENT: PercentFieldSpec = { what: 'This value', range: PART };
+
+/** The same reading, as a fraction (0.8 for 80%), for stores that keep fractions as the API does. */
+export function parsePercentFraction(raw: string, spec: PercentFieldSpec = PERCENT, optional = false): { value?: number; error?: string } {
+  const parsed = parsePercentField(raw, spec, optional);
+  return parsed.value === undefined ? parsed : { value: parsed.value / 100 };
+}
+
+/** A fraction shown in a percent field: 0.8 → "80". */
+export const percentText = (fraction: number) => formatPercentValue(fraction * 100);

@@ -77,6 +77,8 @@ export interface BacklogInterval {
   backlog: number;
   /** Items still waiting at the end of the interval although their response target has passed. */
   overdue: number;
+  /** Items whose response target passed during this interval while they still waited: each late item counts once. */
+  missed: number;
 }
 
 /**
@@ -111,12 +113,15 @@ export function simulateDeferredBacklog(
     const intervalEnd = (i + 1) * intervalSec;
     let backlog = 0;
     let overdue = 0;
+    let missed = 0;
     for (let k = head; k < queue.length; k++) {
       backlog += queue[k].items;
+      const deadline = queue[k].arrivedAt * intervalSec + responseSec;
       // Still waiting as an interval ending at or after its deadline closes: it has missed its target.
-      if (queue[k].arrivedAt * intervalSec + responseSec <= intervalEnd) overdue += queue[k].items;
+      if (deadline <= intervalEnd) overdue += queue[k].items;
+      if (deadline <= intervalEnd && deadline > intervalEnd - intervalSec) missed += queue[k].items;
     }
-    rows.push({ index: i, arriving: volumes[i], capacity, worked: capacity - remaining, backlog, overdue });
+    rows.push({ index: i, arriving: volumes[i], capacity, worked: capacity - remaining, backlog, overdue, missed });
   }
   return rows;
 }

@@ -4,7 +4,7 @@
  * classes on their ramp curves. Tabs are part of the address (#/hiring/classes).
  */
 import { useEffect, useRef, useState } from 'react';
-import { download } from '../schedule/ScheduleArea';
+import { download } from '../../components/download';
 import { usePlan } from '../../stores/planStore';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { ClassesPanel } from './ClassesPanel';

@@ -1,10 +1,11 @@
 /**
  * A number of the plan's assumptions, typed as text and committed to the draft once it reads as a valid number.
- * Percent fields show and take percentages and refuse a bare fraction (see parsePercentField).
+ * Percent fields show and take percentages and refuse a bare fraction (see parsePercentFraction).
  */
 import { useEffect, useState } from 'react';
 import { NumberField } from '../../components/NumberField';
-import { parseNumberField, parsePercentField } from '../../components/parseNumber';
+import { parseNumberField } from '../../components/parseNumber';
+import { parsePercentFraction } from '../../components/parsePercent';
 
 interface Props {
   label: string;
@@ -29,7 +30,7 @@ export function PlanField({ label, value, onCommit, percent, unit, hint, optiona
   // A change from elsewhere (another plan opened, an import) replaces what is shown unless the text already says it.
   useEffect(() => {
     setText((current) => {
-      const parsed = percent ? parsePercentField(current, true) : parseNumberField(current, true);
+      const parsed = percent ? parsePercentFraction(current, undefined, true) : parseNumberField(current, true);
       const same = parsed.value === (value ?? undefined);
       return same ? current : shown;
     });
@@ -45,7 +46,7 @@ export function PlanField({ label, value, onCommit, percent, unit, hint, optiona
       error={error ?? problem}
       onChange={(next) => {
         setText(next);
-        const parsed = percent ? parsePercentField(next, optional) : parseNumberField(next, optional);
+        const parsed = percent ? parsePercentFraction(next, undefined, optional) : parseNumberField(next, optional);
         const problemText = parsed.error ?? (parsed.value !== undefined ? check?.(parsed.value) : undefined);
         setError(problemText);
         if (!problemText) onCommit(parsed.value);

@@ -1,7 +1,7 @@
 /** Named ramp curves: the load a new hire carries each week of onboarding, with that week's focus and support. */
 import { useEffect, useState } from 'react';
 import type { RampCurve } from '../../../../shared/api/channels/plan';
-import { parsePercentField } from '../../components/parseNumber';
+import { PART, parsePercentFraction } from '../../components/parsePercent';
 import { usePlan } from '../../stores/planStore';
 import { percentText } from './PlanField';
 
@@ -29,7 +29,7 @@ export function RampCurvesPanel({ curves }: { curves: RampCurve[] }) {
   const submit = async (asNew: boolean) => {
     const weeks = [];
     for (let i = 0; i < rows.length; i++) {
-      const parsed = parsePercentField(rows[i].load);
+      const parsed = parsePercentFraction(rows[i].load, { what: 'Load', range: PART });
       if (parsed.error) return setError(`Week ${i + 1} load: ${parsed.error}`);
       if (parsed.value! < 0 || parsed.value! > 1) return setError(`Week ${i + 1} load: from 0% to 100%`);
       weeks.push({ load: parsed.value!, focus: rows[i].focus.trim(), support: rows[i].support.trim() });

@@ -6,7 +6,8 @@
 import { useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { PlanProjectionView, PlanSave } from '../../../../shared/api/channels/plan';
 import { formatNumber } from '../../components/format';
-import { parseNumberField, parsePercentField } from '../../components/parseNumber';
+import { parseNumberField } from '../../components/parseNumber';
+import { parsePercentFraction } from '../../components/parsePercent';
 import { usePlan, type WeekField } from '../../stores/planStore';
 import { percentText } from './PlanField';
 
@@ -35,7 +36,7 @@ interface Selection {
 function parseCell(column: Column, text: string): { value?: number | string; error?: string } {
   if (column.field === 'note') return { value: text.trim() || undefined };
   if (text.trim() === '') return {};
-  return column.percent ? parsePercentField(text) : parseNumberField(text);
+  return column.percent ? parsePercentFraction(text) : parseNumberField(text);
 }
 
 function cellText(column: Column, draft: PlanSave, week: number): string {

@@ -3,10 +3,11 @@
  * weekly grid over the coverage chart, rule problems on the shifts, why intervals stay short, versions and
  * publishing, and exports (CSV, XLSX, one ICS calendar per agent, a printable week).
  */
+import { download } from '../../components/download';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { createPortal } from 'react-dom';
-import type { ScheduleExportFile, ScheduleView, WeekRequirements } from '../../../../shared/api/channels/schedule';
+import type { ScheduleView, WeekRequirements } from '../../../../shared/api/channels/schedule';
 import type { CoverageReport, RuleViolation, ShiftTemplateInput } from '../../../../shared/engine/schedule';
 import { NumberField } from '../../components/NumberField';
 import { formatNumber } from '../../components/format';
@@ -427,16 +428,6 @@ function PrintWeek({ view, dates }: { view: ScheduleView; dates: string[] }) {
   );
 }
 
-export function download(file: ScheduleExportFile): void {
-  const body = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([body], { type: file.mimeType }));
-  link.download = file.fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}
 
 function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);

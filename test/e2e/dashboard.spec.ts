@@ -1,0 +1,88 @@
+import { expect, test } from './fixtures';
+
+const METRICS: [string, RegExp][] = [
+  ['ticketsPerAgentDay', /total tickets in the day ÷ FTE/],
+  ['handleTimeTrend', /least-squares line/],
+  ['utilization', /ticket time .* ÷ available time/],
+  ['backlog', /created more than 24 h ago and not yet solved/],
+  ['coverageGaps', /scheduled agents < 50% of the required agents/],
+  ['costPerTicket', /support cost ÷ tickets/],
+  ['slaCompliance', /answered within its first-response target/],
+];
+
+test('the Dashboard shows each capacity metric with its formula, the cost example, and the action for a red interval', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  await page.goto(host.url);
+  await expect(page.getByTestId('agent-count')).toContainText('40');
+
+  for (const [id, formula] of METRICS) {
+    const card = page.getByTestId(`metric-${id}`);
+    await card.hover();
+    await expect(page.getByTestId(`formula-${id}`)).toBeVisible();
+    await expect(page.getByTestId(`formula-${id}`)).toContainText(formula);
+  }
+  await expect(page.getByTestId('metric-ticketsPerAgentDay').locator('.card__value')).not.toHaveText('–');
+  await expect(page.getByTestId('metric-backlog')).toContainText('interval counts');
+  await expect(page.getByTestId('rag-board')).toContainText('No published schedule yet');
+
+  // The cost model opens on the worked example: $75,000 a year, 6,000 tickets, $12.50 a ticket, $1.25 saved by a
+  // 10% shorter handle time, 300 tickets = $3,750 avoided by 5% better first-contact resolution.
+  const step = (label: string) => page.getByTestId('cost-steps').locator('tbody tr').filter({ has: page.getByRole('cell', { name: label, exact: true }) }).locator('td.num');
+  await expect(step('Full cost per agent')).toHaveText('75,000 $ per agent per year');
+  await expect(step('Tickets per agent per year')).toHaveText('6,000 tickets');
+  await expect(step('Cost per ticket')).toHaveText('12.5 $ per ticket');
+  await expect(step('Handle-time cut saving per ticket')).toHaveText('1.25 $ per ticket');
+  await expect(step('Tickets avoided by better first-contact resolution')).toHaveText('300 tickets per agent per year');
+  await expect(step('FCR gain saving per agent')).toHaveText('3,750 $ per agent per year');
+  // A fraction typed into a % field is refused, not read as 0.1%.
+  await page.getByTestId('cost-ahtCutPct').fill('0.1');
+  await expect(page.getByTestId('cost-model').getByRole('alert')).toContainText('looks like a fraction');
+  await page.getByTestId('cost-ahtCutPct').fill('10');
+
+  // Publish a week, then rate its intervals.
+  await page.getByRole('link', { name: 'Schedule' }).click();
+  await page.getByTestId('sched-time-limit').fill('8');
+  await page.getByTestId('sched-generate').click();
+  await expect(page.getByTestId('sched-progress')).toContainText('version 1 (draft)', { timeout: 90_000 });
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId('sched-publish').click();
+  await expect(page.getByTestId('sched-status')).toHaveText('Published v1');
+
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByTestId('rag-board')).toContainText('published week of 2026-11-09');
+  const red = page.locator('[data-testid="rag-cell"][data-status="red"]').first();
+  await red.click();
+  const detail = page.getByTestId('rag-detail');
+  await expect(detail).toContainText('red');
+  await expect(page.getByTestId('rag-actions')).toContainText(/Action: (All hands|Pull agents|Call in backups)/);
+  // Utilization now reads the published week (its value depends on how many shifts the short solve placed).
+  await page.getByTestId('metric-utilization').hover();
+  await expect(page.getByTestId('formula-utilization')).toContainText('week of 2026-11-09');
+});
+
+test('editing an SLA cell changes the requirement and the compliance', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.goto(`${host.url}#/sla`);
+  await page.getByTestId('sla-policy').selectOption({ label: 'Blueprint example (8 agents + 1 lead)' });
+  const answer = page.getByTestId('sla-answer');
+  await expect(answer).toContainText('No:');
+  await expect(answer).toContainText('11 agents keep every cell at 95% or better');
+  const row = page.getByTestId('sla-row-P2-smb');
+  await expect(row).toContainText('SLA without capacity');
+  const inTargetBefore = await row.getByTestId('sla-in-target').textContent();
+  const hoursBefore = await page.getByTestId('sla-agent-hours').locator('.card__value').textContent();
+
+  // SMB P2 from 4 h to 30 min: it becomes a queue, needs more agents and fewer of its tickets are answered in time.
+  await page.getByTestId('sla-cell-P2-smb').fill('30');
+  await expect(row).toContainText('queue (Erlang C)');
+  await expect(row.getByTestId('sla-in-target')).not.toHaveText(inTargetBefore!);
+  await expect(page.getByTestId('sla-agent-hours').locator('.card__value')).not.toHaveText(hoursBefore!);
+  const hoursAfter = Number((await page.getByTestId('sla-agent-hours').locator('.card__value').textContent())!.replace(/,/g, ''));
+  expect(hoursAfter).toBeGreaterThan(Number(hoursBefore!.replace(/,/g, '')));
+
+  // Twelve agents instead of eight: every promise kept.
+  await page.getByTestId('sla-cell-P2-smb').fill('240');
+  await page.getByTestId('sla-headcount').fill('12');
+  await expect(answer).toContainText('Yes:');
+  await expect(row).toContainText('kept');
+});
