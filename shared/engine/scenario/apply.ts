@@ -20,8 +20,7 @@
  * Attrition changes act on tenured staff: in a covered week the tenured pool shrinks at the weekly rate of the
  * changed monthly rate, written as a departure adjustment of tenured(w − 1) × (weekly(m′) − weekly(m)).
  */
-import { requiredAgents } from '../staffing/solvers';
-import { liveQueue } from '../staffing/liveQueue';
+import { createQueueEvaluator, liveQueue } from '../staffing/liveQueue';
 import { demandPools, projectPlan, requiredFteForWeek, weeklyAttritionRate } from '../plan/projection';
 import type { CapacityPlanInput, HeadcountAdjustment, HiringClass, PlanWeekDemand } from '../plan/types';
 import { ScenarioInputError } from './schema';
@@ -46,11 +45,23 @@ function queueKinds(plan: CapacityPlanInput): ('live' | 'deferred')[] {
   return plan.queues?.length ? plan.queues.map((q) => q.kind) : ['deferred'];
 }
 
-/** Required agents (exact) for the week's average interval of a live queue under a service-level target. */
+/**
+ * Agents (fractional) the week's average interval of a live queue needs for a service-level target under Erlang C:
+ * the smallest whole N meeting it, less the share of the last agent not needed, interpolating the service level
+ * linearly between N − 1 and N.
+ */
 export function averageIntervalAgents(volume: number, ahtSec: number, targets: LiveQueueTargets, serviceLevel = targets.serviceLevel, answerSec = targets.answerSec): number {
   if (volume <= 0 || ahtSec <= 0) return 0;
   const queue = liveQueue({ contacts: volume / targets.openHoursPerWeek, intervalMin: 60, ahtSec });
-  return requiredAgents(queue, { serviceLevel, answerSec }).agentsExact;
+  const evaluate = createQueueEvaluator(queue, answerSec);
+  let agents = Math.floor(queue.traffic) + 1;
+  let level = evaluate(agents).serviceLevel;
+  while (level < serviceLevel) {
+    agents++;
+    level = evaluate(agents).serviceLevel;
+  }
+  const below = agents - 1 > queue.traffic ? evaluate(agents - 1).serviceLevel : 0;
+  return agents - 1 + (serviceLevel - below) / (level - below);
 }
 
 interface WeekState {
@@ -61,8 +72,9 @@ interface WeekState {
   serviceLevel?: number;
   answerSec?: number;
   touched: boolean;
-  targetTouched: boolean;
 }
+
+const DEMAND_KINDS = new Set<ScenarioChange['kind']>(['volume', 'aht', 'shrinkage', 'occupancy', 'serviceTarget']);
 
 export function applyChanges(plan: CapacityPlanInput, changes: readonly ScenarioChange[], settings: ScenarioSettings = {}): CapacityPlanInput {
   return applyScenario(plan, changes, settings).plan;
@@ -80,34 +92,38 @@ export function applyScenario(plan: CapacityPlanInput, changes: readonly Scenari
     const hasRange = change.kind === 'classRemove' || coverages[i].size > 0;
     if (!hasRange) notes.push(`${describe(change)} falls outside the plan's ${plan.weeks} weeks and changes nothing`);
   });
-  const appliesTo = (change: ScenarioChange, q: number) => !change.queues?.length || change.queues.includes(names[q]);
+  // Dense lookups: the loop below runs weeks × queues × changes times per scenario.
+  const shares = coverages.map((coverage) => {
+    const dense = new Float64Array(plan.weeks);
+    for (const [w, c] of coverage) dense[w] = c;
+    return dense;
+  });
+  const demandChanges = changes.flatMap((change, i) => (DEMAND_KINDS.has(change.kind) ? [i] : []));
 
-  // Demand, week by week and queue by queue.
+  // Demand, queue by queue and week by week.
   const pools = demandPools(plan);
-  const newPools: PlanWeekDemand[][] = pools.map((pool, q) =>
-    pool.map((demand, w) => {
+  const newPools: PlanWeekDemand[][] = pools.map((pool, q) => {
+    const targets = settings.liveTargets?.[names[q]];
+    const relevant = demandChanges.filter((i) => !changes[i].queues?.length || (changes[i].queues as string[]).includes(names[q]));
+    if (relevant.length === 0) return pool;
+    return pool.map((demand, w) => {
+      if (!relevant.some((i) => shares[i][w] > 0)) return demand;
       const state: WeekState = {
         volume: demand.volume,
         ahtSec: demand.ahtSec,
         shrinkage: demand.shrinkage ?? plan.shrinkage,
         occupancy: plan.occupancy,
+        serviceLevel: targets?.serviceLevel,
+        answerSec: targets?.answerSec,
         touched: false,
-        targetTouched: false,
       };
-      const targets = settings.liveTargets?.[names[q]];
-      if (targets) {
-        state.serviceLevel = targets.serviceLevel;
-        state.answerSec = targets.answerSec;
+      for (const i of relevant) {
+        const c = shares[i][w];
+        if (c > 0) applyToWeek(state, changes[i], c, kinds[q], names[q], targets, notes);
       }
-      changes.forEach((change, i) => {
-        const c = coverages[i].get(w);
-        if (!c || !appliesTo(change, q)) return;
-        applyToWeek(state, change, c, kinds[q], names[q], targets, notes);
-      });
-      if (!state.touched) return demand;
-      return changedDemand(plan, demand, state, targets);
-    }),
-  );
+      return state.touched ? changedDemand(plan, demand, state, targets) : demand;
+    });
+  });
 
   const applied: CapacityPlanInput = {
     ...plan,
@@ -147,7 +163,6 @@ function applyToWeek(state: WeekState, change: ScenarioChange, c: number, kind: 
     case 'occupancy':
       state.occupancy = (1 - c) * state.occupancy + c * x;
       state.touched = true;
-      state.targetTouched = true;
       return;
     case 'serviceTarget':
       if (kind === 'deferred') {
@@ -160,7 +175,6 @@ function applyToWeek(state: WeekState, change: ScenarioChange, c: number, kind: 
       state.serviceLevel = (1 - c) * state.serviceLevel + c * x;
       if (change.answerSec !== undefined) state.answerSec = change.answerSec;
       state.touched = true;
-      state.targetTouched = true;
       return;
     default:
       return;
@@ -222,7 +236,8 @@ function attritionAdjustments(plan: CapacityPlanInput, changes: readonly Scenari
     for (const [w, c] of coverages[i]) monthlyDelta[w] += (change.value ?? 0) * c;
   });
   if (monthlyDelta.every((d) => d === 0)) return [];
-  const base = projectPlan(plan).weeks;
+  // Only the tenured pool matters here: project supply alone (no demand) to keep scenarios quick.
+  const base = projectPlan({ ...plan, queues: undefined, demand: [] }).weeks;
   const baseWeekly = weeklyAttritionRate(plan.attrition.tenuredMonthly);
   const adjustments: HeadcountAdjustment[] = [];
   // reduction(w) = how far the changed tenured pool sits below the baseline one at week w.
