@@ -8,6 +8,7 @@ import type { DemoWorkspace } from '../../shared/demo/types';
 import { importIntervals, importTickets, type ImportTaskOutput, type IntervalImportInput, type TicketImportInput } from './importTasks';
 import { forecast, ForecastCancelledError, type ForecastInput, type ForecastResult } from '../../shared/engine/forecast';
 import { generateScheduleTask, type ScheduleTaskInput } from './scheduleTasks';
+import { optimisePlanTask, type PlanOptimiseTaskInput } from './planTasks';
 
 export class TaskCancelledError extends Error {
   constructor() {
@@ -42,6 +43,7 @@ export const tasks = {
   'import.tickets': importTickets as Task<TicketImportInput, ImportTaskOutput>,
   'import.intervals': importIntervals as Task<IntervalImportInput, ImportTaskOutput>,
   'schedule.generate': generateScheduleTask as Task<ScheduleTaskInput, Awaited<ReturnType<typeof generateScheduleTask>>>,
+  'plan.optimise': optimisePlanTask as Task<PlanOptimiseTaskInput, Awaited<ReturnType<typeof optimisePlanTask>>>,
 };
 
 export type TaskName = keyof typeof tasks;

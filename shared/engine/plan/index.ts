@@ -1,2 +1,5 @@
 export * from './types';
 export * from './projection';
+export * from './optimiseHiring';
+export * from './schema';
+export * from './rampCurves';
