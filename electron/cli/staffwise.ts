@@ -14,8 +14,9 @@ import { requirementsCommand } from './commands/requirements';
 import { rosterCommand } from './commands/roster';
 import { scheduleCommand } from './commands/schedule';
 import { planCommand } from './commands/plan';
+import { scenarioCommand } from './commands/scenario';
 
-export const commands: Command[] = [capacityCommand, erlangCommand, requirementsCommand, forecastCommand, importCommand, scheduleCommand, rosterCommand, planCommand];
+export const commands: Command[] = [capacityCommand, erlangCommand, requirementsCommand, forecastCommand, importCommand, scheduleCommand, rosterCommand, planCommand, scenarioCommand];
 
 function helpText(): string {
   return ['Usage: staffwise <command> [options]   (global: --data-dir PATH)', '', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}\n  ${' '.repeat(14)} ${c.usage}`)].join('\n');

@@ -7,3 +7,4 @@ export * from './compare';
 export * from './presets';
 export * from './shock';
 export * from './monteCarlo';
+export * from './changeSyntax';

@@ -38,6 +38,7 @@ export const scenarioChangeSchema = z
     if (needsValue.includes(c.kind) && c.value === undefined) issue('value', `A ${c.kind} change needs a value`);
     if (c.value !== undefined) {
       if ((c.kind === 'volume' || c.kind === 'aht') && c.value <= -1) issue('value', `A ${c.kind} change must be above −100%`);
+      if ((c.kind === 'volume' || c.kind === 'aht') && c.value > 20) issue('value', `A ${c.kind} change is a fraction (3 = +300%); ${c.value} would be +${Math.round(c.value * 100)}%, above the +2000% limit`);
       if (c.kind === 'serviceTarget' && (c.value <= 0 || c.value >= 1)) issue('value', 'A service-level target is a fraction above 0 and below 1 (0.8 for 80%)');
       if (c.kind === 'occupancy' && (c.value <= 0 || c.value > 1)) issue('value', 'An occupancy target is a fraction above 0 and at most 1 (0.85 for 85%)');
       if ((c.kind === 'shrinkage' || c.kind === 'attrition') && Math.abs(c.value) >= 1) issue('value', `A ${c.kind} change is in points as a fraction (0.05 = 5 points), between −1 and 1`);
