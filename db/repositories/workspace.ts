@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ChannelKind, DailyVolume, QueueSummary } from '../../shared/api/types';
 import type { DemoWorkspace } from '../../shared/demo/types';
+import { insertDailyVolumes } from './plans';
 
 export interface WorkspaceRow {
   name: string;
@@ -39,6 +40,7 @@ export function replaceWorkspace(db: Database, workspace: DemoWorkspace): void {
       for (const p of queue.intervals) {
         insertInterval.run(queueId, p.startLocal, p.utcOffsetMin, p.status, p.volume, p.ahtSec);
       }
+      if (queue.dailyHistory) insertDailyVolumes(db, queueId, queue.dailyHistory);
     }
     const insertEvent = db.prepare('INSERT INTO forecast_events (name, start_date, end_date, effect, value, queue_id) VALUES (?, ?, ?, ?, ?, ?)');
     for (const e of workspace.events) {

@@ -15,6 +15,7 @@ import { capacityHandlers } from './capacityService';
 import { importHandlers } from './importService';
 import { staffingHandlers } from './staffingService';
 import { forecastHandlers } from './forecastService';
+import { afterWorkspaceReplaced, planHandlers } from './planService';
 import { scheduleHandlers } from './scheduleService';
 import { solverHandlers } from './solverService';
 import { workspaceHandlers } from './workspaceService';
@@ -60,6 +61,7 @@ export function createBackend(options: BackendOptions): Backend {
     const endDate = options.demoEndDate ?? yesterday();
     const handle = jobs.start('demo.reset', 'demo.generate', { endDate, weeks }, (workspace) => {
       replaceWorkspace(db(), workspace);
+      afterWorkspaceReplaced(db());
       const intervals = workspace.queues.reduce((n, q) => n + q.intervals.length, 0);
       return {
         message: `Demo workspace ready: ${workspace.agents.length} agents, ${workspace.queues.length} queues, ${intervals.toLocaleString('en-US')} intervals of history.`,
@@ -82,7 +84,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo };
-  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context), ...importHandlers(context), ...forecastHandlers(context), ...scheduleHandlers(context), ...solverHandlers() };
+  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context), ...importHandlers(context), ...forecastHandlers(context), ...scheduleHandlers(context), ...solverHandlers(), ...planHandlers(context) };
 
   return {
     dispatch: createDispatcher(handlers, log),

@@ -17,7 +17,7 @@ export function clock(minutes: number): string {
 }
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'agent';
-const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+export const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 function byAgentAndTime(view: ScheduleView): { agent: ScheduleView['agents'][number]; shifts: ScheduleShift[] }[] {
   return view.agents.map((agent) => ({

@@ -11,6 +11,7 @@ import type { JobDoneEvent, JobProgressEvent } from './types';
 import { capacityChannels } from './channels/capacity';
 import { importChannels } from './channels/dataImport';
 import { forecastChannels } from './channels/forecast';
+import { planChannels } from './channels/plan';
 import { scheduleChannels } from './channels/schedule';
 import { solverChannels } from './channels/solvers';
 import { staffingChannels } from './channels/staffing';
@@ -24,6 +25,7 @@ export const contract = {
   ...forecastChannels,
   ...scheduleChannels,
   ...solverChannels,
+  ...planChannels,
 };
 
 export type Contract = typeof contract;

@@ -44,3 +44,16 @@ export function isBillingPeakDay(date: DateTime): boolean {
   }
   return businessDaysAfter < 2 || businessDaysBefore === 0;
 }
+
+/**
+ * Yearly seasonality of the demo's contacts: an April surge (annual plan renewals, peaking mid-April at +25%), a
+ * quieter summer (−8% in July and August) and a year-end dip (−30% from 22 December to 1 January).
+ */
+export function seasonalFactor(date: DateTime): number {
+  const { month, day } = date;
+  if ((month === 12 && day >= 22) || (month === 1 && day === 1)) return 0.7;
+  const dayOfYear = date.ordinal;
+  const april = 1 + 0.25 * Math.exp(-(((dayOfYear - 105) / 12) ** 2));
+  const summer = month === 7 || month === 8 ? 0.92 : 1;
+  return april * summer;
+}

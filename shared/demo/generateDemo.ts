@@ -1,12 +1,14 @@
 /**
  * The demo workspace: a 40-agent US support centre (phone, chat, email) with interval history that has the shapes
  * planners recognise — a weekly cycle with a Monday surge, an intraday double hump on phones, month-end billing
- * spikes, holiday closures and dips, slow growth, Poisson noise, and one day of missing telephony data.
+ * spikes, holiday closures and dips, slow growth, yearly seasonality (an April surge, a year-end dip), Poisson
+ * noise, and one day of missing telephony data. Before the interval history, two years (by default) of daily totals
+ * drawn from the same model let the long-range forecast learn the yearly pattern.
  * Pure and deterministic for a given end date, length and seed.
  */
 import { DateTime } from 'luxon';
 import type { ChannelKind } from '../api/types';
-import { isBillingPeakDay, usHolidays } from './calendarEffects';
+import { isBillingPeakDay, seasonalFactor, usHolidays } from './calendarEffects';
 import { poisson, seededRandom } from './random';
 import type { DemoWorkspace, IntervalPoint, WorkspaceAgent, WorkspaceEvent, WorkspaceQueue } from './types';
 
@@ -74,7 +76,11 @@ export interface DemoOptions {
   endDate: string;
   weeks: number;
   seed?: number;
+  /** Weeks of daily totals ending on endDate (at least `weeks`); the days before the interval history are drawn daily. */
+  dailyWeeks?: number;
 }
+
+export const DEFAULT_DAILY_WEEKS = 104;
 
 export function generateDemoWorkspace(options: DemoOptions, onProgress?: (fraction: number, message: string) => void): DemoWorkspace {
   const random = seededRandom(options.seed ?? 20261122);
@@ -95,14 +101,30 @@ export function generateDemoWorkspace(options: DemoOptions, onProgress?: (fracti
     const isHoliday = holidays.has(date);
     const growth = 1 + WEEKLY_GROWTH * (dayIndex / 7);
     const billing = isBillingPeakDay(day);
+    const season = seasonalFactor(day);
     const slots = localSlots(day);
     QUEUES.forEach((profile, qi) => {
       const dayMissing = profile.channel === 'phone' && day.hasSame(missingPhoneDay, 'day');
       queues[qi].intervals.push(
-        ...dayIntervals(day, slots, profile, { isHoliday, growth, dayMissing, billing }, random),
+        ...dayIntervals(day, slots, profile, { isHoliday, growth, dayMissing, billing, season }, random),
       );
     });
     if (onProgress && dayIndex % 7 === 6) onProgress((dayIndex + 1) / totalDays, `Generated week ${(dayIndex + 1) / 7} of ${options.weeks}`);
+  }
+  const dailyDays = Math.max(0, (options.dailyWeeks ?? DEFAULT_DAILY_WEEKS) - options.weeks) * 7;
+  if (dailyDays > 0) {
+    for (let y = start.minus({ days: dailyDays }).year; y < start.year; y++) for (const [d, n] of usHolidays(y)) holidays.set(d, n);
+    // A stream of its own, so the interval history is the same whatever the length of the daily history.
+    const dailyRandom = seededRandom((options.seed ?? 20261122) + 1);
+    QUEUES.forEach((profile, qi) => {
+      queues[qi].dailyHistory = Array.from({ length: dailyDays }, (_, i) => {
+        const day = start.minus({ days: dailyDays - i });
+        const ctx = { isHoliday: holidays.has(day.toISODate()!), growth: 1 + WEEKLY_GROWTH * ((i - dailyDays) / 7), dayMissing: false, billing: isBillingPeakDay(day), season: seasonalFactor(day) };
+        const open = profile.hours[day.weekday] !== undefined && !(ctx.isHoliday && profile.holidayShare === 0);
+        const volume = open ? poisson(dayMean(profile, day, ctx), dailyRandom) : 0;
+        return { date: day.toISODate()!, volume, ahtSec: volume > 0 ? Math.round(profile.ahtSec * (0.97 + 0.06 * dailyRandom())) : null };
+      });
+    });
   }
   return {
     name: 'Northwind Support (demo)',
@@ -139,15 +161,23 @@ interface DayContext {
   growth: number;
   dayMissing: boolean;
   billing: boolean;
+  /** Yearly seasonality of the date (1 = an ordinary time of year). */
+  season: number;
+}
+
+/** Expected contacts of a queue on a day, before it is spread over the open intervals. */
+function dayMean(q: QueueProfile, day: DateTime, ctx: DayContext): number {
+  let level = q.baseDaily * q.weekday[day.weekday] * ctx.growth * ctx.season;
+  if (ctx.billing) level *= q.billingLift;
+  if (ctx.isHoliday) level *= q.holidayShare;
+  return level;
 }
 
 /** Every 15-minute interval of one local day, walking UTC instants so DST days have 92 or 100 intervals. */
 function dayIntervals(day: DateTime, slots: LocalSlot[], q: QueueProfile, ctx: DayContext, random: () => number): IntervalPoint[] {
   const hours = q.hours[day.weekday];
   const closedAllDay = !hours || (ctx.isHoliday && q.holidayShare === 0);
-  let dayLevel = q.baseDaily * q.weekday[day.weekday] * ctx.growth;
-  if (ctx.billing) dayLevel *= q.billingLift;
-  if (ctx.isHoliday) dayLevel *= q.holidayShare;
+  const dayLevel = dayMean(q, day, ctx);
 
   const open = (hour: number) => !closedAllDay && hours !== undefined && hour >= hours[0] && hour < hours[1];
   const weightSum = slots.reduce((s, slot) => s + (open(slot.hour) ? q.intraday(slot.hour + INTERVAL_MIN / 120) : 0), 0);

@@ -34,6 +34,8 @@ export interface WorkspaceQueue {
   channel: ChannelKind;
   intervalMin: number;
   intervals: IntervalPoint[];
+  /** Daily totals of the days before the interval history (oldest first); absent when there are none. */
+  dailyHistory?: { date: string; volume: number; ahtSec: number | null }[];
 }
 
 export interface WorkspaceEvent {

@@ -120,6 +120,19 @@ const MALFORMED: Record<Channel, unknown[]> = {
     { agentId: 1, preferences: { fixedWeekdaysOff: [], availability: [{ weekday: 0, from: '8am', to: '17:00' }], preferences: [] } },
     { agentId: 1, preferences: { fixedWeekdaysOff: [], availability: [], preferences: [{ kind: 'hate', weight: 1 }] } },
   ],
+  'plan.list': [{ all: true }],
+  'plan.get': [{}, { id: 0 }],
+  'plan.defaults': [{ weeks: 12 }, { weeks: 105 }],
+  'plan.save': [{}, { name: 'x', startWeek: '2027-01-05', weeks: 52, document: {}, classes: [], linkedToSchedule: false }, { name: 'x', startWeek: '2027-01-04', weeks: 200 }],
+  'plan.delete': [{ id: 'one' }],
+  'plan.project': [{}, { plan: { name: 'x' } }],
+  'plan.optimise': [{}, { id: 1, timeLimitSec: 0 }],
+  'plan.stop': [{}, { jobId: '' }],
+  'plan.export': [{ plan: {} , format: 'json' }],
+  'plan.import': [{ name: 'x' }, { name: 'x', json: '' }],
+  'ramp.list': [{ x: 1 }],
+  'ramp.save': [{ name: 'r', weeks: [] }, { name: 'r', weeks: [{ load: 25, focus: '', support: '' }] }],
+  'ramp.delete': [{}],
 };
 const NOT_OBJECTS = [undefined, null, 42, 'text', [], true];
 

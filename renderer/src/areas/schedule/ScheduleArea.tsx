@@ -425,7 +425,7 @@ function PrintWeek({ view, dates }: { view: ScheduleView; dates: string[] }) {
   );
 }
 
-function download(file: ScheduleExportFile): void {
+export function download(file: ScheduleExportFile): void {
   const body = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([body], { type: file.mimeType }));

@@ -1,0 +1,177 @@
+/**
+ * A capacity plan's demand, assembled from the workspace: per queue and week, contacts from the long-range forecast
+ * over the daily history, AHT from the history's recent level, and for live queues (phone, chat) the required FTE
+ * from the interval pipeline:
+ *
+ *   interval volume = week contacts × the queue's share of the week in that interval (its history's pattern)
+ *   agents(t)       = Erlang (C, or A with a patience) for that volume, the week's AHT and the queue's targets
+ *   required FTE    = Σ_t agents(t) × interval hours ÷ hoursPerFte ÷ (1 − shrinkage)
+ *
+ * Erlang already holds occupancy to its cap, so live queues are not divided by the plan's occupancy again; deferred
+ * queues (email, tickets) use the plan's capacity equation. Interval requirements are cached by (volume, AHT),
+ * which keeps a 104-week plan at a few thousand Erlang solves.
+ */
+import { DateTime } from 'luxon';
+import type { Database } from 'better-sqlite3';
+import type { ChannelStaffingSettings } from '../../shared/api/channels/staffing';
+import type { PlanDocument, PlanQueueInfo } from '../../shared/api/channels/plan';
+import type { QueueSummary } from '../../shared/api/types';
+import type { PlanQueue } from '../../shared/engine/plan/types';
+import { createQueueEvaluator, liveQueue, requiredAgents, type LiveChannelStaffing } from '../../shared/engine/staffing';
+import { queueIntervals, queueHistoryRange } from '../../db/repositories/intervals';
+import { listStaffingProfiles } from '../../db/repositories/staffingProfiles';
+import { dailyHistory } from '../../db/repositories/plans';
+import { defaultStaffing, describeStaffing } from './scheduleRequirements';
+import { forecastWeeklyContacts } from './planForecast';
+
+/** The plan's interval for Erlang: 30 minutes, as the weekly Schedule defaults to. */
+export const PLAN_INTERVAL_MIN = 30;
+const SLOTS_PER_WEEK = (7 * 1440) / PLAN_INTERVAL_MIN;
+/** Weeks of history whose mean handle time is the plan's starting AHT. */
+const AHT_WEEKS = 8;
+
+export interface LiveQueueModel {
+  queueName: string;
+  staffing: LiveChannelStaffing;
+  /** Share of the week's contacts in each 30-minute slot (Monday 00:00 first); sums to 1. */
+  pattern: Float64Array;
+  /** Per plan week: agents required per slot (at the week's AHT) and the AHT used. */
+  weeks: { agents: Int32Array; volume: number; ahtSec: number }[];
+}
+
+export interface AssembledDemand {
+  queues: PlanQueue[];
+  info: PlanQueueInfo[];
+  live: LiveQueueModel[];
+}
+
+/** Week index → Monday date. */
+export function planWeekStarts(startWeek: string, weeks: number): string[] {
+  const monday = DateTime.fromISO(startWeek);
+  return Array.from({ length: weeks }, (_, w) => monday.plus({ weeks: w }).toISODate()!);
+}
+
+export function shrinkageOfWeek(doc: PlanDocument, week: number): number {
+  return doc.weekAssumptions[week]?.shrinkage ?? doc.shrinkage;
+}
+
+export function assembleDemand(db: Database, queues: QueueSummary[], startWeek: string, weeks: number, doc: PlanDocument): AssembledDemand {
+  const profiles = listStaffingProfiles(db);
+  const result: AssembledDemand = { queues: [], info: [], live: [] };
+  for (const queue of queues) {
+    const history = dailyHistory(db, queue.id);
+    const forecast = forecastWeeklyContacts(history, startWeek, weeks, doc.growthPerYear);
+    const baseAht = recentAht(history) ?? queue.meanAhtSec ?? 300;
+    const profile = profiles.filter((p) => p.queueName === queue.name && p.channel === queue.channel).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+    const staffing = { ...(profile?.settings ?? defaultStaffing(queue, PLAN_INTERVAL_MIN)), intervalMin: PLAN_INTERVAL_MIN } as ChannelStaffingSettings;
+    const volumes = forecast.weeks.map((v, w) => Math.max(0, v * (1 + (doc.weekAssumptions[w]?.volumeChange ?? 0))));
+    const ahts = volumes.map((_, w) => baseAht * (1 + (doc.weekAssumptions[w]?.ahtChange ?? 0)));
+
+    if (staffing.mode === 'live') {
+      const pattern = weekPattern(db, queue);
+      const solve = cachedIntervalAgents(staffing);
+      const model: LiveQueueModel = { queueName: queue.name, staffing, pattern, weeks: [] };
+      const demand = volumes.map((volume, w) => {
+        const agents = new Int32Array(SLOTS_PER_WEEK);
+        let agentSlots = 0;
+        for (let t = 0; t < SLOTS_PER_WEEK; t++) {
+          if (pattern[t] === 0) continue;
+          agents[t] = solve(volume * pattern[t], ahts[w]);
+          agentSlots += agents[t];
+        }
+        model.weeks.push({ agents, volume, ahtSec: ahts[w] });
+        const shrinkage = shrinkageOfWeek(doc, w);
+        const requiredFte = (agentSlots * (PLAN_INTERVAL_MIN / 60)) / doc.hoursPerFte / (1 - shrinkage);
+        return { volume, ahtSec: ahts[w], shrinkage, requiredFte };
+      });
+      result.live.push(model);
+      result.queues.push({ name: queue.name, kind: 'live', demand });
+    } else {
+      result.queues.push({
+        name: queue.name,
+        kind: 'deferred',
+        demand: volumes.map((volume, w) => ({ volume, ahtSec: ahts[w], shrinkage: shrinkageOfWeek(doc, w) })),
+      });
+    }
+    result.info.push({
+      name: queue.name,
+      channel: queue.channel,
+      kind: staffing.mode === 'live' ? 'live' : 'deferred',
+      forecastMethod: forecast.method,
+      historyDays: history.length,
+      staffingSummary:
+        staffing.mode === 'live'
+          ? `${describeStaffing(staffing)} per ${PLAN_INTERVAL_MIN}-min interval over the history's weekly pattern${profile ? ` (profile “${profile.name}”)` : ''}; AHT ${Math.round(baseAht)} s (last ${AHT_WEEKS} weeks)`
+          : `capacity equation; AHT ${Math.round(baseAht)} s (last ${AHT_WEEKS} weeks)`,
+    });
+  }
+  return result;
+}
+
+/**
+ * The projected service level of a live queue in one week with `ratio` × the required agents on the floor in every
+ * interval (rounded down): volume-weighted over the week's open intervals.
+ */
+export function weekServiceLevel(model: LiveQueueModel, week: number, ratio: number): number | null {
+  const w = model.weeks[week];
+  if (!w || w.volume <= 0) return null;
+  const { staffing } = model;
+  let answered = 0;
+  let offered = 0;
+  for (let t = 0; t < SLOTS_PER_WEEK; t++) {
+    const contacts = w.volume * model.pattern[t];
+    if (contacts <= 0) continue;
+    const agents = Math.floor(w.agents[t] * ratio + 1e-9);
+    const queue = liveQueue({ contacts, intervalMin: PLAN_INTERVAL_MIN, ahtSec: w.ahtSec, patienceSec: staffing.patienceSec, concurrency: staffing.concurrency });
+    const sl = agents <= 0 ? 0 : createQueueEvaluator(queue, staffing.targets.answerSec)(agents).serviceLevel;
+    answered += sl * contacts;
+    offered += contacts;
+  }
+  return offered > 0 ? answered / offered : null;
+}
+
+/** Agents for one interval's volume at a given AHT; identical (volume, AHT) pairs are solved once. */
+function cachedIntervalAgents(staffing: LiveChannelStaffing): (volume: number, ahtSec: number) => number {
+  const cache = new Map<string, number>();
+  return (volume, ahtSec) => {
+    // Volumes to 0.01 of a contact: finer differences cannot change a whole number of agents in practice.
+    const key = `${Math.round(volume * 100)}|${Math.round(ahtSec * 10)}`;
+    let agents = cache.get(key);
+    if (agents === undefined) {
+      const queue = liveQueue({ contacts: Math.round(volume * 100) / 100, intervalMin: PLAN_INTERVAL_MIN, ahtSec, patienceSec: staffing.patienceSec, concurrency: staffing.concurrency });
+      agents = queue.traffic === 0 ? 0 : requiredAgents(queue, staffing.targets).agents;
+      cache.set(key, agents);
+    }
+    return agents;
+  };
+}
+
+/** Volume-weighted AHT of the last weeks of history, or null when the history has no handle times. */
+function recentAht(history: { date: string; volume: number; ahtSec: number | null }[]): number | null {
+  const recent = history.slice(-AHT_WEEKS * 7).filter((d) => d.ahtSec !== null && d.volume > 0);
+  const volume = recent.reduce((s, d) => s + d.volume, 0);
+  return volume > 0 ? recent.reduce((s, d) => s + d.volume * d.ahtSec!, 0) / volume : null;
+}
+
+/**
+ * The queue's share of a week's contacts per 30-minute slot, from its interval history (every full or partial week
+ * counts; missing intervals are left out). Slots never open in the history get 0.
+ */
+export function weekPattern(db: Database, queue: Pick<QueueSummary, 'id'>): Float64Array {
+  const pattern = new Float64Array(SLOTS_PER_WEEK);
+  const range = queueHistoryRange(db, queue.id);
+  if (!range) return pattern;
+  const to = DateTime.fromISO(range.last.slice(0, 10)).plus({ days: 1 }).toISODate()!;
+  const weekdays = new Map<string, number>();
+  for (const p of queueIntervals(db, queue.id, range.first, to)) {
+    if (p.status !== 'open' || !p.volume) continue;
+    const date = p.startLocal.slice(0, 10);
+    let weekday = weekdays.get(date);
+    if (weekday === undefined) weekdays.set(date, (weekday = DateTime.fromISO(date).weekday - 1));
+    const minute = Number(p.startLocal.slice(11, 13)) * 60 + Number(p.startLocal.slice(14, 16));
+    pattern[weekday * (1440 / PLAN_INTERVAL_MIN) + Math.floor(minute / PLAN_INTERVAL_MIN)] += p.volume;
+  }
+  const total = pattern.reduce((s, v) => s + v, 0);
+  if (total > 0) for (let t = 0; t < SLOTS_PER_WEEK; t++) pattern[t] /= total;
+  return pattern;
+}
