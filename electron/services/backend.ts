@@ -16,6 +16,7 @@ import { importHandlers } from './importService';
 import { staffingHandlers } from './staffingService';
 import { forecastHandlers } from './forecastService';
 import { afterWorkspaceReplaced, planHandlers } from './planService';
+import { scenarioHandlers } from './scenarioService';
 import { scheduleHandlers } from './scheduleService';
 import { solverHandlers } from './solverService';
 import { workspaceHandlers } from './workspaceService';
@@ -84,7 +85,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo };
-  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context), ...importHandlers(context), ...forecastHandlers(context), ...scheduleHandlers(context), ...solverHandlers(), ...planHandlers(context) };
+  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context), ...importHandlers(context), ...forecastHandlers(context), ...scheduleHandlers(context), ...solverHandlers(), ...planHandlers(context), ...scenarioHandlers(context) };
 
   return {
     dispatch: createDispatcher(handlers, log),

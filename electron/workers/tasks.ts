@@ -9,6 +9,7 @@ import { importIntervals, importTickets, type ImportTaskOutput, type IntervalImp
 import { forecast, ForecastCancelledError, type ForecastInput, type ForecastResult } from '../../shared/engine/forecast';
 import { generateScheduleTask, type ScheduleTaskInput } from './scheduleTasks';
 import { optimisePlanTask, type PlanOptimiseTaskInput } from './planTasks';
+import { simulateScenarioTask } from './scenarioTasks';
 
 export class TaskCancelledError extends Error {
   constructor() {
@@ -44,6 +45,7 @@ export const tasks = {
   'import.intervals': importIntervals as Task<IntervalImportInput, ImportTaskOutput>,
   'schedule.generate': generateScheduleTask as Task<ScheduleTaskInput, Awaited<ReturnType<typeof generateScheduleTask>>>,
   'plan.optimise': optimisePlanTask as Task<PlanOptimiseTaskInput, Awaited<ReturnType<typeof optimisePlanTask>>>,
+  'scenario.simulate': simulateScenarioTask as Task<Parameters<typeof simulateScenarioTask>[0], ReturnType<typeof simulateScenarioTask>>,
 };
 
 export type TaskName = keyof typeof tasks;

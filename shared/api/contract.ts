@@ -16,6 +16,7 @@ import { scheduleChannels } from './channels/schedule';
 import { solverChannels } from './channels/solvers';
 import { staffingChannels } from './channels/staffing';
 import { workspaceChannels } from './channels/workspace';
+import { scenarioChannels } from './channels/scenario';
 
 export const contract = {
   ...workspaceChannels,
@@ -25,6 +26,7 @@ export const contract = {
   ...forecastChannels,
   ...scheduleChannels,
   ...solverChannels,
+  ...scenarioChannels,
   ...planChannels,
 };
 

@@ -8,3 +8,5 @@ export * from './presets';
 export * from './shock';
 export * from './monteCarlo';
 export * from './changeSyntax';
+export * from './diff';
+export * from './weeklyBands';
