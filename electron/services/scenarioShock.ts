@@ -1,8 +1,8 @@
 /**
  * A short shock on one week at interval level: each queue's volume per interval (that week's history, else its
  * latest forecast) multiplied on the shock's dates, against the agents on the floor per interval from the week's
- * published schedule, else its latest draft, else — when the week has no schedule — the requirement curve the
- * Schedule area would schedule against (as if a schedule met it exactly). A channel's agents are shared between its
+ * published schedule, else its latest draft, else — when the week has no schedule — the agents the unshocked week
+ * requires in each interval (as if a schedule met its requirement exactly). A channel's agents are shared between its
  * queues in proportion to their workload in each interval (volume × handle time).
  */
 import { DateTime } from 'luxon';
@@ -13,12 +13,15 @@ import { toAssignment } from '../../shared/api/channels/schedule';
 import type { ChannelStaffingSettings } from '../../shared/api/channels/staffing';
 import { computeCoverage } from '../../shared/engine/schedule/coverage';
 import { playShock, type ShockQueue } from '../../shared/engine/scenario';
-import { queueIntervals } from '../../db/repositories/intervals';
+import { queueHistoryRange, queueIntervals } from '../../db/repositories/intervals';
 import { forecastPoints, listForecastRuns } from '../../db/repositories/forecasts';
 import { getSchedule, listSchedules, listShifts } from '../../db/repositories/schedules';
 import { listStaffingProfiles } from '../../db/repositories/staffingProfiles';
 import { queueSummaries } from '../../db/repositories/workspace';
-import { defaultStaffing, weekDates, weekRequirements } from './scheduleRequirements';
+import { defaultStaffing, weekDates } from './scheduleRequirements';
+import { deferredRequirements } from '../../shared/engine/staffing/deferred';
+import { liveQueue } from '../../shared/engine/staffing/liveQueue';
+import { requiredAgents } from '../../shared/engine/staffing/solvers';
 
 const GRID_MIN = 30;
 
@@ -30,7 +33,7 @@ interface ShockRequest {
   queueIds?: number[];
 }
 
-function agentsBySkill(db: Database, weekStart: string): { source: string; intervalMin: number; bySkill: Map<string, Float64Array> } {
+function agentsBySkill(db: Database, weekStart: string): { source: string; intervalMin: number; bySkill: Map<string, Float64Array> | null } {
   const schedules = listSchedules(db, weekStart);
   const chosen = schedules.filter((s) => s.status === 'published').sort((a, b) => b.version - a.version)[0] ?? schedules.sort((a, b) => b.version - a.version)[0];
   if (chosen) {
@@ -42,12 +45,17 @@ function agentsBySkill(db: Database, weekStart: string): { source: string; inter
       bySkill: new Map(coverage.skills.map((s) => [s.skill, s.scheduled])),
     };
   }
-  const requirements = weekRequirements(db, weekStart, GRID_MIN);
-  return {
-    source: 'no schedule for this week yet: the requirement curve it would be scheduled against (as if a schedule met it exactly)',
-    intervalMin: GRID_MIN,
-    bySkill: new Map(requirements.series.map((s) => [s.skill, Float64Array.from(s.required)])),
-  };
+  return { source: 'no schedule for this week yet: the agents the unshocked week requires in each interval (as if a schedule met its requirement exactly)', intervalMin: GRID_MIN, bySkill: null };
+}
+
+/** Agents the unshocked volumes need per interval: the stand-in for a schedule the week does not have yet. */
+function requiredPerInterval(volumes: Float64Array, staffing: ChannelStaffingSettings, intervalMin: number): number[] {
+  if (staffing.mode === 'deferred') {
+    return deferredRequirements(Array.from(volumes), { handleSec: staffing.handleSec, responseSec: staffing.responseSec, intervalMin, maxOccupancy: staffing.maxOccupancy }).map((r) => r.agents);
+  }
+  return Array.from(volumes, (contacts) =>
+    contacts > 0 ? requiredAgents(liveQueue({ contacts, intervalMin, ahtSec: staffing.ahtSec, patienceSec: staffing.patienceSec, concurrency: staffing.concurrency }), staffing.targets).agents : 0,
+  );
 }
 
 /** Volume per grid interval of the week: history where the week has any, else the latest forecast. */
@@ -71,11 +79,21 @@ function weekVolumes(db: Database, queue: { id: number; intervalMin: number }, w
     return { volumes, source: 'history' };
   }
   const run = listForecastRuns(db, queue.id)[0];
-  if (!run) return null;
-  const points = forecastPoints(db, run.id).filter((p) => dates.includes(p.start.slice(0, 10)));
-  if (points.length === 0) return null;
-  for (const p of points) place(p.start, p.forecast, run.intervalMin);
-  return { volumes, source: `forecast run ${run.id} (${run.method})` };
+  const points = run ? forecastPoints(db, run.id).filter((p) => dates.includes(p.start.slice(0, 10))) : [];
+  if (run && points.length > 0) {
+    for (const p of points) place(p.start, p.forecast, run.intervalMin);
+    return { volumes, source: `forecast run ${run.id} (${run.method})` };
+  }
+  // Neither: the latest full week of history stands in for it, day for day (a week ahead not forecast yet).
+  const range = queueHistoryRange(db, queue.id);
+  if (!range) return null;
+  const last = DateTime.fromISO(range.last.slice(0, 10));
+  const lastFullMonday = last.minus({ days: last.weekday - 1 }).minus({ weeks: last.weekday === 7 ? 0 : 1 });
+  const standIn = queueIntervals(db, queue.id, lastFullMonday.toISODate()!, lastFullMonday.plus({ days: 7 }).toISODate()!).filter((p) => p.status === 'open');
+  if (standIn.length === 0) return null;
+  const shift = Math.round(DateTime.fromISO(weekStart).diff(lastFullMonday, 'days').days);
+  for (const p of standIn) place(`${DateTime.fromISO(p.startLocal.slice(0, 10)).plus({ days: shift }).toISODate()}${p.startLocal.slice(10)}`, p.volume ?? 0, queue.intervalMin);
+  return { volumes, source: `no history or forecast for this week: the week of ${lastFullMonday.toISODate()} from history stands in` };
 }
 
 function staffingOf(db: Database, queue: { name: string; channel: string; meanAhtSec: number | null }, intervalMin: number): ChannelStaffingSettings {
@@ -105,6 +123,7 @@ export function shockWeek(db: Database, request: ShockRequest): ShockWeekView {
   const handleOf = (s: ChannelStaffingSettings) => (s.mode === 'live' ? s.ahtSec : s.handleSec);
   const views = loaded.map(({ queue, volumes, staffing }) => {
     const sameChannel = loaded.filter((l) => l.queue.channel === queue.channel);
+    if (!staff.bySkill) return playShock(shockQueueOf(queue, staffing, starts, volumes, requiredPerInterval(volumes, staffing, staff.intervalMin), staff.intervalMin), request);
     const skillAgents = staff.bySkill.get(queue.channel) ?? new Float64Array(slots);
     const agents = Array.from({ length: slots }, (_, t) => {
       const workload = (l: (typeof loaded)[number]) => l.volumes[t] * handleOf(l.staffing);
@@ -112,11 +131,7 @@ export function shockWeek(db: Database, request: ShockRequest): ShockWeekView {
       const share = sameChannel.length === 1 ? 1 : total > 0 ? (volumes[t] * handleOf(staffing)) / total : 1 / sameChannel.length;
       return (skillAgents[t] ?? 0) * share;
     });
-    const shockQueue: ShockQueue =
-      staffing.mode === 'live'
-        ? { name: queue.name, kind: 'live', intervalMin: staff.intervalMin, starts, volumes: Array.from(volumes), agents, ahtSec: staffing.ahtSec, serviceLevel: staffing.targets.serviceLevel, answerSec: staffing.targets.answerSec, patienceSec: staffing.patienceSec, concurrency: staffing.concurrency }
-        : { name: queue.name, kind: 'deferred', intervalMin: staff.intervalMin, starts, volumes: Array.from(volumes), agents, ahtSec: staffing.handleSec, responseSec: staffing.responseSec, maxOccupancy: staffing.maxOccupancy };
-    return playShock(shockQueue, { from: request.from, to: request.to, value: request.value });
+    return playShock(shockQueueOf(queue, staffing, starts, volumes, agents, staff.intervalMin), request);
   });
   return {
     weekStart: request.weekStart,
@@ -124,4 +139,10 @@ export function shockWeek(db: Database, request: ShockRequest): ShockWeekView {
     volumeSource: loaded.map((l) => `${l.queue.name}: ${l.source}`).join('; '),
     views,
   };
+}
+
+function shockQueueOf(queue: { name: string }, staffing: ChannelStaffingSettings, starts: string[], volumes: Float64Array, agents: number[], intervalMin: number): ShockQueue {
+  return staffing.mode === 'live'
+    ? { name: queue.name, kind: 'live', intervalMin, starts, volumes: Array.from(volumes), agents, ahtSec: staffing.ahtSec, serviceLevel: staffing.targets.serviceLevel, answerSec: staffing.targets.answerSec, patienceSec: staffing.patienceSec, concurrency: staffing.concurrency }
+    : { name: queue.name, kind: 'deferred', intervalMin, starts, volumes: Array.from(volumes), agents, ahtSec: staffing.handleSec, responseSec: staffing.responseSec, maxOccupancy: staffing.maxOccupancy };
 }

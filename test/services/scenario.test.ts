@@ -65,7 +65,7 @@ describe('scenario service', () => {
     const ws = weekStart.toISOString().slice(0, 10);
     const tuesday = new Date(weekStart.getTime() + 86_400_000).toISOString().slice(0, 10);
     const shock = await call<ShockWeekView>(backend, 'scenario.shock', { weekStart: ws, from: ws, to: tuesday, value: 3 });
-    expect(shock.staffSource).toMatch(/requirement curve/);
+    expect(shock.staffSource).toMatch(/requires in each interval/);
     const email = shock.views.find((v) => v.kind === 'deferred')!;
     const phone = shock.views.find((v) => v.kind === 'live')!;
     expect(email.summary.peakBacklog).toBeGreaterThan(0);
