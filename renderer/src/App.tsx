@@ -3,6 +3,7 @@ import { DashboardArea } from './areas/dashboard/DashboardArea';
 import { DataArea } from './areas/data/DataArea';
 import { ForecastArea } from './areas/forecast/ForecastArea';
 import { NotBuiltYet } from './areas/NotBuiltYet';
+import { ScenariosArea } from './areas/scenarios/ScenariosArea';
 import { ScheduleArea } from './areas/schedule/ScheduleArea';
 import { StaffingArea } from './areas/staffing/StaffingArea';
 import { useWorkspace } from './stores/workspaceStore';
@@ -23,11 +24,7 @@ const AREAS: Area[] = [
     label: 'Hiring & ramp',
     render: () => <NotBuiltYet title="Hiring & ramp" plan="Hiring plans with new-hire ramp curves and attrition over the coming months." meanwhile="Use the capacity equation in Staffing to size the team you need." />,
   },
-  {
-    id: 'scenarios',
-    label: 'Scenarios',
-    render: () => <NotBuiltYet title="Scenarios" plan="Side-by-side what-ifs: volume growth, handle time, service targets and shrinkage." meanwhile="Save named calculations in Staffing to compare alternatives." />,
-  },
+  { id: 'scenarios', label: 'Scenarios', render: () => <ScenariosArea /> },
   { id: 'data', label: 'Data', render: () => <DataArea /> },
 ];
 
