@@ -299,7 +299,8 @@ function hireUpTo(plan: CapacityPlanInput, weeks: SimulationWeek[], newHireWeekl
     firstWeekNeeded === null
       ? 'The plan holds at P90 in every week: 9 runs out of 10 or more are covered, no extra hires needed.'
       : `At P90 the largest weekly shortfall is ${extraFte.toFixed(2)} FTE; hiring ${heads} heads (÷ ${survive.toFixed(3)} still there after a ${rampLength}-week ramp) ` +
-        `starting by week ${startClassBy} covers it from week ${firstWeekNeeded}${withinLeadTime ? '' : `, but the lead time is ${plan.hiring.leadTimeWeeks} weeks, so the earliest weeks stay short`}.`;
+        `starting ${startClassBy! >= 0 ? `by week ${startClassBy}` : `${-startClassBy!} weeks before the plan starts`} covers it from week ${firstWeekNeeded}` +
+        `${withinLeadTime ? '' : `; with a lead time of ${plan.hiring.leadTimeWeeks} weeks the earliest class can start in week ${plan.hiring.leadTimeWeeks}, so the weeks before it is ramped stay short at P90`}.`;
   return { extraFte, heads, firstWeekNeeded, startClassBy, withinLeadTime, explanation };
 }
 
