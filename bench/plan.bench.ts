@@ -1,10 +1,16 @@
 /**
  * Capacity plan: projection speed on the largest plan the app accepts (104 weeks × 20 queues; target under 20 ms)
  * and the hiring optimiser on a 78-week plan with a class possible every week (target: proven optimal in under 2 s).
- * The plans are built from a fixed formula, so every run solves the same problems.
+ * The plans are built from a fixed formula, so every run solves the same problems. Then the long-range forecast's
+ * backtest (last 13 weeks held out): on two years of synthetic daily history with a known trend and yearly pattern,
+ * and on the bank's real daily call totals (21 weeks, so the growth method).
  */
-import { optimiseHiring, projectPlan, type CapacityPlanInput, type PlanQueue } from '../shared/engine/plan';
-import { printTable, type Cell } from './table';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dateOf, dayNumberOf } from '../shared/engine/forecast/calendar';
+import { longRangeForecast, optimiseHiring, projectPlan, type CapacityPlanInput, type DailyHistoryPoint, type PlanQueue } from '../shared/engine/plan';
+import { syntheticDailyHistory } from '../test/engine/plan/syntheticDaily';
+import { printTable, sharedDataDir, type Cell } from './table';
 
 const PROJECTION_RUNS = 50;
 const OPTIMISER_TIME_LIMIT_SEC = Number(process.env.STAFFWISE_BENCH_PLAN_SEC ?? 10);
@@ -96,4 +102,42 @@ export default async function (): Promise<void> {
     ['plan', 'columns×rows', 'status', 'cost', 'proven bound', 'gap', 'classes / hires', 'wall s', 'CPU s', 'within target (CPU)'],
     rows,
   );
+
+  benchLongRangeForecast();
+}
+
+function benchLongRangeForecast(): void {
+  const rows: Cell[][] = [];
+  const synthetic = syntheticDailyHistory('2024-12-30', 735, { growthPerYear: 0.1, seasonal: true, seed: 7 });
+  const s = longRangeForecast({ history: synthetic, startWeek: '2027-01-04', weeks: 52 });
+  rows.push(['synthetic, 2 years daily, +10%/year, April surge and holiday dip', s.historyWeeks, s.method, s.backtest?.holdoutWeeks, pctCell(s.backtest?.wape), pctCell(s.backtest?.bias), pctCell(s.annualGrowth)]);
+  const bank = bankDailyTotals();
+  if (bank) {
+    // The bank data has no handle times; AHT is fixed so that only volume is judged.
+    const b = longRangeForecast({ history: bank, startWeek: '2003-08-04', weeks: 13, ahtSec: 300 });
+    rows.push(['bank calls (real), weekdays Mar–Jul 2003, weekends closed', b.historyWeeks, b.method, b.backtest?.holdoutWeeks, pctCell(b.backtest?.wape), pctCell(b.backtest?.bias), pctCell(b.annualGrowth)]);
+  }
+  printTable('Long-range weekly forecast, backtest on the last full weeks of history', ['history', 'full weeks', 'method', 'holdout weeks', 'WAPE %', 'bias %', 'annual growth %'], rows);
+}
+
+/** The bank's five-minute counts summed per day; weekends and the three weekday holidays are closed (0 contacts). */
+function bankDailyTotals(): DailyHistoryPoint[] | null {
+  const file = join(sharedDataDir(), 'data', 'bank-calls', 'bank_calls_train.csv');
+  if (!existsSync(file)) {
+    console.log(`\nLong-range forecast on real data skipped: ${file} not found (set STAFFWISE_SHARED_DIR)`);
+    return null;
+  }
+  const totals = new Map<string, number>();
+  for (const line of readFileSync(file, 'utf8').trim().split(/\r?\n/).slice(1)) {
+    const [timestamp, volume] = line.split(',');
+    totals.set(timestamp.slice(0, 10), (totals.get(timestamp.slice(0, 10)) ?? 0) + Number(volume));
+  }
+  const dates = [...totals.keys()].sort();
+  const first = dayNumberOf(dates[0]);
+  const last = dayNumberOf(dates[dates.length - 1]);
+  return Array.from({ length: last - first + 1 }, (_, i) => ({ date: dateOf(first + i), volume: totals.get(dateOf(first + i)) ?? 0 }));
+}
+
+function pctCell(fraction: number | undefined): Cell {
+  return fraction === undefined ? null : Number((fraction * 100).toFixed(2));
 }

@@ -77,6 +77,16 @@ describe('staffwise plan', () => {
     expect(err.split('\n')).toHaveLength(1);
   });
 
+  it('prints the cost breakdown, the optimiser\'s reasons and the warnings without --json', async () => {
+    const fullRamp = writePlan((p) => (p.ramp = [1]));
+    const { code, out } = await run(['plan', '--input', fullRamp, '--optimize']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Cost [\d,.]+ = payroll [\d,.]+ \+ hiring [\d,.]+ \+ understaffing [\d,.]+$/m);
+    expect(out).toMatch(/^Optimiser: optimal; proven bound [\d,.]+; gap \d+\.\d{3}%/m);
+    expect(out).toMatch(/Week 0 is short [\d.]+ FTE: the lead time binds/);
+    expect(out).toMatch(/^Warning: The plan's ramp counts new hires at full capacity/m);
+  });
+
   it('refuses a file that is not JSON', async () => {
     const path = join(tempDir(), 'plan.json');
     writeFileSync(path, '{"weeks": 26,');

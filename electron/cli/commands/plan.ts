@@ -3,7 +3,7 @@
  * classes chosen by the MIP. The plan JSON is the one the app imports and exports (shared/engine/plan/schema.ts).
  * The optimiser runs in-process here: a CLI run has nothing else to keep responsive.
  */
-import { optimiseHiring, parseCapacityPlan, projectPlan, type CapacityPlanInput, type HiringOptimisation, type PlanProjection } from '../../../shared/engine/plan';
+import { optimiseHiring, parseCapacityPlan, planWarnings, projectPlan, type CapacityPlanInput, type HiringOptimisation, type PlanProjection } from '../../../shared/engine/plan';
 import { numberFlag, UsageError, type Command } from '../command';
 import { readTextFile, stringFlag, writeFileAtomically } from './files';
 
@@ -28,6 +28,7 @@ export const planCommand: Command = {
     if (!(timeLimitSec > 0)) throw new UsageError(`--time-limit-sec must be greater than 0 (got ${timeLimitSec})`);
 
     const optimised = values.optimize ? await optimiseHiring(plan, { timeLimitSec }) : null;
+    if (optimised?.status === 'failed') throw new Error('the hiring optimiser (HiGHS) could not run; the plan without new classes was not optimised');
     const projection = optimised?.projection ?? projectPlan(plan);
     const weeks = projection.weeks.map((w) => ({ week: w.week, requiredFte: round4(w.requiredFte), headcount: round4(w.headcount), effectiveFte: round4(w.effectiveFte), gap: round4(w.gap) }));
     if (typeof values.out === 'string') writeFileAtomically(values.out, [WEEK_COLUMNS.join(','), ...weeks.map((w) => WEEK_COLUMNS.map((c) => w[c]).join(','))]);
@@ -37,6 +38,7 @@ export const planCommand: Command = {
       hires: projection.hires,
       totalCost: round2(projection.totalCost),
       cost: roundCost(projection),
+      warnings: planWarnings(optimised ? { ...plan, classes: optimised.classes } : plan, projection).map(({ code, severity, message }) => ({ code, severity, message })),
       ...(optimised && optimisationSummary(optimised)),
     };
     if (values.json) {
@@ -44,6 +46,7 @@ export const planCommand: Command = {
       return;
     }
     printSummary(ctx.io.out, plan, projection, optimised);
+    for (const w of output.warnings) ctx.io.out(`${w.severity === 'warning' ? 'Warning' : 'Caution'}: ${w.message}`);
   },
 };
 

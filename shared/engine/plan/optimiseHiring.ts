@@ -128,6 +128,7 @@ export function unitClassContribution(plan: CapacityPlanInput, startWeek: number
   return { effective: alone.weeks.map((w) => w.effectiveFte), heads: alone.weeks.map((w) => w.headcount) };
 }
 
+/** Chooses the hiring classes for `plan`; the plan's own `classes` are replaced (keep some with `fixedClasses`). */
 export async function optimiseHiring(plan: CapacityPlanInput, options: OptimiseHiringOptions = {}): Promise<HiringOptimisation> {
   const started = Date.now();
   const fixed = options.fixedClasses ?? [];
@@ -255,7 +256,7 @@ function explainShortWeeks(
   const marginalCache = new Map<number, MarginalHire>();
   const marginal = (startWeek: number) => {
     let m = marginalCache.get(startWeek);
-    if (!m) marginalCache.set(startWeek, (m = marginalHire(plan, projection, startWeek, sizeAt.get(startWeek) ?? 0)));
+    if (!m) marginalCache.set(startWeek, (m = marginalHire(plan, projection, fixedCount, startWeek, sizeAt.get(startWeek) ?? 0)));
     return m;
   };
   const earliestEffective = earliestEffectiveWeek(plan, candidates);
@@ -298,10 +299,11 @@ function explainShortWeeks(
   return explanations;
 }
 
-/** The exact change in plan cost from adding heads to one class, by projecting the plan again. */
-function marginalHire(plan: CapacityPlanInput, current: PlanProjection, startWeek: number, size: number): MarginalHire {
+/** The exact change in plan cost from adding heads to one chosen class (or opening it), by projecting the plan again. */
+function marginalHire(plan: CapacityPlanInput, current: PlanProjection, fixedCount: number, startWeek: number, size: number): MarginalHire {
   const addedHeads = size > 0 ? 1 : Math.max(1, plan.hiring.minClassSize);
-  const classes = size > 0 ? plan.classes.map((c) => (c.startWeek === startWeek && c.size === size ? { ...c, size: size + 1 } : c)) : [...plan.classes, { startWeek, size: addedHeads }];
+  const chosenIndex = plan.classes.findIndex((c, i) => i >= fixedCount && c.startWeek === startWeek);
+  const classes = chosenIndex >= 0 ? plan.classes.map((c, i) => (i === chosenIndex ? { ...c, size: c.size + addedHeads } : c)) : [...plan.classes, { startWeek, size: addedHeads }];
   const after = projectPlan({ ...plan, classes }).cost;
   const addedCost = after.payroll + after.hiring - current.cost.payroll - current.cost.hiring;
   const savedShortfallCost = current.cost.understaffing - after.understaffing;

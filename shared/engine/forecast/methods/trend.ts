@@ -23,7 +23,7 @@ export const trend: DailyMethod = (train, targets) => {
 };
 
 /** Ordinary least squares line; flat through the mean when there are fewer than two distinct x values. */
-function fitLine(xs: number[], ys: number[]): { intercept: number; slope: number } {
+export function fitLine(xs: number[], ys: number[]): { intercept: number; slope: number } {
   const meanX = meanOrZero(xs);
   const meanY = meanOrZero(ys);
   let sxx = 0;
