@@ -288,7 +288,16 @@ export function dailyHistory(db: Database, queueId: number): DailyTotal[] {
   return [...older, ...fromIntervals];
 }
 
-/** Skills of each workspace agent, leaving out the linked plan's new hires (the plan counts them by class). */
-export function workspaceAgentSkills(db: Database): string[][] {
-  return (db.prepare('SELECT skills FROM agents WHERE id NOT IN (SELECT agent_id FROM plan_hires) ORDER BY id').all() as { skills: string }[]).map((r) => JSON.parse(r.skills) as string[]);
+/** Team and skills of each workspace agent, leaving out the linked plan's new hires (the plan counts them by class). */
+export function workspaceAgents(db: Database): { team: string; skills: string[] }[] {
+  return (db.prepare('SELECT team, skills FROM agents WHERE id NOT IN (SELECT agent_id FROM plan_hires) ORDER BY id').all() as { team: string; skills: string }[]).map((r) => ({
+    team: r.team,
+    skills: JSON.parse(r.skills) as string[],
+  }));
+}
+
+/** Changes whenever a queue's stored daily history does (rows and total): a cache key for readers. */
+export function dailyVolumesStamp(db: Database, queueId: number): string {
+  const row = db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(volume), 0) AS total FROM daily_volumes WHERE queue_id = ?').get(queueId) as { n: number; total: number };
+  return `${row.n}:${row.total}`;
 }

@@ -1,6 +1,6 @@
 /**
- * A capacity plan's demand, assembled from the workspace: per queue and week, contacts from the long-range forecast
- * over the daily history, AHT from the history's recent level, and for live queues (phone, chat) the required FTE
+ * A capacity plan's demand, assembled from the workspace: per queue and week, contacts and AHT from the long-range
+ * forecast over the daily history (shared/engine/plan/longRangeForecast.ts), and for live queues (phone, chat) the required FTE
  * from the interval pipeline:
  *
  *   interval volume = week contacts × the queue's share of the week in that interval (its history's pattern)
@@ -12,6 +12,7 @@
  * which keeps a 104-week plan at a few thousand Erlang solves.
  */
 import { DateTime } from 'luxon';
+import { dayNumberOf, weekdayOf } from '../../shared/engine/forecast/calendar';
 import type { Database } from 'better-sqlite3';
 import type { ChannelStaffingSettings } from '../../shared/api/channels/staffing';
 import type { PlanDocument, PlanQueueInfo } from '../../shared/api/channels/plan';
@@ -20,15 +21,13 @@ import type { PlanQueue } from '../../shared/engine/plan/types';
 import { createQueueEvaluator, liveQueue, requiredAgents, type LiveChannelStaffing } from '../../shared/engine/staffing';
 import { queueIntervals, queueHistoryRange } from '../../db/repositories/intervals';
 import { listStaffingProfiles } from '../../db/repositories/staffingProfiles';
-import { dailyHistory } from '../../db/repositories/plans';
+import { dailyHistory, dailyVolumesStamp, type DailyTotal } from '../../db/repositories/plans';
 import { defaultStaffing, describeStaffing } from './scheduleRequirements';
 import { forecastWeeklyContacts } from './planForecast';
 
 /** The plan's interval for Erlang: 30 minutes, as the weekly Schedule defaults to. */
 export const PLAN_INTERVAL_MIN = 30;
 const SLOTS_PER_WEEK = (7 * 1440) / PLAN_INTERVAL_MIN;
-/** Weeks of history whose mean handle time is the plan's starting AHT. */
-const AHT_WEEKS = 8;
 
 export interface LiveQueueModel {
   queueName: string;
@@ -59,16 +58,16 @@ export function assembleDemand(db: Database, queues: QueueSummary[], startWeek: 
   const profiles = listStaffingProfiles(db);
   const result: AssembledDemand = { queues: [], info: [], live: [] };
   for (const queue of queues) {
-    const history = dailyHistory(db, queue.id);
+    const { history, pattern: historyPattern } = queueHistory(db, queue);
     const forecast = forecastWeeklyContacts(history, startWeek, weeks, doc.growthPerYear);
-    const baseAht = recentAht(history) ?? queue.meanAhtSec ?? 300;
+    const fallbackAht = queue.meanAhtSec ?? 300;
     const profile = profiles.filter((p) => p.queueName === queue.name && p.channel === queue.channel).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
     const staffing = { ...(profile?.settings ?? defaultStaffing(queue, PLAN_INTERVAL_MIN)), intervalMin: PLAN_INTERVAL_MIN } as ChannelStaffingSettings;
-    const volumes = forecast.weeks.map((v, w) => Math.max(0, v * (1 + (doc.weekAssumptions[w]?.volumeChange ?? 0))));
-    const ahts = volumes.map((_, w) => baseAht * (1 + (doc.weekAssumptions[w]?.ahtChange ?? 0)));
+    const volumes = forecast.volumes.map((v, w) => Math.max(0, v * (1 + (doc.weekAssumptions[w]?.volumeChange ?? 0))));
+    const ahts = volumes.map((_, w) => (forecast.ahts[w] ?? fallbackAht) * (1 + (doc.weekAssumptions[w]?.ahtChange ?? 0)));
 
     if (staffing.mode === 'live') {
-      const pattern = weekPattern(db, queue);
+      const pattern = historyPattern;
       const solve = cachedIntervalAgents(staffing);
       const model: LiveQueueModel = { queueName: queue.name, staffing, pattern, weeks: [] };
       const demand = volumes.map((volume, w) => {
@@ -101,8 +100,9 @@ export function assembleDemand(db: Database, queues: QueueSummary[], startWeek: 
       historyDays: history.length,
       staffingSummary:
         staffing.mode === 'live'
-          ? `${describeStaffing(staffing)} per ${PLAN_INTERVAL_MIN}-min interval over the history's weekly pattern${profile ? ` (profile “${profile.name}”)` : ''}; AHT ${Math.round(baseAht)} s (last ${AHT_WEEKS} weeks)`
-          : `capacity equation; AHT ${Math.round(baseAht)} s (last ${AHT_WEEKS} weeks)`,
+          ? `${describeStaffing(staffing)} per ${PLAN_INTERVAL_MIN}-min interval over the history's weekly pattern${profile ? ` (profile “${profile.name}”)` : ''}; AHT per week from the history's trend`
+          : 'capacity equation; AHT per week from the history’s trend',
+      seasonalityDetected: forecast.seasonalityDetected,
     });
   }
   return result;
@@ -130,9 +130,30 @@ export function weekServiceLevel(model: LiveQueueModel, week: number, ratio: num
   return offered > 0 ? answered / offered : null;
 }
 
-/** Agents for one interval's volume at a given AHT; identical (volume, AHT) pairs are solved once. */
+/**
+ * The history a plan reads does not change while a planner edits the plan, so it is read once per queue and state
+ * of the data (the key changes with any import or reset); planners then see each edit re-projected at once.
+ */
+const historyCache = new Map<string, { history: DailyTotal[]; pattern: Float64Array }>();
+function queueHistory(db: Database, queue: QueueSummary): { history: DailyTotal[]; pattern: Float64Array } {
+  const key = `${db.name}|${queue.id}|${queue.historyFrom}|${queue.historyTo}|${queue.totalVolume}|${queue.openIntervals}|${dailyVolumesStamp(db, queue.id)}`;
+  let entry = historyCache.get(key);
+  if (!entry) {
+    if (historyCache.size > 50) historyCache.clear();
+    entry = { history: dailyHistory(db, queue.id), pattern: weekPattern(db, queue) };
+    historyCache.set(key, entry);
+  }
+  return entry;
+}
+
+const solverCaches = new Map<string, Map<string, number>>();
+
+/** Agents for one interval's volume at a given AHT; identical (volume, AHT, targets) are solved once per process. */
 function cachedIntervalAgents(staffing: LiveChannelStaffing): (volume: number, ahtSec: number) => number {
-  const cache = new Map<string, number>();
+  const staffingKey = JSON.stringify({ ...staffing, ahtSec: 0 });
+  if (!solverCaches.has(staffingKey) && solverCaches.size > 20) solverCaches.clear();
+  const cache = solverCaches.get(staffingKey) ?? new Map<string, number>();
+  solverCaches.set(staffingKey, cache);
   return (volume, ahtSec) => {
     // Volumes to 0.01 of a contact: finer differences cannot change a whole number of agents in practice.
     const key = `${Math.round(volume * 100)}|${Math.round(ahtSec * 10)}`;
@@ -146,13 +167,6 @@ function cachedIntervalAgents(staffing: LiveChannelStaffing): (volume: number, a
   };
 }
 
-/** Volume-weighted AHT of the last weeks of history, or null when the history has no handle times. */
-function recentAht(history: { date: string; volume: number; ahtSec: number | null }[]): number | null {
-  const recent = history.slice(-AHT_WEEKS * 7).filter((d) => d.ahtSec !== null && d.volume > 0);
-  const volume = recent.reduce((s, d) => s + d.volume, 0);
-  return volume > 0 ? recent.reduce((s, d) => s + d.volume * d.ahtSec!, 0) / volume : null;
-}
-
 /**
  * The queue's share of a week's contacts per 30-minute slot, from its interval history (every full or partial week
  * counts; missing intervals are left out). Slots never open in the history get 0.
@@ -162,12 +176,9 @@ export function weekPattern(db: Database, queue: Pick<QueueSummary, 'id'>): Floa
   const range = queueHistoryRange(db, queue.id);
   if (!range) return pattern;
   const to = DateTime.fromISO(range.last.slice(0, 10)).plus({ days: 1 }).toISODate()!;
-  const weekdays = new Map<string, number>();
   for (const p of queueIntervals(db, queue.id, range.first, to)) {
     if (p.status !== 'open' || !p.volume) continue;
-    const date = p.startLocal.slice(0, 10);
-    let weekday = weekdays.get(date);
-    if (weekday === undefined) weekdays.set(date, (weekday = DateTime.fromISO(date).weekday - 1));
+    const weekday = weekdayOf(dayNumberOf(p.startLocal.slice(0, 10))) - 1;
     const minute = Number(p.startLocal.slice(11, 13)) * 60 + Number(p.startLocal.slice(14, 16));
     pattern[weekday * (1440 / PLAN_INTERVAL_MIN) + Math.floor(minute / PLAN_INTERVAL_MIN)] += p.volume;
   }

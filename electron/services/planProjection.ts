@@ -10,9 +10,10 @@ import type { PlanDocument, PlanProjectionView, PlanSave, RampCurve, WeekExplana
 import type { CapacityPlanInput, HiringClass, PlanProjection } from '../../shared/engine/plan/types';
 import { projectPlan, survivingShare, weeklyAttritionRate } from '../../shared/engine/plan/projection';
 import { rampSchedule } from '../../shared/engine/plan/rampCurves';
+import { planWarnings } from '../../shared/engine/plan/warnings';
 import { formatNumber } from '../../shared/engine/staffing/formatNumber';
 import { queueSummaries } from '../../db/repositories/workspace';
-import { listRampCurves, workspaceAgentSkills } from '../../db/repositories/plans';
+import { listRampCurves, workspaceAgents } from '../../db/repositories/plans';
 import { assembleDemand, planWeekStarts, PLAN_INTERVAL_MIN, weekServiceLevel, type AssembledDemand } from './planDemand';
 
 export interface AssembledPlan {
@@ -50,7 +51,7 @@ export function assemblePlan(db: Database, plan: PlanSave): AssembledPlan {
   const demand: AssembledDemand = doc.importedDemand
     ? {
         queues: doc.importedDemand,
-        info: doc.importedDemand.map((q) => ({ name: q.name, channel: '', kind: q.kind, forecastMethod: 'imported with the plan', historyDays: 0, staffingSummary: q.kind === 'live' ? 'required FTE as imported' : 'capacity equation' })),
+        info: doc.importedDemand.map((q) => ({ name: q.name, channel: '', kind: q.kind, forecastMethod: 'imported with the plan', historyDays: 0, staffingSummary: q.kind === 'live' ? 'required FTE as imported' : 'capacity equation', seasonalityDetected: false })),
         live: [],
       }
     : assembleDemand(db, queues, plan.startWeek, plan.weeks, doc);
@@ -85,9 +86,12 @@ export function assemblePlan(db: Database, plan: PlanSave): AssembledPlan {
 }
 
 function headcountFromWorkspace(db: Database, skills: Set<string>): { value: number; source: string } {
-  const agents = workspaceAgentSkills(db).filter((a) => skills.size === 0 || a.some((s) => skills.has(s)));
+  const agents = workspaceAgents(db).filter((a) => skills.size === 0 || a.skills.some((s) => skills.has(s)));
   const which = skills.size === 0 ? 'every agent' : `agents skilled for ${[...skills].join(' or ')}`;
-  return { value: agents.length, source: `${agents.length} workspace agents (${which}; the linked plan's new hires count through their classes)` };
+  const teams = new Map<string, number>();
+  for (const a of agents) teams.set(a.team, (teams.get(a.team) ?? 0) + 1);
+  const byTeam = [...teams].map(([team, n]) => `${team} ${n}`).join(', ');
+  return { value: agents.length, source: `${agents.length} workspace agents (${which}${byTeam ? `: ${byTeam}` : ''}); the linked plan's new hires count through their classes` };
 }
 
 export function projectAssembled(plan: PlanSave, assembled: AssembledPlan): PlanProjectionView {
@@ -110,8 +114,7 @@ export function projectAssembled(plan: PlanSave, assembled: AssembledPlan): Plan
         outsideHorizon: row.planWeek < 0 || row.planWeek >= plan.weeks,
       })),
     })),
-    // INTEGRATION POINT: the engine's planning anti-pattern checks (shared/engine/plan/warnings.ts, branch plan-engine).
-    warnings: [],
+    warnings: planWarnings(assembled.input, projection, { historyShowsSeasonality: assembled.demand.info.some((q) => q.seasonalityDetected) }),
     timings: { demandMs: assembled.demandMs, projectMs },
   };
 }
@@ -133,7 +136,7 @@ export function explainWeeks(plan: CapacityPlanInput, projection: PlanProjection
     const ramp = c.ramp ?? plan.ramp;
     const end = c.startWeek + ramp.length;
     const heads = c.size * survivingShare(newHireWeekly, ramp.length);
-    joining.set(end, [...(joining.get(end) ?? []), `${n2(heads)} from ${c.label ?? `the class of week ${c.startWeek + 1}`} (${c.size} × (1 − ${pct(newHireWeekly)})^${ramp.length})`]);
+    joining.set(end, [...(joining.get(end) ?? []), `${n2(heads)} from ${c.label ?? `the class of week ${c.startWeek}`} (${c.size} × (1 − ${pct(newHireWeekly)})^${ramp.length})`]);
   });
   for (const a of plan.adjustments ?? []) joining.set(a.week, [...(joining.get(a.week) ?? []), `${a.change > 0 ? '+' : ''}${n2(a.change)} departures/transfers${a.note ? ` (${a.note})` : ''}`]);
 

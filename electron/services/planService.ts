@@ -93,7 +93,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       const seconds = timeLimitSec ?? DEFAULT_OPTIMISE_SECONDS;
       const stopBuffer = new SharedArrayBuffer(4);
       const skill = busiestSkill(assembled.input, assembled.demand.info);
-      const handle = ctx.jobs.start('plan.optimise', 'plan.optimise', { plan: assembled.input, timeLimitSec: seconds, stopFlag: stopBuffer }, (result) => {
+      const handle = ctx.jobs.start('plan.optimise', 'plan.optimise', { plan: assembled.input, fixedClasses: assembled.input.classes, timeLimitSec: seconds, stopFlag: stopBuffer }, (result) => {
         const chosen = result.classes.slice(plannerClasses.length);
         const weekStarts = assembled.weekStarts;
         const classes: PlanClassInput[] = [

@@ -225,7 +225,7 @@ function weeklyBands(db: Database, stored: StoredPlan, assembled: AssembledPlan,
     for (let k = 0; k < BAND_ORIGINS; k++) {
       const origin = lastMonday.minus({ weeks: BAND_HORIZON_WEEKS + k });
       const before = history.filter((d) => d.date < origin.toISODate()!);
-      const forecast = forecastWeeklyContacts(before, origin.toISODate()!, BAND_HORIZON_WEEKS, stored.document.growthPerYear).weeks;
+      const forecast = forecastWeeklyContacts(before, origin.toISODate()!, BAND_HORIZON_WEEKS, stored.document.growthPerYear).volumes;
       forecast.forEach((f, h) => {
         const actual = weeklyActual.get(origin.plus({ weeks: h }).toISODate()!);
         if (f > 0 && actual !== undefined && actual > 0) logRatios[h].push(Math.log(actual / f));

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { createEvents, type EventAttributes } from 'ics';
 import { DateTime } from 'luxon';
-import type { ScheduleExportFile, ScheduleShift, ScheduleView } from '../../shared/api/channels/schedule';
+import { coverageAssignments, type ScheduleExportFile, type ScheduleShift, type ScheduleView } from '../../shared/api/channels/schedule';
 import { computeCoverage } from '../../shared/engine/schedule';
 
 const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -112,7 +112,7 @@ export async function exportXlsx(view: ScheduleView): Promise<ScheduleExportFile
 
   const coverage = computeCoverage(
     { intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series },
-    view.shifts.map((s) => ({ ...s, agentId: String(s.agentId) })),
+    coverageAssignments(view.shifts, view.agents),
   );
   const sheet = workbook.addWorksheet('Coverage');
   sheet.columns = [

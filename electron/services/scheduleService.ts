@@ -41,6 +41,7 @@ import {
   type NewShift,
 } from '../../db/repositories/schedules';
 import { exportCsv, exportIcs, exportXlsx } from './scheduleExports';
+import { availableForShifts, hiresInWeek, withHireStatus } from './planHiresInSchedule';
 import { forecastWeeks, weekDates, weekRequirements } from './scheduleRequirements';
 import { lastCompleteWeek } from './staffingService';
 import type { Handlers, ServiceContext } from './handlers';
@@ -71,11 +72,12 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
     const db = ctx.db();
     const stored = scheduleOrThrow(scheduleId);
     const agentRows = listScheduleAgents(db);
+    const hires = hiresInWeek(db, stored.meta.weekStart);
     return {
       schedule: stored.meta,
       settings: stored.settings,
       timeZone: zoneOf(db),
-      agents: agentRows.filter((a) => a.skills.length > 0).map((a) => toScheduleAgent(a, zoneOf(db))),
+      agents: withHireStatus(agentRows.filter((a) => a.skills.length > 0).map((a) => toScheduleAgent(a, zoneOf(db))), hires),
       templates: stored.templates,
       requirements: stored.requirements,
       shifts: listShifts(db, scheduleId),
@@ -181,7 +183,8 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
         throw new ApiError({ code: 'not_found', message: 'There are no queues to schedule for: import contact history in the Data area (or reset the demo).' });
       }
       const zone = zoneOf(db);
-      const agents = listScheduleAgents(db).filter((a) => a.skills.length > 0);
+      // The linked plan's new hires: not yet started, or in a training week, they get no shifts.
+      const agents = withHireStatus(listScheduleAgents(db).filter((a) => a.skills.length > 0), hiresInWeek(db, weekStart)).filter(availableForShifts);
       if (agents.length === 0) throw new ApiError({ code: 'not_found', message: 'There are no agents with skills to schedule: reset the demo in the Data area.' });
       const templates = templatesOf(db).map((t) => t.definition);
       const knownAgents = new Set(agents.map((a) => a.id));

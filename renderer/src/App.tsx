@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { DashboardArea } from './areas/dashboard/DashboardArea';
 import { DataArea } from './areas/data/DataArea';
 import { ForecastArea } from './areas/forecast/ForecastArea';
-import { NotBuiltYet } from './areas/NotBuiltYet';
+import { HiringArea } from './areas/hiring/HiringArea';
 import { ScenariosArea } from './areas/scenarios/ScenariosArea';
 import { ScheduleArea } from './areas/schedule/ScheduleArea';
 import { StaffingArea } from './areas/staffing/StaffingArea';
@@ -19,11 +19,7 @@ const AREAS: Area[] = [
   { id: 'forecast', label: 'Forecast', render: () => <ForecastArea /> },
   { id: 'staffing', label: 'Staffing', render: () => <StaffingArea /> },
   { id: 'schedule', label: 'Schedule', render: () => <ScheduleArea /> },
-  {
-    id: 'hiring',
-    label: 'Hiring & ramp',
-    render: () => <NotBuiltYet title="Hiring & ramp" plan="Hiring plans with new-hire ramp curves and attrition over the coming months." meanwhile="Use the capacity equation in Staffing to size the team you need." />,
-  },
+  { id: 'hiring', label: 'Hiring & ramp', render: () => <HiringArea /> },
   { id: 'scenarios', label: 'Scenarios', render: () => <ScenariosArea /> },
   { id: 'data', label: 'Data', render: () => <DataArea /> },
 ];

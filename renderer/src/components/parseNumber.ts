@@ -7,17 +7,17 @@ export function parseNumberField(raw: string, optional = false): { value?: numbe
 }
 
 /**
- * A percent field: "50" is 50%. A value between −1 and 1 (not 0) typed without a "%" is refused with a question,
- * because it is usually a fraction typed into a percent field (0.5 meant as 50%); "0.5%" says it is meant.
- * Returns the fraction (50 → 0.5).
+ * Reads a percentage field ("30" or "30%") as a fraction. A bare value of 1 or less is refused rather than guessed:
+ * it is usually a fraction typed into a % field (0.3 meant as 30%). Rates of 1% or less are typed with their sign
+ * ("0.5%"), which says the planner means it.
  */
 export function parsePercentField(raw: string, optional = false): { value?: number; error?: string } {
   const text = raw.trim();
   const explicit = text.endsWith('%');
   const parsed = parseNumberField(explicit ? text.slice(0, -1) : text, optional);
-  if (parsed.value === undefined) return parsed;
+  if (parsed.error || parsed.value === undefined) return parsed;
   if (!explicit && parsed.value !== 0 && Math.abs(parsed.value) <= 1) {
-    return { error: `This field is in percent: ${parsed.value} would be ${parsed.value}%. Type ${+(parsed.value * 100).toFixed(4)} for ${+(parsed.value * 100).toFixed(4)}%, or ${parsed.value}% if you mean ${parsed.value}%` };
+    return { error: `“${text}” looks like a fraction: this field is in percent (type ${+(parsed.value * 100).toFixed(4)} for ${+(parsed.value * 100).toFixed(4)}%, or ${text}% if you mean ${text}%)` };
   }
   return { value: parsed.value / 100 };
 }

@@ -15,7 +15,7 @@ import type {
   ShiftTimes,
   WeekRequirements,
 } from '../../../shared/api/channels/schedule';
-import { SCHEDULE_TIME_LIMITS, toAssignment } from '../../../shared/api/channels/schedule';
+import { coverageAssignments, SCHEDULE_TIME_LIMITS, toAssignment } from '../../../shared/api/channels/schedule';
 // Imported from their modules, not the engine's index, so the solver (and its WebAssembly) stays out of the renderer.
 import { computeCoverage, type CoverageReport } from '../../../shared/engine/schedule/coverage';
 import { checkScheduleRules, type RuleViolation } from '../../../shared/engine/schedule/rules';
@@ -98,7 +98,7 @@ function problemOf(view: ScheduleView): ScheduleProblem | undefined {
 function recompute(view: ScheduleView, problem: ScheduleProblem | undefined, shifts: ScheduleShift[], withRules: boolean) {
   const started = performance.now();
   const assignments = shifts.map(toAssignment);
-  const coverage = computeCoverage({ intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series }, assignments);
+  const coverage = computeCoverage({ intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series }, coverageAssignments(shifts, view.agents));
   const violations = withRules && problem ? checkScheduleRules(problem, assignments) : undefined;
   return { coverage, ...(violations && { violations }), recomputeMs: performance.now() - started };
 }

@@ -7,6 +7,7 @@ import type { CapacityPlanInput, PlanProjection } from '../../engine/plan/types'
 // Types only: the optimiser module (and its WebAssembly solver) stays out of the renderer.
 import type { ClassCoverage, ShortWeekExplanation } from '../../engine/plan/optimiseHiring';
 import type { RampScheduleRow } from '../../engine/plan/rampCurves';
+import type { PlanWarning } from '../../engine/plan/warnings';
 import type { JobHandle } from '../types';
 import { idRequest, nameField, returns } from './define';
 
@@ -191,6 +192,8 @@ export interface PlanQueueInfo {
   historyDays: number;
   /** How required FTE is computed for this queue, in words. */
   staffingSummary: string;
+  /** The history shows a yearly pattern (the forecast's seasonality test). */
+  seasonalityDetected: boolean;
 }
 
 /** Why a number is what it is: the formula and the inputs, per week. */
@@ -209,12 +212,6 @@ export interface WeekServiceLevel {
   serviceLevel: number | null;
   /** Agents on the floor per interval as a share of those required: effective FTE ÷ required FTE. */
   staffRatio: number;
-}
-
-export interface PlanWarning {
-  code: string;
-  message: string;
-  weeks?: number[];
 }
 
 export interface PlanProjectionView {

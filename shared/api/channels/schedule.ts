@@ -178,6 +178,15 @@ export function toAssignment(shift: ScheduleShift): ShiftAssignment {
   };
 }
 
+/**
+ * Stored shifts as coverage counts them: a new hire in ramp covers their load only (25% → 0.25 of an agent), as in
+ * the capacity plan. Used by the Schedule area and its exports, so the screen and the files agree.
+ */
+export function coverageAssignments(shifts: ScheduleShift[], agents: Pick<ScheduleAgent, 'id' | 'ramp'>[]): (ShiftAssignment & { load?: number })[] {
+  const loads = new Map(agents.filter((a) => a.ramp).map((a) => [a.id, a.ramp!.load]));
+  return shifts.map((shift) => (loads.has(shift.agentId) ? { ...toAssignment(shift), load: loads.get(shift.agentId) } : toAssignment(shift)));
+}
+
 export interface ScheduleAgent {
   id: number;
   name: string;
@@ -186,6 +195,8 @@ export interface ScheduleAgent {
   /** The agent as the schedule engine reads it (id is the agent id as text). */
   engine: AgentInput;
   preferences: AgentSchedulePreferences;
+  /** A new hire of the linked capacity plan, in ramp this week: coverage counts them at `load`; load 0 is training. */
+  ramp?: { load: number; rampWeek: number; rampWeeks: number; classLabel: string; focus: string };
 }
 
 /** What the solver said at the last solve; coverage after later edits is recomputed from the shifts. */

@@ -31,9 +31,14 @@ export interface CoverageReport {
 
 export type CoverageRequirements = Pick<Requirements, 'intervalMinutes' | 'days' | 'series'>;
 
+/** A new hire in ramp covers only their load: 0.25 counts a quarter of an agent (absent = 1, a full agent). */
+export interface LoadedAssignment {
+  load?: number;
+}
+
 export function computeCoverage(
   requirements: CoverageRequirements,
-  assignments: readonly Pick<ShiftAssignment, 'day' | 'segments' | 'breaks' | 'skill'>[],
+  assignments: readonly (Pick<ShiftAssignment, 'day' | 'segments' | 'breaks' | 'skill'> & LoadedAssignment)[],
 ): CoverageReport {
   const grid = makeGrid(requirements.intervalMinutes, requirements.days);
   const bySkill = new Map<string, { required: Float64Array; scheduled: Float64Array }>();
@@ -64,21 +69,22 @@ export function computeCoverage(
   };
 }
 
-/** Adds one shift to a staffing curve: its working spans count, its breaks do not. */
+/** Adds one shift to a staffing curve: its working spans count (times the agent's load), its breaks do not. */
 export function addShiftPresence(
   grid: IntervalGrid,
   curve: Float64Array,
-  assignment: Pick<ShiftAssignment, 'day' | 'segments' | 'breaks'>,
+  assignment: Pick<ShiftAssignment, 'day' | 'segments' | 'breaks'> & LoadedAssignment,
 ): void {
   const dayStart = assignment.day * MINUTES_PER_DAY;
+  const load = assignment.load ?? 1;
   for (const span of assignment.segments) {
     forEachIntervalOverlap(grid, dayStart + span.start, dayStart + span.end, (t, fraction) => {
-      curve[t] += fraction;
+      curve[t] += fraction * load;
     });
   }
   for (const pause of assignment.breaks) {
     forEachIntervalOverlap(grid, dayStart + pause.start, dayStart + pause.end, (t, fraction) => {
-      curve[t] -= fraction;
+      curve[t] -= fraction * load;
     });
   }
 }

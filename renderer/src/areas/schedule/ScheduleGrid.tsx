@@ -118,6 +118,11 @@ const AgentRow = memo(function AgentRow({ index, agent, shifts, window, template
           {agent.name}
         </button>
         <span className="sg-skills muted">{agent.skills.join(' ')}</span>
+        {agent.ramp && (
+          <span className="sg-ramp" data-testid="sched-ramp" title={`New hire (${agent.ramp.classLabel}), ramp week ${agent.ramp.rampWeek} of ${agent.ramp.rampWeeks}: ${agent.ramp.focus}. Coverage counts ${Math.round(agent.ramp.load * 100)}% of an agent.`}>
+            {agent.ramp.load === 0 ? 'training' : `ramp ${Math.round(agent.ramp.load * 100)}%`}
+          </span>
+        )}
         {issues && issues.length > 0 && (
           <span className="sg-flag" title={issues.join('\n')} aria-label={`${issues.length} rule problems: ${issues.join('; ')}`}>!</span>
         )}
