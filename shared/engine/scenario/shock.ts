@@ -73,7 +73,10 @@ export interface ShockView {
     serviceLevel?: number;
     baseServiceLevel?: number;
     lowestServiceLevel?: number;
-    averageWaitSec?: number;
+    /** Volume-weighted over the shock's intervals where the queue is stable; null when it is stable in none. */
+    averageWaitSec?: number | null;
+    /** Live, Erlang C: intervals where the agents cannot keep up at all (agents ≤ traffic): the wait grows without bound. */
+    unstableIntervals?: number;
     intervalsBelowTarget?: number;
     /** Live: Σ max(0, required − scheduled) × interval hours over the shock. */
     extraAgentHours?: number;
@@ -125,6 +128,8 @@ function liveShock(queue: ShockQueue, volumes: number[], inShock: boolean[], sho
   let baseWeighted = 0;
   let waitWeighted = 0;
   let shockVolume = 0;
+  let stableVolume = 0;
+  let unstable = 0;
   let baseShockVolume = 0;
   let lowest = 1;
   let below = 0;
@@ -137,7 +142,10 @@ function liveShock(queue: ShockQueue, volumes: number[], inShock: boolean[], sho
     const needed = volumes[i] > 0 ? requiredAgents(q, { serviceLevel: target, answerSec, maxAbandon: undefined }).agents : 0;
     if (inShock[i] && volumes[i] > 0) {
       weighted += volumes[i] * m.serviceLevel;
-      waitWeighted += volumes[i] * (Number.isFinite(m.asaSec) ? m.asaSec : queue.patienceSec ?? 3600);
+      if (Number.isFinite(m.asaSec)) {
+        waitWeighted += volumes[i] * m.asaSec;
+        stableVolume += volumes[i];
+      } else unstable++;
       shockVolume += volumes[i];
       baseWeighted += queue.volumes[i] * base.serviceLevel;
       baseShockVolume += queue.volumes[i];
@@ -170,7 +178,8 @@ function liveShock(queue: ShockQueue, volumes: number[], inShock: boolean[], sho
       serviceLevel: shockVolume > 0 ? weighted / shockVolume : 1,
       baseServiceLevel: baseShockVolume > 0 ? baseWeighted / baseShockVolume : 1,
       lowestServiceLevel: lowest,
-      averageWaitSec: shockVolume > 0 ? waitWeighted / shockVolume : 0,
+      averageWaitSec: stableVolume > 0 ? waitWeighted / stableVolume : null,
+      unstableIntervals: unstable,
       intervalsBelowTarget: below,
       extraAgentHours,
       peakExtraAgents: peakExtra,
