@@ -1,8 +1,10 @@
 /**
  * Writes imported interval history: queues are created by name or matched, and each queue's intervals inside the
- * imported date range are replaced, all in one transaction, so an import is either wholly there or not at all.
+ * imported date range are replaced, all in one transaction, so an import is
+ * either wholly there or not at all.
  */
 import type { Database } from 'better-sqlite3';
+import { bumpHistoryRevision } from './historyRevision';
 import type { ChannelKind } from '../../shared/api/types';
 import type { ImportLogEntry } from '../../shared/api/channels/dataImport';
 
@@ -65,6 +67,7 @@ export function replaceImportedIntervals(db: Database, series: readonly Imported
   const insertBatch = insertRows(INSERT_BATCH);
   const insertOne = insertRows(1);
   const values = new Array<unknown>(INSERT_BATCH * 5);
+  bumpHistoryRevision(db);
   return db.transaction(() =>
     series.map((s): ImportedSeriesOutcome => {
       const existing = findQueue.get(s.queueName) as QueueByName | undefined;

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { bumpHistoryRevision } from './historyRevision';
 import type { ChannelKind, DailyVolume, QueueSummary } from '../../shared/api/types';
 import type { DemoWorkspace } from '../../shared/demo/types';
 import { insertDailyVolumes } from './plans';
@@ -21,6 +22,7 @@ export function getWorkspace(db: Database): WorkspaceRow | undefined {
  * leaves the previous workspace exactly as it was. Saved calculations are the planner's own and are kept.
  */
 export function replaceWorkspace(db: Database, workspace: DemoWorkspace): void {
+  bumpHistoryRevision(db);
   db.transaction(() => {
     db.exec('DELETE FROM forecast_events; DELETE FROM interval_volumes; DELETE FROM queues; DELETE FROM agents; DELETE FROM workspace;');
     db.prepare('INSERT INTO workspace (id, name, timezone, is_demo, created_at) VALUES (1, ?, ?, ?, ?)').run(

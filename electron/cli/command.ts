@@ -1,6 +1,7 @@
 /** What a CLI command looks like; each command lives in commands/ and goes through the same dispatcher as the UI. */
 import type { ParseArgsConfig } from 'node:util';
 import type { Backend } from '../services/backend';
+import type { Channel, RequestOf, ResponseOf } from '../../shared/api/contract';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -43,12 +44,19 @@ export function numberFlag(values: Record<string, string | boolean | undefined>,
 }
 
 /**
+ * A request as the user typed it: literal unions (a method name, a channel kind) widen to string or number, because
+ * the channel's schema is what judges them, and its message is turned into one that names the flag.
+ */
+type AsTyped<T> = T extends string ? string : T extends number ? number : T extends boolean ? boolean
+  : T extends readonly (infer U)[] ? AsTyped<U>[] : T extends object ? { [K in keyof T]: AsTyped<T[K]> } : T;
+
+/**
  * Sends a request through the dispatcher and returns its value; a validation failure becomes a usage error that
  * names the flag the user typed rather than the API field.
  */
-export async function callApi<T>(ctx: CliContext, channel: string, payload: unknown, flagFor: Record<string, string>): Promise<T> {
-  const envelope = await ctx.backend().dispatch(channel, payload);
-  if (envelope.ok) return envelope.value as T;
+export async function callApi<C extends Channel>(ctx: CliContext, channel: C, payload: AsTyped<RequestOf<C>>, flagFor: Record<string, string>): Promise<ResponseOf<C>> {
+  const envelope = await ctx.backend().dispatchLocal(channel, payload);
+  if (envelope.ok) return envelope.value as ResponseOf<C>;
   const { error } = envelope;
   if (error.code === 'invalid_request' && error.issues?.length) {
     const first = error.issues[0];

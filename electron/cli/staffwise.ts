@@ -22,6 +22,20 @@ function helpText(): string {
   return ['Usage: staffwise <command> [options]   (global: --data-dir PATH)', '', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}\n  ${' '.repeat(14)} ${c.usage}`)].join('\n');
 }
 
+/**
+ * The backend's diagnostic log on the command line. Notes (such as the backup taken before a migration) are shown
+ * as one line; a failed call is not logged here, because the command reports it as its one error line and exits 1.
+ * STAFFWISE_DEBUG=1 shows everything, stack traces included.
+ */
+function cliLog(io: CliIo): (message: string) => void {
+  return (message) => {
+    if (process.env.STAFFWISE_DEBUG) return io.err(message);
+    const firstLine = message.split('\n', 1)[0]!;
+    if (/^\[staffwise\] \S+ failed: /.test(firstLine)) return;
+    io.err(firstLine);
+  };
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === 'help') {
@@ -44,7 +58,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     await command.run(values as Record<string, string | boolean | undefined>, {
       io,
-      backend: () => (backend ??= createBackend({ dataDir: resolveDataDir(rest), log: io.err })),
+      backend: () => (backend ??= createBackend({ dataDir: resolveDataDir(rest), log: cliLog(io) })),
     });
     return 0;
   } catch (error) {
@@ -53,9 +67,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`staffwise ${name}: ${message}. Usage: ${command.usage}`);
       return 2;
     }
-    io.err(`staffwise ${name}: ${message}`);
+    io.err(`staffwise ${name}: ${firstLine(message)}`);
     return 1;
   } finally {
+    await closeQuietly(backend);
+  }
+}
+
+const firstLine = (message: string) => message.split('\n', 1)[0]!;
+
+/** Closing a damaged or locked database can throw too; the command has already said what went wrong. */
+async function closeQuietly(backend: Backend | undefined): Promise<void> {
+  try {
     await backend?.close();
+  } catch {
+    // Nothing more to tell the user: the command's own outcome line stands.
   }
 }

@@ -3,18 +3,18 @@
  * lives in services/ so the browser host and the CLI run the same code without Electron.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { registerIpc } from '../ipc/registerIpc';
 import { createBackend } from '../services/backend';
 import { resolveDataDir } from '../services/dataDir';
+import { appPaths } from './appPaths';
 import { appMenuTemplate } from './menu';
 import { electronNativeBinding } from './nativeBinding';
-import { denyPermissions, lockDownNavigation, secureWebPreferences } from './security';
+import { guardSession, guardWebContents, secureWebPreferences, type AppOrigin } from './security';
 
-const rendererIndex = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
-const preloadScript = fileURLToPath(new URL('./preload.cjs', import.meta.url));
-const rendererRoot = pathToFileURL(fileURLToPath(new URL('../renderer/', import.meta.url))).href;
+const { rendererIndex, preloadScript, rendererRoot } = appPaths(import.meta.url);
 const isAppUrl = (url: string) => url.startsWith(rendererRoot);
+// DevTools only in development: `npm start` runs the unpackaged app; installers are packaged.
+const origin: AppOrigin = { isAppUrl, devTools: !app.isPackaged };
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -34,9 +34,9 @@ async function start(): Promise<void> {
     }),
   });
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform === 'darwin')));
-  lockDownNavigation(app, isAppUrl);
-  denyPermissions(session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform === 'darwin', { devTools: origin.devTools })));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, origin));
+  guardSession(session.defaultSession, origin);
   registerIpc({
     ipcMain,
     backend,
@@ -49,7 +49,7 @@ async function start(): Promise<void> {
     height: 900,
     title: 'Staffwise',
     show: false,
-    webPreferences: secureWebPreferences(preloadScript),
+    webPreferences: secureWebPreferences(preloadScript, { devTools: origin.devTools }),
   });
   window.once('ready-to-show', () => window.show());
   app.on('second-instance', () => {

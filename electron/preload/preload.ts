@@ -1,13 +1,14 @@
 /**
- * Sandboxed preload: exposes exactly the API contract — one function per channel, plus an event subscription —
- * and nothing else from Electron or Node.
+ * Sandboxed preload: exposes exactly the app's API channels — one function per channel, plus an event subscription —
+ * and nothing else from Electron or Node. It knows the channel names only (no schemas, no engine): requests are
+ * validated in the main process, and the bundle stays a few kilobytes.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { channels } from '../../shared/api/contract';
+import { appChannelNames } from '../../shared/api/channelNames';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../ipc/channels';
 
 const invoke = Object.fromEntries(
-  channels.map((channel) => [channel, (payload: unknown) => ipcRenderer.invoke(INVOKE_CHANNEL, channel, payload)]),
+  appChannelNames.map((channel) => [channel, (payload: unknown) => ipcRenderer.invoke(INVOKE_CHANNEL, channel, payload)]),
 );
 
 contextBridge.exposeInMainWorld('staffwiseBridge', {

@@ -6,7 +6,8 @@
 import type { Database } from 'better-sqlite3';
 import { databaseFileIn, openDatabase } from '../../db/open';
 import { getWorkspace, replaceWorkspace } from '../../db/repositories/workspace';
-import type { JobDoneEvent, JobHandle } from '../../shared/api/types';
+import type { JobDoneEvent } from '../../shared/api/jobs';
+import type { JobHandle } from '../../shared/api/types';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EventHub } from './events';
 import { JobRunner } from './jobs';
@@ -16,6 +17,7 @@ import { importHandlers } from './importService';
 import { staffingHandlers } from './staffingService';
 import { forecastHandlers } from './forecastService';
 import { afterWorkspaceReplaced, planHandlers } from './planService';
+import { forecastChoiceHandlers } from './forecastChoiceService';
 import { scenarioHandlers } from './scenarioService';
 import { scheduleHandlers } from './scheduleService';
 import { solverHandlers } from './solverService';
@@ -32,7 +34,10 @@ export interface BackendOptions {
 }
 
 export interface Backend {
+  /** The app's dispatcher (renderer over IPC, browser host): the CLI-only channels are refused. */
   dispatch: Dispatch;
+  /** Every channel, for the CLI in its own process. */
+  dispatchLocal: Dispatch;
   events: EventHub;
   jobs: JobRunner;
   db(): Database;
@@ -66,6 +71,7 @@ export function createBackend(options: BackendOptions): Backend {
       const intervals = workspace.queues.reduce((n, q) => n + q.intervals.length, 0);
       return {
         message: `Demo workspace ready: ${workspace.agents.length} agents, ${workspace.queues.length} queues, ${intervals.toLocaleString('en-US')} intervals of history.`,
+        result: undefined,
       };
     });
     return handle;
@@ -85,10 +91,22 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo };
-  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context), ...importHandlers(context), ...forecastHandlers(context), ...scheduleHandlers(context), ...solverHandlers(), ...planHandlers(context), ...scenarioHandlers(context) };
+  const handlers: Handlers = {
+    ...workspaceHandlers(context),
+    ...capacityHandlers(context),
+    ...staffingHandlers(context),
+    ...importHandlers(context),
+    ...forecastHandlers(context),
+    ...forecastChoiceHandlers(context),
+    ...scheduleHandlers(context),
+    ...solverHandlers(),
+    ...planHandlers(context),
+    ...scenarioHandlers(context),
+  };
 
   return {
-    dispatch: createDispatcher(handlers, log),
+    dispatch: createDispatcher(handlers, log, 'app'),
+    dispatchLocal: createDispatcher(handlers, log, 'all'),
     events,
     jobs,
     db,

@@ -2,7 +2,7 @@
  * Validates and routes one API call. Every transport (IPC, HTTP, the CLI) goes through here, so every request is
  * checked against its channel's schema before any service code or database write runs.
  */
-import { contract, isChannel, type Channel } from '../../shared/api/contract';
+import { contract, isAppChannel, isChannel, type Channel } from '../../shared/api/contract';
 import { ApiError, describeIssues, issuesFromZod, type Envelope } from '../../shared/api/errors';
 import type { Handlers } from './handlers';
 
@@ -14,9 +14,14 @@ const isFieldError = (e: unknown): e is FieldError => e instanceof Error && type
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Envelope<unknown>>;
 
-export function createDispatcher(handlers: Handlers, log: (message: string) => void = console.error): Dispatch {
+/**
+ * `scope: 'app'` is what the renderer and the browser host get: the CLI's own channels (whole solves given in the
+ * request) are unknown there. `scope: 'all'` is the CLI's in-process dispatcher.
+ */
+export function createDispatcher(handlers: Handlers, log: (message: string) => void = console.error, scope: 'app' | 'all' = 'app'): Dispatch {
+  const known = scope === 'app' ? isAppChannel : isChannel;
   return async (channel, payload) => {
-    if (!isChannel(channel)) {
+    if (!known(channel)) {
       return { ok: false, error: { code: 'unknown_channel', message: `Unknown API channel "${String(channel)}"` } };
     }
     const parsed = contract[channel].request.safeParse(payload);

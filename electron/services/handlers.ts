@@ -1,3 +1,4 @@
+import type { JobHandle } from '../../shared/api/types';
 /** The shape every domain service module fills in: one handler per channel, receiving the validated request. */
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/api/contract';
 import type { Database } from 'better-sqlite3';
@@ -13,5 +14,5 @@ export interface ServiceContext {
   /** Resolves once the workspace exists (first start seeds the demo in a worker). */
   workspaceReady(): Promise<void>;
   /** Starts the demo seeding job; used by first start and by "Reset demo" in the Data area. */
-  resetDemo(weeks?: number): { jobId: string; kind: string };
+  resetDemo(weeks?: number): JobHandle;
 }

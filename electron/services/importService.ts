@@ -10,6 +10,7 @@ import { CsvRecordReader, detectDelimiter, parseIntervalCountsCsv, previewTicket
 import { getWorkspace } from '../../db/repositories/workspace';
 import { listImports, queuesByName, recordImport, replaceImportedIntervals, type ImportedSeriesOutcome, type ImportedSeriesWrite } from '../../db/repositories/importedVolumes';
 import type { ImportTaskOutput } from '../workers/importTasks';
+import { queueLabel } from '../../shared/text/queueLabel';
 import type { Handlers, ServiceContext } from './handlers';
 
 type ImportHandlers = Pick<Handlers, 'import.intervals.preview' | 'import.intervals.start' | 'import.tickets.preview' | 'import.tickets.start' | 'import.history'>;
@@ -139,7 +140,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n ==
 export function importMessage(result: ImportResult, firstBadRows: readonly { line: number; message: string }[] = []): string {
   const { queues, dateRange } = result;
   const days = dateRange.from === dateRange.to ? `on ${dateRange.from}` : `from ${dateRange.from} to ${dateRange.to}`;
-  const named = queues.map((q) => `${q.name} (${q.created ? `new, ${q.channel}` : q.channel})`);
+  const named = queues.map((q) => (q.created ? `${q.name} (new, ${q.channel})` : queueLabel(q)));
   const into = queues.length <= 4 ? `${queues.length === 1 ? 'queue' : 'queues'} ${named.join(', ')}` : `${queues.length} queues (${queues.filter((q) => q.created).length} new)`;
   const parts = [`Imported ${plural(result.contacts, 'contact')} into ${into} ${days}: ${plural(result.intervals, 'interval')}.`];
   const replaced = queues.reduce((n, q) => n + q.replacedIntervals, 0);

@@ -15,7 +15,7 @@ import {
   type TicketColumnMapping,
 } from '../../shared/import';
 import { intervalFit, refusalMessage } from '../../shared/api/channels/dataImport';
-import type { TaskContext } from './tasks';
+import type { TaskContext } from './taskContext';
 
 export interface TicketImportInput {
   text: string;

@@ -5,7 +5,7 @@
  *   so far is returned, with its proven gap, like the optimiser's time limit.
  */
 import { optimiseHiring, parseCapacityPlan, type HiringClass, type HiringOptimisation } from '../../shared/engine/plan';
-import type { TaskContext } from './tasks';
+import type { TaskContext } from './taskContext';
 
 export interface PlanOptimiseTaskInput {
   /** The plan in its JSON form (shared/engine/plan/schema.ts); checked again here, as the worker trusts no one. */

@@ -6,7 +6,7 @@
  * during design therefore cuts the design short, lets rostering build its first roster, and stops it there.
  */
 import { generateSchedule, type ScheduleInput, type ScheduleResult } from '../../shared/engine/schedule';
-import type { TaskContext } from './tasks';
+import type { TaskContext } from './taskContext';
 
 export interface ScheduleTaskInput {
   input: ScheduleInput;

@@ -8,22 +8,9 @@ import type { DemoWorkspace } from '../../shared/demo/types';
 import { importIntervals, importTickets, type ImportTaskOutput, type IntervalImportInput, type TicketImportInput } from './importTasks';
 import { forecast, ForecastCancelledError, type ForecastInput, type ForecastResult } from '../../shared/engine/forecast';
 import { generateScheduleTask, type ScheduleTaskInput } from './scheduleTasks';
+import { TaskCancelledError, type TaskContext } from './taskContext';
 import { optimisePlanTask, type PlanOptimiseTaskInput } from './planTasks';
 import { simulateScenarioTask } from './scenarioTasks';
-
-export class TaskCancelledError extends Error {
-  constructor() {
-    super('Cancelled');
-    this.name = 'TaskCancelledError';
-  }
-}
-
-export interface TaskContext {
-  progress(fraction: number, message: string): void;
-  /** Throws TaskCancelledError when the user has cancelled; call it between units of work. */
-  checkCancelled(): void;
-  isCancelled(): boolean;
-}
 
 type Task<I, O> = (input: I, ctx: TaskContext) => O | Promise<O>;
 

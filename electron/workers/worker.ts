@@ -1,6 +1,7 @@
 /** Entry point of every worker thread: runs one task named in workerData and reports back over the port. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { TaskCancelledError, tasks, type TaskContext, type TaskName } from './tasks';
+import { tasks, type TaskName } from './tasks';
+import { TaskCancelledError, type TaskContext } from './taskContext';
 import type { WorkerMessage } from './protocol';
 
 const { task, input, cancelFlag } = workerData as { task: TaskName; input: unknown; cancelFlag: SharedArrayBuffer };

@@ -3,20 +3,21 @@
  * Components and stores call `api['channel'](request)` and never learn which transport is underneath.
  */
 import { ApiError, type Envelope } from './errors';
-import { channels, type ApiEvents, type Channel, type EventName, type RequestOf, type ResponseOf } from './contract';
+import { appChannelNames } from './channelNames';
+import type { ApiEvents, AppChannel, EventName, RequestOf, ResponseOf } from './contract';
 
 export interface Transport {
-  invoke(channel: Channel, payload: unknown): Promise<Envelope<unknown>>;
+  invoke(channel: AppChannel, payload: unknown): Promise<Envelope<unknown>>;
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
 }
 
-export type ApiClient = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> } & {
+export type ApiClient = { [C in AppChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> } & {
   on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
 };
 
 export function createApiClient(transport: Transport): ApiClient {
   const methods = Object.fromEntries(
-    channels.map((channel) => [
+    appChannelNames.map((channel) => [
       channel,
       async (request: unknown) => {
         const envelope = await transport.invoke(channel, request);

@@ -7,11 +7,14 @@
  * the user.
  */
 import type { z } from 'zod';
-import type { JobDoneEvent, JobProgressEvent } from './types';
+import type { JobProgressEvent } from './types';
+import type { JobDoneEvent } from './jobs';
+import { appChannelNames, cliOnlyChannelNames, type AppChannelName, type CliOnlyChannelName } from './channelNames';
 import { capacityChannels } from './channels/capacity';
 import { importChannels } from './channels/dataImport';
 import { forecastChannels } from './channels/forecast';
 import { planChannels } from './channels/plan';
+import { forecastChoiceChannels } from './channels/forecastChoice';
 import { scheduleChannels } from './channels/schedule';
 import { solverChannels } from './channels/solvers';
 import { staffingChannels } from './channels/staffing';
@@ -24,6 +27,7 @@ export const contract = {
   ...staffingChannels,
   ...importChannels,
   ...forecastChannels,
+  ...forecastChoiceChannels,
   ...scheduleChannels,
   ...solverChannels,
   ...scenarioChannels,
@@ -38,8 +42,22 @@ export type ResponseOf<C extends Channel> = Contract[C]['response'];
 
 export const channels = Object.keys(contract) as Channel[];
 
+/** The channels the renderer and the browser host may call; the rest are the CLI's own (see channelNames.ts). */
+export type AppChannel = Exclude<Channel, CliOnlyChannelName>;
+export { appChannelNames, cliOnlyChannelNames };
+
+// Compile-time: the name lists in channelNames.ts and the contract describe exactly the same channels.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type ChannelNamesMatchContract = Assert<Exact<AppChannelName | CliOnlyChannelName, Channel>>;
+export type AppChannelsMatch = Assert<Exact<AppChannelName, AppChannel>>;
+
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function isAppChannel(name: unknown): name is AppChannel {
+  return isChannel(name) && !(cliOnlyChannelNames as readonly string[]).includes(name);
 }
 
 /** Events pushed from the services to every open window. */

@@ -39,25 +39,24 @@ export interface SavedCalculation<T> {
   updatedAt: string;
 }
 
+/**
+ * The kinds of background job. Each declares its result type in `jobs.ts` (`JobResults`), so a job's done event is
+ * typed by its kind and no consumer casts it.
+ */
+export type JobKind = 'demo.reset' | 'import' | 'forecast.run' | 'schedule.generate' | 'plan.optimise' | 'scenario.simulate';
+
 export interface JobHandle {
   jobId: string;
-  kind: string;
+  kind: JobKind;
 }
 
 export interface JobProgressEvent {
   jobId: string;
-  kind: string;
+  kind: JobKind;
   fraction: number;
   message: string;
+  /** True while the job waits for a free worker (a limited number of jobs run at once, the rest queue). */
+  queued?: boolean;
 }
 
 export type JobStatus = 'succeeded' | 'failed' | 'cancelled';
-
-export interface JobDoneEvent {
-  jobId: string;
-  kind: string;
-  status: JobStatus;
-  /** A short human summary, e.g. "40 agents, 3 queues, 52,416 intervals". */
-  message: string;
-  result?: unknown;
-}

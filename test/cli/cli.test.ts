@@ -132,6 +132,17 @@ describe('staffwise forecast', () => {
     }
   }, 60_000);
 
+  it('states the rule that chose the method and WAPE per interval and per day', async () => {
+    const out = join(tempDir(), 'f.csv');
+    const { code, out: stdout, err } = await run(['forecast', '--history', bank, '--horizon-days', '7', '--interval-min', '60', '--out', out]);
+    expect(code, err).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^Method: ([a-z-]+) \(.*(has the lowest WAPE per interval|so [a-z-]+ is (used|kept)).*\)$/);
+    expect(lines[0]).not.toContain('chosen by rolling-origin backtest');
+    expect(lines[1]).toBe('WAPE per 60-minute interval (the choice uses it) and per day; MAPE per interval.');
+    expect(lines[2]).toMatch(/WAPE\/int WAPE\/day/);
+  }, 60_000);
+
   it.each([
     [['forecast', '--history', 'h.csv', '--out', 'f.csv'], /--horizon-days is required/],
     [['forecast', '--history', 'h.csv', '--horizon-days', '7', '--method', 'magic', '--out', 'f.csv'], /--method must be auto or one of/],
@@ -260,5 +271,19 @@ describe('staffwise forecast with drivers', () => {
     const { code, err } = await run(['forecast', '--history', new URL('../fixtures/bank-calls/bank_calls_30min.csv', import.meta.url).pathname, '--drivers', join(dir, 'd.csv'), '--horizon-days', '7', '--out', join(dir, 'f.csv')]);
     expect(code).toBe(1);
     expect(err).toMatch(/d\.csv: line 3: mailings "lots" is not a number/);
+  });
+});
+
+describe('staffwise CLI on a database it cannot use', () => {
+  it('prints one line, no stack trace, and exits 1 when the data file is not a database', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'staffwise.db'), Buffer.alloc(8192, 0x5a));
+    const csv = new URL('../fixtures/import/ny-fall-back-15min.csv', import.meta.url).pathname;
+    const { code, out, err } = await run(['import', '--intervals', csv, '--queue-name', 'Night phones', '--channel', 'phone', '--data-dir', dataDir]);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err.split('\n')).toHaveLength(1);
+    expect(err).toMatch(/^staffwise import: .*file is not a database$/);
+    expect(err).not.toMatch(/\bat \S+ \(/);
   });
 });

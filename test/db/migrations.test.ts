@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/open';
 import { DatabaseTooNewError, loadMigrations, MigrationHistoryMismatchError, type Migration } from '../../db/migrate';
@@ -72,7 +72,16 @@ describe('database migrations', () => {
     expect(readdirSync(dir).some((f) => f.endsWith('.bak'))).toBe(true);
   });
 
-  it('numbers the shipped migrations 1, 2, 3… without gaps', () => {
-    expect(shipped.map((m) => m.version)).toEqual(shipped.map((_, i) => i + 1));
+  it('refuses a migrations folder with a gap, a duplicate number or a badly named file', () => {
+    const folder = (files: Record<string, string>) => {
+      const dir = tempDir();
+      for (const [name, sql] of Object.entries(files)) writeFileSync(join(dir, name), sql);
+      return dir;
+    };
+    const table = (name: string) => `CREATE TABLE ${name} (id INTEGER PRIMARY KEY);`;
+    expect(loadMigrations(folder({ '0001_a.sql': table('a'), '0002_b.sql': table('b') })).map((m) => [m.version, m.name])).toEqual([[1, 'a'], [2, 'b']]);
+    expect(() => loadMigrations(folder({ '0001_a.sql': table('a'), '0003_c.sql': table('c') }))).toThrow('found 3 at position 2');
+    expect(() => loadMigrations(folder({ '0001_a.sql': table('a'), '0001_b.sql': table('b') }))).toThrow('found 1 at position 2');
+    expect(() => loadMigrations(folder({ '0001_a.sql': table('a'), '2_b.sql': table('b') }))).toThrow('2_b.sql must look like 0001_name.sql');
   });
 });

@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { ForecastView } from '../../shared/api/channels/forecast';
 import type { Backend } from '../../electron/services/backend';
 import { accuracy } from '../../electron/services/forecastService';
-import { useBackends } from '../helpers/backend';
+import { call, runJob, useBackends, resultOf } from '../helpers/backend';
+import type { RequestOf } from '../../shared/api/contract';
 
 const newBackend = useBackends();
 
-async function call<T>(backend: Backend, channel: string, payload: unknown): Promise<T> {
-  const reply = await backend.dispatch(channel, payload);
-  if (!reply.ok) throw new Error(reply.error.message);
-  return reply.value as T;
-}
 
-async function runForecast(backend: Backend, payload: Record<string, unknown>): Promise<number> {
-  const { jobId } = await call<{ jobId: string }>(backend, 'forecast.run', payload);
-  const done = await backend.waitForJob(jobId);
+async function runForecast(backend: Backend, payload: RequestOf<'forecast.run'>): Promise<number> {
+  const done = await runJob(backend, 'forecast.run', payload);
   expect(done?.status, done?.message).toBe('succeeded');
-  return (done!.result as { runId: number }).runId;
+  return resultOf(done, 'forecast.run').runId;
 }
 
 describe('forecast service', () => {
@@ -24,7 +18,7 @@ describe('forecast service', () => {
     const backend = newBackend();
     await backend.ensureWorkspace();
     const runId = await runForecast(backend, { queueId: 1, horizonDays: 7, method: 'auto', intervalMin: 30 });
-    const view = await call<ForecastView>(backend, 'forecast.view', { runId });
+    const view = await call(backend, 'forecast.view', { runId });
     expect(view.run.scores.length).toBeGreaterThanOrEqual(8);
     expect(view.run.asOf).toBe('2026-11-21');
     const dates = view.days.map((d) => d.date);
@@ -43,24 +37,24 @@ describe('forecast service', () => {
     const backend = newBackend();
     await backend.ensureWorkspace();
     const runId = await runForecast(backend, { queueId: 3, horizonDays: 3, method: 'seasonal-naive' });
-    const before = await call<ForecastView>(backend, 'forecast.view', { runId });
+    const before = await call(backend, 'forecast.view', { runId });
     const day = before.days[0];
     await call(backend, 'forecast.adjustDay', { queueId: 3, date: day.date, total: day.forecast * 2, note: 'Newsletter goes out' });
-    const after = await call<ForecastView>(backend, 'forecast.view', { runId });
+    const after = await call(backend, 'forecast.view', { runId });
     expect(after.days[0]).toMatchObject({ forecast: day.forecast, adjusted: day.forecast * 2, note: 'Newsletter goes out' });
     const adjustedSum = after.points.filter((p) => p.start.startsWith(day.date)).reduce((s, p) => s + (p.adjusted ?? 0), 0);
     expect(adjustedSum).toBeCloseTo(day.forecast * 2, 6);
-    const csv = await call<{ csv: string }>(backend, 'forecast.exportCsv', { runId });
+    const csv = await call(backend, 'forecast.exportCsv', { runId });
     expect(csv.csv.split('\n')[0]).toBe('timestamp,forecast,lo80,hi80,lo95,hi95,adjusted');
     await call(backend, 'forecast.adjustDay', { queueId: 3, date: day.date, total: null });
-    expect((await call<ForecastView>(backend, 'forecast.view', { runId })).days[0].adjusted).toBeNull();
+    expect((await call(backend, 'forecast.view', { runId })).days[0].adjusted).toBeNull();
   }, 120_000);
 
   it('compares a forecast made as of an earlier date with the actuals that followed', async () => {
     const backend = newBackend();
     await backend.ensureWorkspace();
     const runId = await runForecast(backend, { queueId: 2, horizonDays: 14, method: 'auto', asOf: '2026-11-01' });
-    const { weeks, months } = await call<{ weeks: { period: string; wape: number; days: number }[]; months: { period: string }[] }>(backend, 'forecast.accuracy', { runId });
+    const { weeks, months } = await call(backend, 'forecast.accuracy', { runId });
     expect(weeks.map((w) => w.period)).toEqual(['2026-11-02', '2026-11-09']);
     expect(weeks.every((w) => w.days === 7 && w.wape < 0.25)).toBe(true);
     expect(months.map((m) => m.period)).toEqual(['2026-11']);

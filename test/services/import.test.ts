@@ -4,11 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ImportLogEntry, ImportResult, IntervalImportPreview, TicketImportPreview } from '../../shared/api/channels/dataImport';
-import type { Envelope } from '../../shared/api/errors';
-import type { JobDoneEvent, JobHandle, JobProgressEvent } from '../../shared/api/types';
+import type { RequestOf } from '../../shared/api/contract';
+import type { JobProgressEvent } from '../../shared/api/types';
 import type { Backend } from '../../electron/services/backend';
-import { useBackends } from '../helpers/backend';
+import { call, runJob, useBackends, resultOf } from '../helpers/backend';
 
 const newBackend = useBackends();
 const ZONE = 'America/New_York';
@@ -22,20 +21,9 @@ function emptyWorkspace(zone = ZONE): Backend {
   return backend;
 }
 
-async function call<T>(backend: Backend, channel: string, payload: unknown): Promise<T> {
-  const reply = (await backend.dispatch(channel, payload)) as Envelope<T>;
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error.message}`);
-  return reply.value;
-}
 
-async function runJob(backend: Backend, channel: string, payload: unknown): Promise<JobDoneEvent> {
-  const { jobId } = await call<JobHandle>(backend, channel, payload);
-  const done = await backend.waitForJob(jobId);
-  if (!done) throw new Error('The job finished before it could be awaited');
-  return done;
-}
 
-const importTickets = (backend: Backend, text: string, extra: Record<string, unknown> = {}) =>
+const importTickets = (backend: Backend, text: string, extra: Partial<RequestOf<'import.tickets.start'>> = {}) =>
   runJob(backend, 'import.tickets.start', { text, mapping: ZENDESK_MAPPING, intervalMinutes: 15, defaultChannel: 'email', ...extra });
 
 interface Row {
@@ -92,7 +80,7 @@ const MINUTE_MAPPING = { createdAt: 1, queue: [2], handleTime: { column: 3, unit
 describe('ticket export import', () => {
   it('previews the export with the suggested mapping, bad rows with line and reason, and what happens to each queue', async () => {
     const backend = emptyWorkspace();
-    const preview = await call<TicketImportPreview>(backend, 'import.tickets.preview', { text: fixture('zendesk-tickets.csv') });
+    const preview = await call(backend, 'import.tickets.preview', { text: fixture('zendesk-tickets.csv') });
     expect(preview.timezone).toBe(ZONE);
     expect(preview.mapping).toEqual({ createdAt: 2, queue: [4, 5], handleTime: { column: 6, unit: 'minutes' } });
     expect(preview).toMatchObject({ rowsRead: 8, goodRowCount: 6, badRowCount: 2, wholeFile: true, intervalMinutes: 15 });
@@ -116,7 +104,7 @@ describe('ticket export import', () => {
     const done = await importTickets(backend, fixture('zendesk-tickets.csv'), { channels: { 'Support / Web form': 'chat' } });
     expect(done.status, done.message).toBe('succeeded');
     expect(done.kind).toBe('import');
-    const result = done.result as ImportResult;
+    const result = resultOf(done, 'import');
     expect(result).toMatchObject({ format: 'tickets', dateRange: { from: '2024-11-03', to: '2024-11-03' }, contacts: 6, rowsRead: 8, badRowCount: 2, intervals: 300 });
     expect(result.queues.map((q) => [q.name, q.channel, q.created, q.intervals, q.contacts])).toEqual([
       ['Billing / Email', 'email', true, 100, 3],
@@ -140,7 +128,7 @@ describe('ticket export import', () => {
     expect(billing.map((r) => r.ahtSec)).toEqual([720, 360, null]);
     expect(rows.filter((r) => r.startLocal === '2024-11-03T01:00' && r.queue === 'Billing / Email').map((r) => r.offset)).toEqual([-240, -300]);
 
-    const summary = await call<{ queues: { name: string; openIntervals: number; totalVolume: number }[] }>(backend, 'workspace.summary', {});
+    const summary = await call(backend, 'workspace.summary', {});
     expect(summary.queues.map((q) => [q.name, q.openIntervals, q.totalVolume])).toEqual([
       ['Billing / Email', 100, 3],
       ['Support / Email', 100, 1],
@@ -155,7 +143,7 @@ describe('ticket export import', () => {
     const again = await importTickets(backend, fixture('zendesk-tickets.csv'), { channels: { 'Billing / Email': 'phone' } });
     expect(again.status).toBe('succeeded');
     expect(stored(backend)).toEqual(first); // same counts, and an existing queue keeps its channel
-    expect((again.result as ImportResult).queues.map((q) => [q.created, q.replacedIntervals])).toEqual([
+    expect(resultOf(again, 'import').queues.map((q) => [q.created, q.replacedIntervals])).toEqual([
       [false, 100],
       [false, 100],
       [false, 100],
@@ -169,7 +157,7 @@ describe('ticket export import', () => {
     expect(tableCounts(backend)).toEqual({ queues: 3, intervals: 300, volume: 5 });
 
     // Each import is logged in the transaction that wrote it, most recent first.
-    const log = await call<ImportLogEntry[]>(backend, 'import.history', {});
+    const log = await call(backend, 'import.history', {});
     expect(log.map((e) => [e.fileName, e.contacts, e.intervals, e.queues.filter((q) => q.created).length])).toEqual([
       ['zendesk-corrected.csv', 5, 300, 0],
       [null, 6, 300, 0],
@@ -205,7 +193,7 @@ describe('ticket export import', () => {
         void backend.dispatch('jobs.cancel', { jobId: p.jobId });
       }
     });
-    const { jobId } = await call<JobHandle>(backend, 'import.tickets.start', { text, mapping: MINUTE_MAPPING, intervalMinutes: 15, defaultChannel: 'phone' });
+    const { jobId } = await call(backend, 'import.tickets.start', { text, mapping: MINUTE_MAPPING, intervalMinutes: 15, defaultChannel: 'phone' });
     const done = await backend.waitForJob(jobId);
     expect(done).toMatchObject({ status: 'cancelled', message: 'Cancelled; nothing was changed.' });
     expect(cancelledAt).toBeLessThan(0.9);
@@ -216,7 +204,7 @@ describe('ticket export import', () => {
 
   it('cancels an import before the worker has started', async () => {
     const backend = emptyWorkspace();
-    const { jobId } = await call<JobHandle>(backend, 'import.tickets.start', { text: fixture('zendesk-tickets.csv'), mapping: ZENDESK_MAPPING, intervalMinutes: 15, defaultChannel: 'email' });
+    const { jobId } = await call(backend, 'import.tickets.start', { text: fixture('zendesk-tickets.csv'), mapping: ZENDESK_MAPPING, intervalMinutes: 15, defaultChannel: 'email' });
     expect(await call(backend, 'jobs.cancel', { jobId })).toEqual({ cancelled: true });
     expect(await backend.waitForJob(jobId)).toMatchObject({ status: 'cancelled' });
     expect(tableCounts(backend)).toEqual({ queues: 0, intervals: 0, volume: 0 });
@@ -247,7 +235,7 @@ describe('ticket export import', () => {
   it('refuses to put coarser intervals into a queue with finer ones, and sums finer ones into a coarser queue', async () => {
     const backend = emptyWorkspace();
     const text = minuteTickets(ZONE, '2024-05-06T13:00:00Z', 60); // 09:00–09:59 local
-    const run = (intervalMinutes: number) => runJob(backend, 'import.tickets.start', { text, mapping: MINUTE_MAPPING, intervalMinutes, defaultChannel: 'phone' });
+    const run = (intervalMinutes: RequestOf<'import.tickets.start'>['intervalMinutes']) => runJob(backend, 'import.tickets.start', { text, mapping: MINUTE_MAPPING, intervalMinutes, defaultChannel: 'phone' });
     expect((await run(30)).status).toBe('succeeded');
     const before = stored(backend);
     const coarser = await run(60);
@@ -272,7 +260,7 @@ describe('daylight saving in New York', () => {
     const text = minuteTickets(ZONE, '2024-11-03T04:00:00Z', 1500);
     const done = await runJob(backend, 'import.tickets.start', { text, mapping: MINUTE_MAPPING, intervalMinutes: 15, defaultChannel: 'email' });
     expect(done.status, done.message).toBe('succeeded');
-    expect(done.result).toMatchObject({ contacts: 1500, intervals: 100, dateRange: { from: '2024-11-03', to: '2024-11-03' } });
+    expect(resultOf(done, 'import')).toMatchObject({ contacts: 1500, intervals: 100, dateRange: { from: '2024-11-03', to: '2024-11-03' } });
     const rows = stored(backend);
     expect(rows).toHaveLength(100);
     expect(rows.every((r) => r.volume === 15)).toBe(true);
@@ -303,13 +291,13 @@ describe('daylight saving in New York', () => {
 describe('interval-count file import', () => {
   it('previews the detected interval, first rows, bad rows and what happens to the named queue', async () => {
     const backend = emptyWorkspace('America/Chicago');
-    const preview = await call<IntervalImportPreview>(backend, 'import.intervals.preview', { text: fixture('bad-rows.csv'), queueName: 'Phones' });
+    const preview = await call(backend, 'import.intervals.preview', { text: fixture('bad-rows.csv'), queueName: 'Phones' });
     expect(preview.ok).toBe(true);
     if (!preview.ok) return;
     expect(preview).toMatchObject({ intervalMinutes: 15, goodRowCount: 4, totalVolume: 13, dateRange: { from: '2024-05-06', to: '2024-05-06' } });
     expect(preview.badRows.map((b) => b.line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(preview.queue).toEqual({ name: 'Phones', action: 'create', channel: 'phone', intervalMin: 15 });
-    const unreadable = await call<IntervalImportPreview>(backend, 'import.intervals.preview', { text: 'just one column\n1\n2\n' });
+    const unreadable = await call(backend, 'import.intervals.preview', { text: 'just one column\n1\n2\n' });
     expect(unreadable).toEqual({ ok: false, error: 'An interval file needs at least two columns: timestamp,volume[,aht_sec].', timezone: 'America/Chicago' });
   });
 
@@ -340,7 +328,7 @@ describe('interval-count file import', () => {
     const fiveMinute = ['timestamp,volume,aht_sec', ...Array.from({ length: 12 }, (_, i) => `2024-11-04 09:${String(i * 5).padStart(2, '0')},${i + 1},100`)].join('\n');
     const done = await runJob(backend, 'import.intervals.start', { text: fiveMinute, queueName: 'Night phones', channel: 'chat' });
     expect(done.status, done.message).toBe('succeeded');
-    expect((done.result as ImportResult).queues[0]).toMatchObject({ rolledUpFrom: 5, intervalMin: 15, intervals: 4, channel: 'phone', created: false });
+    expect((resultOf(done, 'import')).queues[0]).toMatchObject({ rolledUpFrom: 5, intervalMin: 15, intervals: 4, channel: 'phone', created: false });
     expect(stored(backend).filter((r) => r.startLocal.startsWith('2024-11-04')).map((r) => [r.startLocal.slice(11), r.volume])).toEqual([
       ['09:00', 6], ['09:15', 15], ['09:30', 24], ['09:45', 33],
     ]);
@@ -350,7 +338,7 @@ describe('interval-count file import', () => {
     expect(hourly.status).toBe('failed');
     expect(hourly.message).toContain('Queue "Night phones" has 15-minute intervals, finer than the 60-minute import');
     expect(tableCounts(backend)).toEqual(before);
-    const preview = await call<IntervalImportPreview>(backend, 'import.intervals.preview', { text: 'timestamp,volume\n2024-11-05 09:00,10\n2024-11-05 10:00,12\n', queueName: 'Night phones' });
+    const preview = await call(backend, 'import.intervals.preview', { text: 'timestamp,volume\n2024-11-05 09:00,10\n2024-11-05 10:00,12\n', queueName: 'Night phones' });
     expect(preview.ok && preview.queue).toMatchObject({ action: 'refuse', intervalMin: 15 });
   });
 
@@ -363,7 +351,7 @@ describe('interval-count file import', () => {
     const text = `timestamp,volume\n${day} 09:00,7\n${day} 09:15,8\n`;
     const done = await runJob(backend, 'import.intervals.start', { text, queueName: queue, channel: 'phone' });
     expect(done.status, done.message).toBe('succeeded');
-    const replaced = (done.result as ImportResult).queues[0].replacedIntervals;
+    const replaced = (resultOf(done, 'import')).queues[0].replacedIntervals;
     expect(replaced).toBe(96);
     expect(stored(backend, queue)).toHaveLength(before - replaced + 2);
   });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import { registerIpc } from '../../electron/ipc/registerIpc';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../electron/ipc/channels';
-import { channels, type Channel } from '../../shared/api/contract';
+import { appChannelNames, channels, cliOnlyChannelNames, type Channel } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import type { Backend } from '../../electron/services/backend';
 import { useBackends } from '../helpers/backend';
@@ -56,6 +56,7 @@ const MALFORMED: Record<Channel, unknown[]> = {
     { staffing: live, source: { kind: 'series', intervalMin: 15, points: [] } },
     { staffing: live, source: { kind: 'series', intervalMin: 15, points: [{ start: '2026-11-16T08:00', volume: -3 }] } },
     { staffing: live, source: { kind: 'file', path: '/etc/passwd' } },
+    { staffing: live, source: { kind: 'forecast', runId: 1 } },
   ],
   'staffing.profiles.list': [{ all: true }],
   'staffing.profiles.save': [{ name: '', channel: 'phone', queueName: null, settings: live }, { name: 'x', channel: 'fax', queueName: null, settings: live }, { name: 'x', channel: 'phone', queueName: null }],
@@ -97,6 +98,8 @@ const MALFORMED: Record<Channel, unknown[]> = {
     { template: { name: 'Evening', earliestStart: '25:00', latestStart: '26:00', segments: [{ offsetMinutes: 0, lengthMinutes: 240 }] } },
   ],
   'schedule.templates.delete': [{}, { id: '' }, { id: 3 }],
+  'schedule.forecastRuns': [{}, { weekStart: '2026-11-24' }, { weekStart: 'next week' }],
+  'schedule.chooseForecastRun': [{}, { weekStart: '2026-11-23', queueId: 1 }, { weekStart: '2026-11-23', queueId: 1, runId: 'newest' }, { weekStart: '2026-11-24', queueId: 1, runId: null }],
   'schedule.requirements': [{}, { weekStart: '2026-11-24' }, { weekStart: 'next week' }, { weekStart: '2026-11-23', intervalMinutes: 20 }],
   'schedule.generate': [{ weekStart: '2026-11-23' }, { weekStart: '2026-11-25', timeLimitSec: 10 }, { weekStart: '2026-11-23', timeLimitSec: 1 }, { weekStart: '2026-11-23', timeLimitSec: 10, scheduleId: 0 }, { weekStart: '2026-11-23', timeLimitSec: 10, intervalMinutes: 60 }],
   'schedule.stop': [{}, { jobId: '' }],
@@ -175,9 +178,11 @@ describe('services over IPC', () => {
     const snapshot = () => db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all().map((t) => [t, db.prepare(`SELECT COUNT(*) FROM "${String(t)}"`).pluck().get()]);
     const tablesBefore = snapshot();
 
+    const cliOnly: readonly string[] = cliOnlyChannelNames;
     for (const channel of channels) {
       for (const payload of [...NOT_OBJECTS, ...MALFORMED[channel]]) {
-        const reply = await invoke(channel, payload);
+        // The CLI's own channels are not reachable over IPC; their validation is the CLI's dispatcher's.
+        const reply = cliOnly.includes(channel) ? await backend.dispatchLocal(channel, payload) : await invoke(channel, payload);
         expect(reply.ok, `${channel} accepted ${JSON.stringify(payload)}`).toBe(false);
         if (!reply.ok) {
           expect(reply.error.code).toBe('invalid_request');
@@ -208,6 +213,18 @@ describe('services over IPC', () => {
     expect(await invoke('db.exec', { sql: 'DROP TABLE agents' })).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(await invoke('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(await invoke('capacity.calculate', worked, 'https://evil.example/')).toMatchObject({ ok: false, error: { message: 'Calls are accepted only from the Staffwise window.' } });
+  });
+
+  it('refuses the CLI-only channels over IPC, so no UI request can run a whole solve on the main process', async () => {
+    const { invoke } = wire(newBackend());
+    for (const channel of cliOnlyChannelNames) {
+      expect(await invoke(channel, {}), channel).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    }
+  });
+
+  it('lists every channel exactly once between the app and CLI name lists', () => {
+    expect([...appChannelNames, ...cliOnlyChannelNames].sort()).toEqual([...channels].sort());
+    expect(appChannelNames.filter((c) => (cliOnlyChannelNames as readonly string[]).includes(c))).toEqual([]);
   });
 
   it('pushes job events to windows and unregisters cleanly', async () => {

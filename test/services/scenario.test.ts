@@ -3,7 +3,7 @@ import type { PlanSummary, StoredPlan } from '../../shared/api/channels/plan';
 import type { ScenarioComparisonView, ShockWeekView, StoredScenario, ScenarioVersion } from '../../shared/api/channels/scenario';
 import type { JobHandle } from '../../shared/api/types';
 import type { Backend } from '../../electron/services/backend';
-import { presetChange, type SimulationResult } from '../../shared/engine/scenario';
+import { presetChange } from '../../shared/engine/scenario';
 import { useBackends } from '../helpers/backend';
 
 const newBackend = useBackends();
@@ -74,8 +74,8 @@ describe('scenario service', () => {
 
     const handle = await call<JobHandle>(backend, 'scenario.simulate', { planId: plan.id, changes: [outage], runs: 200, seed: 4 });
     const done = await backend.waitForJob(handle.jobId);
-    expect(done?.status).toBe('succeeded');
-    const result = done!.result as SimulationResult & { bandMethod: string };
+    if (done?.kind !== 'scenario.simulate' || done.status !== 'succeeded') throw new Error(`simulation did not succeed: ${done?.message}`);
+    const result = done.result;
     expect(result.weeks).toHaveLength(plan.weeks);
     expect(result.bandMethod).toMatch(/backtest errors at 1 week ahead/);
     const spread = (w: number) => result.weeks[w].gap.p90 - result.weeks[w].gap.p10;

@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ScheduleExportFile, ScheduleOverview, ScheduleView, ShiftEditResult, WeekRequirements } from '../../shared/api/channels/schedule';
-import type { JobHandle } from '../../shared/api/types';
+import type { ScheduleView, WeekRequirements } from '../../shared/api/channels/schedule';
 import type { Backend } from '../../electron/services/backend';
-import { useBackends } from '../helpers/backend';
+import { call, useBackends, resultOf } from '../helpers/backend';
 import { useTempDirs } from '../helpers/tempDir';
 
 const newBackend = useBackends();
@@ -12,25 +11,20 @@ const tempDir = useTempDirs();
 const WEEK = '2026-11-09';
 const SOLVE_SEC = 10;
 
-async function call<T>(backend: Backend, channel: string, payload: unknown): Promise<T> {
-  const reply = await backend.dispatch(channel, payload);
-  if (!reply.ok) throw new Error(reply.error.message);
-  return reply.value as T;
-}
 
 async function generate(backend: Backend, payload: Record<string, unknown>): Promise<ScheduleView> {
-  const { jobId } = await call<JobHandle>(backend, 'schedule.generate', { weekStart: WEEK, timeLimitSec: SOLVE_SEC, ...payload });
+  const { jobId } = await call(backend, 'schedule.generate', { weekStart: WEEK, timeLimitSec: SOLVE_SEC, ...payload });
   const done = await backend.waitForJob(jobId);
   expect(done?.status, done?.message).toBe('succeeded');
-  return call<ScheduleView>(backend, 'schedule.view', { scheduleId: (done!.result as { scheduleId: number }).scheduleId });
+  return call(backend, 'schedule.view', { scheduleId: resultOf(done, 'schedule.generate').scheduleId });
 }
 
 describe('schedule service', () => {
   it('turns the week’s history into requirements per channel and says where they came from', async () => {
     const backend = newBackend();
-    const overview = await call<ScheduleOverview>(backend, 'schedule.overview', {});
+    const overview = await call(backend, 'schedule.overview', {});
     expect(overview).toMatchObject({ agentCount: 40, suggestedWeek: WEEK, historyWeeks: { last: WEEK }, forecastWeeks: [], schedules: [] });
-    const requirements = await call<WeekRequirements>(backend, 'schedule.requirements', { weekStart: WEEK });
+    const requirements = await call(backend, 'schedule.requirements', { weekStart: WEEK });
     expect(requirements.series.map((s) => s.skill).sort()).toEqual(['chat', 'email', 'phone']);
     expect(requirements.series.every((s) => s.required.length === 7 * 48)).toBe(true);
     expect(requirements.sources.every((s) => s.source === 'history' && s.profileName === null && s.historyDays.length === 7)).toBe(true);
@@ -42,10 +36,10 @@ describe('schedule service', () => {
   it('uses the latest forecast run with the planner’s day totals and the queue’s saved staffing profile', async () => {
     const backend = newBackend();
     await backend.ensureWorkspace();
-    const { jobId } = await call<JobHandle>(backend, 'forecast.run', { queueId: 1, horizonDays: 14, method: 'seasonal-naive', intervalMin: 30 });
+    const { jobId } = await call(backend, 'forecast.run', { queueId: 1, horizonDays: 14, method: 'seasonal-naive', intervalMin: 30 });
     expect((await backend.waitForJob(jobId))?.status).toBe('succeeded');
     const next = '2026-11-23';
-    const before = await call<WeekRequirements>(backend, 'schedule.requirements', { weekStart: next });
+    const before = await call(backend, 'schedule.requirements', { weekStart: next });
     await call(backend, 'forecast.adjustDay', { queueId: 1, date: '2026-11-24', total: 2000 });
     await call(backend, 'staffing.profiles.save', {
       name: 'Phones 90/20',
@@ -53,7 +47,7 @@ describe('schedule service', () => {
       queueName: 'Billing & Accounts (phone)',
       settings: { mode: 'live', intervalMin: 15, ahtSec: 330, targets: { answerSec: 20, serviceLevel: 0.9 } },
     });
-    const after = await call<WeekRequirements>(backend, 'schedule.requirements', { weekStart: next });
+    const after = await call(backend, 'schedule.requirements', { weekStart: next });
     const phone = after.sources.find((s) => s.channel === 'phone')!;
     expect(phone).toMatchObject({ source: 'forecast', forecastDays: ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'], profileName: 'Phones 90/20' });
     expect(phone.staffingSummary).toContain('90% in 20 s');
@@ -62,7 +56,7 @@ describe('schedule service', () => {
     const dayHours = (r: WeekRequirements, day: number) => r.series.find((s) => s.skill === 'phone')!.required.slice(day * 48, day * 48 + 48).reduce((a, b) => a + b, 0) / 2;
     expect(dayHours(after, 1)).toBeGreaterThan(dayHours(before, 1) * 1.5); // Tuesday adjusted up
     expect(dayHours(after, 3)).toBe(0); // Thanksgiving: phones closed
-    expect((await call<ScheduleOverview>(backend, 'schedule.overview', {})).suggestedWeek).toBe(next);
+    expect((await call(backend, 'schedule.overview', {})).suggestedWeek).toBe(next);
   }, 120_000);
 
   it('generates a week for the demo team, stores it, and explains the night email it cannot cover', async () => {
@@ -88,9 +82,9 @@ describe('schedule service', () => {
 
     await backend.close();
     const reopened = newBackend(dataDir);
-    const again = await call<ScheduleView>(reopened, 'schedule.view', { scheduleId: view.schedule.id });
+    const again = await call(reopened, 'schedule.view', { scheduleId: view.schedule.id });
     expect(again.shifts).toEqual(view.shifts);
-    expect((await call<ScheduleOverview>(reopened, 'schedule.overview', {})).schedules.map((s) => s.id)).toEqual([view.schedule.id]);
+    expect((await call(reopened, 'schedule.overview', {})).schedules.map((s) => s.id)).toEqual([view.schedule.id]);
     await reopened.close();
   }, 120_000);
 
@@ -104,7 +98,7 @@ describe('schedule service', () => {
       segments: [{ start: shift.start + 60, end: shift.end + 60 }],
       breaks: shift.breaks.map((b) => ({ ...b, start: b.start + 60, end: b.end + 60 })),
     };
-    const edited = await call<ShiftEditResult>(backend, 'schedule.updateShift', { scheduleId: first.schedule.id, shiftId: shift.id, times: moved });
+    const edited = await call(backend, 'schedule.updateShift', { scheduleId: first.schedule.id, shiftId: shift.id, times: moved });
     expect(edited).toEqual({ scheduleId: first.schedule.id, newDraft: false, shiftIds: [shift.id] });
     await call(backend, 'schedule.lockShifts', { scheduleId: first.schedule.id, shiftIds: [shift.id], locked: true });
 
@@ -115,7 +109,7 @@ describe('schedule service', () => {
     expect(kept[0]).toMatchObject({ ...moved, locked: true, skill: shift.skill });
     expect(resolved.solve?.lockedKept).toBe(1);
 
-    const published = await call<{ status: string; version: number }>(backend, 'schedule.publish', { scheduleId: first.schedule.id });
+    const published = await call(backend, 'schedule.publish', { scheduleId: first.schedule.id });
     expect(published).toMatchObject({ status: 'published', version: 1 });
     expect(() => backend.db().prepare('UPDATE schedule_shifts SET start_min = 0 WHERE schedule_id = ?').run(first.schedule.id)).toThrow(/published schedule cannot be changed/);
     await expect(call(backend, 'schedule.deleteDraft', { scheduleId: first.schedule.id })).rejects.toThrow(/only drafts/);
@@ -123,11 +117,11 @@ describe('schedule service', () => {
     // Editing the published version starts a new draft, version 2, with the edit; version 1 is as it was.
     const other = resolved.shifts.find((s) => !s.locked && s.segments.length === 1)!;
     const shorter = { start: other.start, end: other.end - 30, segments: [{ start: other.start, end: other.end - 30 }], breaks: other.breaks.filter((b) => b.end <= other.end - 30) };
-    const draft = await call<ShiftEditResult>(backend, 'schedule.updateShift', { scheduleId: first.schedule.id, shiftId: other.id, times: shorter });
+    const draft = await call(backend, 'schedule.updateShift', { scheduleId: first.schedule.id, shiftId: other.id, times: shorter });
     expect(draft.newDraft).toBe(true);
     expect(draft.scheduleId).not.toBe(first.schedule.id);
-    const v1 = await call<ScheduleView>(backend, 'schedule.view', { scheduleId: first.schedule.id });
-    const v2 = await call<ScheduleView>(backend, 'schedule.view', { scheduleId: draft.scheduleId });
+    const v1 = await call(backend, 'schedule.view', { scheduleId: first.schedule.id });
+    const v2 = await call(backend, 'schedule.view', { scheduleId: draft.scheduleId });
     expect(v1.shifts).toEqual(resolved.shifts);
     expect(v2.schedule).toMatchObject({ version: 2, status: 'draft', basedOn: first.schedule.id });
     expect(v2.shifts.find((s) => s.id === draft.shiftIds[0])).toMatchObject(shorter);
@@ -139,13 +133,13 @@ describe('schedule service', () => {
     const backend = newBackend();
     const view = await generate(backend, {});
     const scheduleId = view.schedule.id;
-    const { files: [csv] } = await call<{ files: ScheduleExportFile[] }>(backend, 'schedule.export', { scheduleId, format: 'csv' });
+    const { files: [csv] } = await call(backend, 'schedule.export', { scheduleId, format: 'csv' });
     const lines = csv.content.trim().split('\n');
     expect(lines[0]).toBe('agent,date,start,end,breaks');
     expect(lines.length - 1).toBe(view.shifts.reduce((n, s) => n + s.segments.length, 0));
     expect(lines[1]).toMatch(/^[^,]+,2026-11-\d{2},\d{2}:\d{2},\d{2}:\d{2},.*(break|lunch)/);
 
-    const { files: [xlsx] } = await call<{ files: ScheduleExportFile[] }>(backend, 'schedule.export', { scheduleId, format: 'xlsx' });
+    const { files: [xlsx] } = await call(backend, 'schedule.export', { scheduleId, format: 'xlsx' });
     expect(xlsx).toMatchObject({ encoding: 'base64', fileName: `schedule-${WEEK}-v1-draft.xlsx` });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(xlsx.content, 'base64') as unknown as ArrayBuffer);
@@ -153,10 +147,10 @@ describe('schedule service', () => {
     expect(workbook.getWorksheet('Week')!.rowCount).toBe(41);
     expect(workbook.getWorksheet('Shifts')!.rowCount).toBe(view.shifts.length + 1);
 
-    const { files: calendars } = await call<{ files: ScheduleExportFile[] }>(backend, 'schedule.export', { scheduleId, format: 'ics' });
+    const { files: calendars } = await call(backend, 'schedule.export', { scheduleId, format: 'ics' });
     expect(calendars).toHaveLength(new Set(view.shifts.map((s) => s.agentId)).size);
     const agent = view.shifts[0].agentId;
-    const { files: [one] } = await call<{ files: ScheduleExportFile[] }>(backend, 'schedule.export', { scheduleId, format: 'ics', agentId: agent });
+    const { files: [one] } = await call(backend, 'schedule.export', { scheduleId, format: 'ics', agentId: agent });
     expect(one.content).toMatch(/^BEGIN:VCALENDAR/);
     const events = one.content.match(/BEGIN:VEVENT/g) ?? [];
     expect(events.length).toBe(view.shifts.filter((s) => s.agentId === agent).reduce((n, s) => n + s.segments.length, 0));
@@ -166,7 +160,7 @@ describe('schedule service', () => {
 
   it('when rules leave Sunday chat without anyone, still returns a schedule and names the cause', async () => {
     const backend = newBackend();
-    const requirements = await call<WeekRequirements>(backend, 'schedule.requirements', { weekStart: WEEK });
+    const requirements = await call(backend, 'schedule.requirements', { weekStart: WEEK });
     expect(requirements.series.find((s) => s.skill === 'chat')!.required.slice(6 * 48).some((r) => r > 0)).toBe(true);
     const agents = backend.db().prepare('SELECT id, skills FROM agents').all() as { id: number; skills: string }[];
     for (const agent of agents.filter((a) => JSON.parse(a.skills).includes('chat'))) {
@@ -183,7 +177,7 @@ describe('schedule service', () => {
   it('Stop keeps the best schedule found so far', async () => {
     const backend = newBackend();
     await backend.ensureWorkspace();
-    const { jobId } = await call<JobHandle>(backend, 'schedule.generate', { weekStart: WEEK, timeLimitSec: 120 });
+    const { jobId } = await call(backend, 'schedule.generate', { weekStart: WEEK, timeLimitSec: 120 });
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(await call(backend, 'schedule.stop', { jobId })).toEqual({ stopping: true });
     const started = Date.now();
@@ -191,7 +185,7 @@ describe('schedule service', () => {
     expect(done?.status, done?.message).toBe('succeeded');
     expect(done?.message).toMatch(/^Stopped at \d+ s; kept the best schedule found/);
     expect(Date.now() - started).toBeLessThan(30_000);
-    const view = await call<ScheduleView>(backend, 'schedule.view', { scheduleId: (done!.result as { scheduleId: number }).scheduleId });
+    const view = await call(backend, 'schedule.view', { scheduleId: resultOf(done, 'schedule.generate').scheduleId });
     expect(view.solve?.stoppedEarly).toBe(true);
     expect(view.shifts.length).toBeGreaterThan(50);
     expect(await call(backend, 'schedule.stop', { jobId })).toEqual({ stopping: false });

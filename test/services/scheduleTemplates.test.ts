@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScheduleTemplate, ScheduleView } from '../../shared/api/channels/schedule';
 import type { JobHandle } from '../../shared/api/types';
-import { useBackends } from '../helpers/backend';
+import { useBackends, resultOf } from '../helpers/backend';
 
 const newBackend = useBackends();
 /** The last full week of the pinned demo history. */
@@ -60,7 +60,7 @@ describe('shift templates', () => {
     const started = await backend.dispatch('schedule.generate', { weekStart: WEEK, timeLimitSec: 5 });
     const done = await backend.waitForJob((started as { ok: true; value: JobHandle }).value.jobId);
     expect(done?.status, done?.message).toBe('succeeded');
-    const reply = await backend.dispatch('schedule.view', { scheduleId: (done!.result as { scheduleId: number }).scheduleId });
+    const reply = await backend.dispatch('schedule.view', { scheduleId: resultOf(done, 'schedule.generate').scheduleId });
     const view = (reply as { ok: true; value: ScheduleView }).value;
     expect(view.templates.map((t) => t.id)).toEqual(['evening']);
     expect(view.shifts.length).toBeGreaterThan(0);
@@ -77,7 +77,7 @@ describe('shift templates', () => {
     const started = await backend.dispatch('schedule.generate', { weekStart: WEEK, timeLimitSec: 5 });
     const done = await backend.waitForJob((started as { ok: true; value: JobHandle }).value.jobId);
     expect(done?.status, done?.message).toBe('succeeded');
-    const scheduleId = (done!.result as { scheduleId: number }).scheduleId;
+    const scheduleId = resultOf(done, 'schedule.generate').scheduleId;
     const before = (await backend.dispatch('schedule.view', { scheduleId })) as { ok: true; value: ScheduleView };
     const used = before.value.shifts[0].templateId!;
     expect(await backend.dispatch('schedule.templates.delete', { id: used })).toEqual({ ok: true, value: { deleted: true } });

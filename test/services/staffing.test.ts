@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { lastCompleteWeek } from '../../electron/services/staffingService';
-import type { ResponseOf } from '../../shared/api/contract';
-import { useBackends } from '../helpers/backend';
+import { call, useBackends } from '../helpers/backend';
 
 const newBackend = useBackends();
-const live = { mode: 'live', intervalMin: 15, ahtSec: 330, targets: { answerSec: 20, serviceLevel: 0.8 }, shrinkage: 0.3 };
+const live = { mode: 'live' as const, intervalMin: 15, ahtSec: 330, targets: { answerSec: 20, serviceLevel: 0.8 }, shrinkage: 0.3 };
 
-async function call<T>(backend: ReturnType<typeof newBackend>, channel: string, payload: unknown): Promise<T> {
-  const reply = await backend.dispatch(channel, payload);
-  if (!reply.ok) throw new Error(reply.error.message);
-  return reply.value as T;
-}
 
 describe('staffing service', () => {
   it('solves the published Erlang C case with a service-level curve around the answer', async () => {
-    const r = await call<ResponseOf<'staffing.solve'>>(newBackend(), 'staffing.solve', { callsPerInterval: 100, intervalMin: 30, ahtSec: 180, slTarget: 0.8, answerSec: 20, shrinkage: 0.3 });
+    const r = await call(newBackend(), 'staffing.solve', { callsPerInterval: 100, intervalMin: 30, ahtSec: 180, slTarget: 0.8, answerSec: 20, shrinkage: 0.3 });
     expect(r).toMatchObject({ agents: 14, agentsWithShrinkage: 20, traffic: 10 });
     expect(r.curve.map((p) => p.agents)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
     expect(r.curve[0].asaSec).toBeNull(); // 10 agents cannot carry 10 Erlangs
@@ -25,7 +19,7 @@ describe('staffing service', () => {
     const backend = newBackend();
     await backend.ensureWorkspace();
     const phone = 1; // the demo's first queue
-    const r = await call<ResponseOf<'staffing.requirements'>>(backend, 'staffing.requirements', { staffing: live, source: { kind: 'queue', queueId: phone } });
+    const r = await call(backend, 'staffing.requirements', { staffing: live, source: { kind: 'queue', queueId: phone } });
     expect(r.weekStart).toBe('2026-11-09');
     expect(r.rows).toHaveLength(7 * 96);
     const sunday = r.rows.filter((row) => row.start.startsWith('2026-11-15'));
@@ -36,13 +30,13 @@ describe('staffing service', () => {
     expect(r.requiredAgentHours).toBeCloseTo(open.reduce((s, row) => s + row.required! / 4, 0), 6);
 
     // The demo's missing telephony day: 2026-08-25 lies in the week of 2026-08-24.
-    const missing = await call<ResponseOf<'staffing.requirements'>>(backend, 'staffing.requirements', { staffing: live, source: { kind: 'queue', queueId: phone, weekStart: '2026-08-24' } });
+    const missing = await call(backend, 'staffing.requirements', { staffing: live, source: { kind: 'queue', queueId: phone, weekStart: '2026-08-24' } });
     expect(missing.missingIntervals).toBe(48);
     expect(missing.rows.filter((row) => row.status === 'missing').every((row) => row.required === null && row.volume === null)).toBe(true);
   });
 
   it('carries deferred backlog across intervals of a pasted series', async () => {
-    const r = await call<ResponseOf<'staffing.requirements'>>(newBackend(), 'staffing.requirements', {
+    const r = await call(newBackend(), 'staffing.requirements', {
       staffing: { mode: 'deferred', handleSec: 600, responseSec: 3600, intervalMin: 30 },
       source: { kind: 'series', intervalMin: 30, points: [{ start: '2026-11-16T08:00', volume: 30 }, { start: '2026-11-16T08:30', volume: 0 }, { start: '2026-11-16T09:00', volume: 0 }] },
     });
@@ -53,7 +47,7 @@ describe('staffing service', () => {
 
   it('saves, applies and deletes staffing profiles', async () => {
     const backend = newBackend();
-    const saved = await call<{ id: number; settings: unknown }>(backend, 'staffing.profiles.save', { name: 'Billing 80/20', channel: 'phone', queueName: 'Billing & Accounts (phone)', settings: live });
+    const saved = await call(backend, 'staffing.profiles.save', { name: 'Billing 80/20', channel: 'phone', queueName: 'Billing & Accounts (phone)', settings: live });
     expect(saved.settings).toEqual(live);
     expect(await call(backend, 'staffing.profiles.list', {})).toMatchObject([{ name: 'Billing 80/20', channel: 'phone' }]);
     expect(await call(backend, 'staffing.profiles.delete', { id: saved.id })).toEqual({ deleted: true });

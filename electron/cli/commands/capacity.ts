@@ -1,4 +1,3 @@
-import type { CapacityResult } from '../../../shared/engine/capacity';
 import { callApi, numberFlag, type Command } from '../command';
 import { printSteps } from '../format';
 
@@ -22,7 +21,7 @@ export const capacityCommand: Command = {
       utilization: numberFlag(values, 'utilization', true),
       shrinkage: numberFlag(values, 'shrinkage'),
     };
-    const result = await callApi<CapacityResult>(ctx, 'capacity.calculate', input, {
+    const result = await callApi(ctx, 'capacity.calculate', input, {
       volume: 'volume',
       ahtMin: 'aht-min',
       hours: 'hours',

@@ -1,4 +1,3 @@
-import type { ResponseOf } from '../../../shared/api/contract';
 import { callApi, numberFlag, UsageError, type Command } from '../command';
 import { printSteps } from '../format';
 import { FLAG_FOR_FIELD, queueFlagOptions, queueFlags } from './staffingFlags';
@@ -21,7 +20,7 @@ export const erlangCommand: Command = {
       ...rest,
       agents: numberFlag(values, 'agents'),
     };
-    const r = await callApi<ResponseOf<'staffing.solve'>>(ctx, 'staffing.solve', input, FLAG_FOR_FIELD);
+    const r = await callApi(ctx, 'staffing.solve', input, FLAG_FOR_FIELD);
     if (values.json) {
       ctx.io.out(
         JSON.stringify({

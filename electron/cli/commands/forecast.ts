@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { DateTime } from 'luxon';
-import { FORECAST_METHODS, type ForecastResult } from '../../../shared/engine/forecast';
+import { FORECAST_METHODS } from '../../../shared/engine/forecast';
 import { callApi, numberFlag, UsageError, type Command } from '../command';
 import { readIntervalCounts, readTextFile, stringFlag, writeFileAtomically } from './files';
 
@@ -34,7 +34,7 @@ export const forecastCommand: Command = {
       throw new UsageError(`--interval-min must be a multiple of the file's ${history.intervalMinutes}-minute interval that divides a day (got ${intervalMin})`);
     }
     const drivers = typeof values.drivers === 'string' ? readDrivers(values.drivers) : undefined;
-    const result = await callApi<ForecastResult>(
+    const result = await callApi(
       ctx,
       'forecast.series',
       { history: { intervalMin: history.intervalMinutes, points: history.rows.map((r) => ({ start: r.localStart, value: r.volume })) }, intervalMin, horizonDays, method, drivers },
@@ -47,14 +47,18 @@ export const forecastCommand: Command = {
     const points = result.points.filter((p) => p.start.slice(0, 10) <= endDay && existsInZone(p.start, zone));
     writeFileAtomically(outPath, ['timestamp,forecast,lo80,hi80', ...points.map((p) => [p.start, r2(p.forecast), r2(p.lo80), r2(p.hi80)].join(','))]);
 
-    const scores = result.scores.map(({ method: m, wape, mape, bias }) => ({ method: m, wape, mape, bias }));
+    const scores = result.scores.map(({ method: m, wape, dailyWape, mape, bias }) => ({ method: m, wape, dailyWape: dailyWape ?? null, mape, bias }));
     if (values.json) {
-      ctx.io.out(JSON.stringify({ method: result.method, scores, intervals: points.length, intervalMin, out: outPath, warnings: result.warnings }));
+      ctx.io.out(JSON.stringify({ method: result.method, choice: result.choice, scores, intervals: points.length, intervalMin, out: outPath, warnings: result.warnings }));
       return;
     }
-    ctx.io.out(`Method: ${result.method} (chosen by rolling-origin backtest)`);
-    ctx.io.out('method                        WAPE     MAPE     bias');
-    for (const s of scores) ctx.io.out(`${s.method.padEnd(28)} ${pct(s.wape)} ${pct(s.mape)} ${pct(s.bias)}`);
+    // The rule that picked the method, with its figures: "the lowest WAPE" is not always what wins.
+    ctx.io.out(`Method: ${result.method} (${method === 'auto' ? result.choice?.explanation ?? 'automatic choice' : 'chosen with --method'})`);
+    if (scores.length > 0) {
+      ctx.io.out(`WAPE per ${intervalMin}-minute interval (the choice uses it) and per day; MAPE per interval.`);
+      ctx.io.out('method                       WAPE/int WAPE/day     MAPE     bias');
+      for (const s of scores) ctx.io.out(`${s.method.padEnd(28)} ${pct(s.wape)} ${s.dailyWape === null ? '       —' : pct(s.dailyWape)} ${pct(s.mape)} ${pct(s.bias)}`);
+    }
     ctx.io.out(`Wrote ${points.length} ${intervalMin}-minute intervals to ${outPath}.`);
   },
 };

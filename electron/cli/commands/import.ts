@@ -3,7 +3,7 @@
  * as the Data area. Ticket exports map their columns by header name (suggested automatically, overridable).
  */
 import { basename } from 'node:path';
-import type { ResponseOf } from '../../../shared/api/contract';
+import type { ChannelKind } from '../../../shared/api/types';
 import { CHANNEL_KINDS, MAX_PREVIEW_CHARS } from '../../../shared/api/channels/dataImport';
 import { callApi, numberFlag, UsageError, type CliContext, type Command } from '../command';
 import { readTextFile } from './files';
@@ -31,13 +31,12 @@ export const importCommand: Command = {
     const intervalsPath = typeof values.intervals === 'string' ? values.intervals : undefined;
     const ticketsPath = typeof values.tickets === 'string' ? values.tickets : undefined;
     if (Boolean(intervalsPath) === Boolean(ticketsPath)) throw new UsageError('give exactly one of --intervals FILE or --tickets FILE');
-    const channel = typeof values.channel === 'string' ? values.channel : undefined;
-    if (channel !== undefined && !(CHANNEL_KINDS as readonly string[]).includes(channel)) throw new UsageError(`--channel must be one of ${CHANNEL_KINDS.join(', ')} (got "${channel}")`);
+    const channel = channelFlag(values.channel);
 
     const path = (intervalsPath ?? ticketsPath)!;
     const text = readTextFile(path, intervalsPath ? 'intervals' : 'tickets');
     const handle = intervalsPath
-      ? await callApi<ResponseOf<'import.intervals.start'>>(ctx, 'import.intervals.start', { text, queueName: values['queue-name'] ?? '', channel: channel ?? 'phone', fileName: basename(path) }, FLAGS)
+      ? await callApi(ctx, 'import.intervals.start', { text, queueName: typeof values['queue-name'] === 'string' ? values['queue-name'] : '', channel: channel ?? 'phone', fileName: basename(path) }, FLAGS)
       : await startTickets(ctx, values, text, basename(path), channel);
     const done = await ctx.backend().waitForJob(handle.jobId);
     if (!done || done.status !== 'succeeded') throw new Error(done?.message ?? 'the import stopped unexpectedly');
@@ -46,7 +45,7 @@ export const importCommand: Command = {
 };
 
 async function startTickets(ctx: CliContext, values: Record<string, string | boolean | undefined>, text: string, fileName: string, channel: string | undefined) {
-  const preview = await callApi<ResponseOf<'import.tickets.preview'>>(ctx, 'import.tickets.preview', { text: text.slice(0, MAX_PREVIEW_CHARS), wholeFile: text.length <= MAX_PREVIEW_CHARS }, FLAGS);
+  const preview = await callApi(ctx, 'import.tickets.preview', { text: text.slice(0, MAX_PREVIEW_CHARS), wholeFile: text.length <= MAX_PREVIEW_CHARS }, FLAGS);
   const columnOf = (flag: string, name: string) => {
     const index = preview.header.findIndex((h) => h.trim().toLowerCase() === name.trim().toLowerCase());
     if (index < 0) throw new UsageError(`--${flag}: no column "${name}" in the header (${preview.header.join(', ')})`);
@@ -62,7 +61,7 @@ async function startTickets(ctx: CliContext, values: Record<string, string | boo
     typeof values['handle-time'] === 'string'
       ? { column: columnOf('handle-time', values['handle-time']), unit: (unit ?? 'seconds') as 'seconds' }
       : suggested.handleTime && { ...suggested.handleTime, ...(unit && { unit: unit as 'seconds' }) };
-  return callApi<ResponseOf<'import.tickets.start'>>(
+  return callApi(
     ctx,
     'import.tickets.start',
     { text, mapping: { createdAt, queue, handleTime }, intervalMinutes: numberFlag(values, 'interval-min') ?? 15, defaultChannel: channel ?? 'email', fileName },
@@ -70,3 +69,10 @@ async function startTickets(ctx: CliContext, values: Record<string, string | boo
   );
 }
 
+
+function channelFlag(raw: string | boolean | undefined): ChannelKind | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const kind = CHANNEL_KINDS.find((k) => k === raw);
+  if (!kind) throw new UsageError(`--channel must be one of ${CHANNEL_KINDS.join(', ')} (got "${raw}")`);
+  return kind;
+}

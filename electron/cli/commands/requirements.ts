@@ -1,4 +1,3 @@
-import type { ResponseOf } from '../../../shared/api/contract';
 import { callApi, numberFlag, UsageError, type Command } from '../command';
 import { readIntervalCounts, stringFlag, writeFileAtomically } from './files';
 import { FLAG_FOR_FIELD, queueFlagOptions, queueFlags } from './staffingFlags';
@@ -30,7 +29,7 @@ export const requirementsCommand: Command = {
     if (staffing.mode === 'live' && flags.slTarget === undefined && flags.asaTargetSec === undefined) {
       throw new UsageError('give a target: --sl with --answer-sec, or --asa-sec');
     }
-    const result = await callApi<ResponseOf<'staffing.requirements'>>(
+    const result = await callApi(
       ctx,
       'staffing.requirements',
       { staffing, source: { kind: 'series', intervalMin: parsed.intervalMinutes, points: parsed.rows.map((r) => ({ start: r.localStart, volume: r.volume })) } },

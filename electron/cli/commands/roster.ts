@@ -1,4 +1,3 @@
-import type { ResponseOf } from '../../../shared/api/contract';
 import { callApi, numberFlag, type Command } from '../command';
 import { readTextFile, stringFlag, writeFileAtomically } from './files';
 
@@ -11,7 +10,7 @@ export const rosterCommand: Command = {
     const path = stringFlag(values, 'curtois');
     const text = readTextFile(path, 'curtois');
     const timeLimitSec = numberFlag(values, 'time-limit-sec') ?? 60;
-    const solution = await callApi<ResponseOf<'roster.curtois'>>(ctx, 'roster.curtois', { text, timeLimitSec }, { timeLimitSec: 'time-limit-sec', text: 'curtois' });
+    const solution = await callApi(ctx, 'roster.curtois', { text, timeLimitSec }, { timeLimitSec: 'time-limit-sec', text: 'curtois' });
     if (typeof values.out === 'string') writeFileAtomically(values.out, solution.csv.trimEnd().split('\n'));
     const summary = {
       objective: solution.objective.total,

@@ -6,7 +6,6 @@
  */
 import Papa from 'papaparse';
 import { DateTime } from 'luxon';
-import type { ResponseOf } from '../../../shared/api/contract';
 import { callApi, numberFlag, UsageError, type Command } from '../command';
 import { readTextFile, stringFlag, writeFileAtomically } from './files';
 
@@ -32,7 +31,7 @@ export const scheduleCommand: Command = {
     const agents = readAgents(stringFlag(values, 'agents'));
     const shifts = typeof values.shifts === 'string' ? readShifts(values.shifts) : {};
     const input = { startDate: requirements.startDate, agents, requirements: requirements.requirements, ...shifts };
-    const result = await callApi<ResponseOf<'schedule.solve'>>(ctx, 'schedule.solve', { input, timeLimitSec }, { timeLimitSec: 'time-limit-sec' });
+    const result = await callApi(ctx, 'schedule.solve', { input, timeLimitSec }, { timeLimitSec: 'time-limit-sec' });
 
     const names = new Map(agents.map((a) => [a.id, a.name]));
     const start = DateTime.fromISO(requirements.startDate);

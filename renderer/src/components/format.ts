@@ -6,3 +6,4 @@ export function formatNumber(value: number, maxDecimals = 2): string {
 export function formatPercent(fraction: number, decimals = 1): string {
   return `${(fraction * 100).toFixed(decimals)}%`;
 }
+

@@ -82,6 +82,6 @@ onJobDone((event) => {
   const { queueId } = useForecast.getState();
   if (event.status === 'succeeded' && queueId) {
     void api['forecast.runs']({ queueId }).then((runs) => useForecast.setState({ runs }));
-    void useForecast.getState().openRun((event.result as { runId: number }).runId);
+    void useForecast.getState().openRun(event.result.runId);
   }
 });

@@ -12,7 +12,8 @@ import {
   type TicketImportPreview,
 } from '../../../shared/api/channels/dataImport';
 import { ApiError } from '../../../shared/api/errors';
-import type { ChannelKind, JobDoneEvent } from '../../../shared/api/types';
+import type { ChannelKind } from '../../../shared/api/types';
+import type { JobDoneEvent } from '../../../shared/api/jobs';
 import { detectDelimiter, parseDecimal, type DurationUnit, type IntervalMinutes, type TicketColumnMapping } from '../../../shared/import';
 import { api } from '../api';
 import { onJobDone, useJobs } from './jobsStore';
@@ -246,7 +247,7 @@ export const useImport = create<ImportState>((set, get) => ({
 function finished(event: JobDoneEvent): void {
   if (event.kind !== 'import' || event.jobId !== useImport.getState().jobId) return;
   if (event.status !== 'succeeded') return;
-  useImport.setState({ result: event.result as ImportResult });
+  useImport.setState({ result: event.result });
   void useWorkspace.getState().load();
   void useImport.getState().loadHistory();
   // The queues the file named now exist: the preview's plan changes from "create" to "replace".

@@ -1,6 +1,7 @@
 /** Progress of long-running jobs (demo reset, imports, forecasts, solves), fed by the services' events. */
 import { create } from 'zustand';
-import type { JobDoneEvent, JobProgressEvent } from '../../../shared/api/types';
+import type { JobProgressEvent } from '../../../shared/api/types';
+import type { JobDoneEvent } from '../../../shared/api/jobs';
 import { api } from '../api';
 
 export interface JobState {
@@ -8,6 +9,8 @@ export interface JobState {
   kind: string;
   fraction: number;
   message: string;
+  /** Waiting for a free worker; the message says where it stands in line. */
+  queued?: boolean;
   done?: JobDoneEvent;
 }
 
@@ -36,7 +39,7 @@ api.on('job.progress', (event: JobProgressEvent) =>
 );
 api.on('job.done', (event: JobDoneEvent) => {
   useJobs.setState((s) => ({
-    jobs: { ...s.jobs, [event.jobId]: { ...(s.jobs[event.jobId] ?? event), fraction: 1, message: event.message, done: event } },
+    jobs: { ...s.jobs, [event.jobId]: { ...(s.jobs[event.jobId] ?? event), fraction: 1, message: event.message, queued: false, done: event } },
   }));
   for (const listener of doneListeners) listener(event);
 });

@@ -278,5 +278,5 @@ export const useScenarios = create<ScenarioStore>((set, get) => ({
 
 onJobDone((event) => {
   if (event.jobId !== useScenarios.getState().simulationJobId) return;
-  if (event.status === 'succeeded') useScenarios.setState({ simulation: event.result as SimulationResult });
+  if (event.kind === 'scenario.simulate' && event.status === 'succeeded') useScenarios.setState({ simulation: event.result });
 });

@@ -376,7 +376,7 @@ onJobDone((event) => {
   if (event.kind !== 'schedule.generate' || event.jobId !== useSchedule.getState().jobId) return;
   useSchedule.setState({ stopping: false });
   if (event.status === 'succeeded') {
-    const { scheduleId } = event.result as { scheduleId: number };
+    const { scheduleId } = event.result;
     void api['schedule.overview']({}).then((overview) => useSchedule.setState({ overview }));
     void useSchedule.getState().openSchedule(scheduleId);
   }

@@ -1,7 +1,12 @@
-/** Transport to the browser host: POST per call with the per-run token, and a server-sent event stream. */
+/**
+ * Transport to the browser host: POST per call with the per-run token in a header, and a server-sent event stream
+ * (the one route that takes the token in its URL, since EventSource cannot send headers). A request that carries a
+ * file is sent as a raw upload (shared/api/upload.ts), not as a JSON string.
+ */
 import type { EventName } from '../../../shared/api/contract';
 import type { Envelope } from '../../../shared/api/errors';
 import type { Transport } from '../../../shared/api/client';
+import { MAX_UPLOAD_BYTES, splitUpload, UPLOAD_CONTENT_TYPE } from '../../../shared/api/upload';
 
 const TOKEN_KEY = 'staffwise.token';
 
@@ -18,7 +23,7 @@ export function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-export function httpTransport(token: string): Transport {
+export function httpTransport(token: string, limits: { maxUploadBytes: number } = { maxUploadBytes: MAX_UPLOAD_BYTES }): Transport {
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
   let source: EventSource | undefined;
   const connect = () => {
@@ -30,10 +35,17 @@ export function httpTransport(token: string): Transport {
   };
   return {
     async invoke(channel, payload) {
+      const upload = splitUpload(payload);
+      const body = upload ? new Blob([JSON.stringify(upload.envelope), '\n', upload.text]) : JSON.stringify(payload ?? null);
+      // The host would answer 413, but a browser still sending a large body may see only a reset connection.
+      if (body instanceof Blob && body.size > limits.maxUploadBytes) {
+        const message = `The file is ${body.size.toLocaleString('en-US')} bytes; at most ${limits.maxUploadBytes.toLocaleString('en-US')} bytes can be sent at once: split it by date.`;
+        return { ok: false, error: { code: 'invalid_request', message, issues: [{ path: 'text', message }] } };
+      }
       const response = await fetch(`/api/invoke/${channel}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(payload ?? null),
+        headers: { 'content-type': upload ? UPLOAD_CONTENT_TYPE : 'application/json', authorization: `Bearer ${token}` },
+        body,
       });
       return (await response.json()) as Envelope<unknown>;
     },

@@ -1,10 +1,10 @@
 /** Transport over the Electron preload bridge (window.staffwiseBridge). */
-import type { Channel, EventName } from '../../../shared/api/contract';
+import type { AppChannel, EventName } from '../../../shared/api/contract';
 import type { Envelope } from '../../../shared/api/errors';
 import type { Transport } from '../../../shared/api/client';
 
 export interface PreloadBridge {
-  invoke: Record<Channel, (payload: unknown) => Promise<Envelope<unknown>>>;
+  invoke: Record<AppChannel, (payload: unknown) => Promise<Envelope<unknown>>>;
   onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
 }
 

@@ -2,7 +2,7 @@
  * Scores a roster by the benchmark objective and lists every hard rule it breaks, in words the app can show next to
  * the shift (which employee, which rule, which days).
  */
-import { indexProblem, OFF, FREE, type IndexedProblem } from './indexed-problem';
+import { indexProblem, OFF, FREE, type IndexedProblem } from './indexedProblem';
 import type { HardViolation, ObjectiveBreakdown, RosterAssignment, RosterEvaluation, RosterProblem } from './types';
 
 /** A cell holding a shift id the problem does not define; it counts as a worked day of zero minutes. */

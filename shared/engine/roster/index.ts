@@ -4,8 +4,8 @@
  */
 export { solveRoster, type SolveRosterOptions } from './solve';
 export { evaluateRoster } from './evaluate';
-export { RosterProblemError } from './indexed-problem';
-export { configureHighs } from './highs-runtime';
+export { RosterProblemError } from './indexedProblem';
+export { configureHighs } from '../common/highsRuntime';
 export type {
   CoverRequirement,
   HardRule,

@@ -11,13 +11,13 @@
  * Every stage starts from the best roster so far and stops at its share of the time limit, on cancel, or as soon
  * as the roster meets the lower bound. A HiGHS failure ends the HiGHS stages and keeps what was found.
  */
-import { discardHighs, getHighs } from './highs-runtime';
-import { OFF, type IndexedProblem } from './indexed-problem';
+import { discardHighs, getHighs } from '../common/highsRuntime';
+import { OFF, type IndexedProblem } from './indexedProblem';
 import { objectiveOf, type Cells } from './evaluate';
-import { bestResponseSearch } from './best-response';
-import { ColumnPool, MasterLp, diveToRoster, masterFormulation } from './column-generation';
-import { buildMipModel } from './mip-model';
-import { runMip, type MipRunResult } from './mip-solve';
+import { bestResponseSearch } from './bestResponse';
+import { ColumnPool, MasterLp, diveToRoster, masterFormulation } from './columnGeneration';
+import { buildMipModel } from './mipModel';
+import { runMip, type MipRunResult } from './mipSolve';
 import type { Random } from './random';
 
 export type OptimiseControl = {

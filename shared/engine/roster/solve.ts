@@ -6,10 +6,10 @@
  * Pure TypeScript without Node-only imports, so it can run in a worker thread. The solver blocks that thread, so
  * `shouldCancel` cannot rely on a message arriving: back it with a SharedArrayBuffer flag read by Atomics.load.
  */
-import { indexProblem, type IndexedProblem } from './indexed-problem';
+import { indexProblem, type IndexedProblem } from './indexedProblem';
 import { evaluateCells, objectiveOf, toAssignment, type Cells } from './evaluate';
-import { cheapestRosters } from './employee-dp';
-import { leastBrokenRoster } from './least-broken-roster';
+import { cheapestRosters } from './employeeDp';
+import { leastBrokenRoster } from './leastBrokenRoster';
 import { optimiseRoster } from './optimise';
 import { seededRandom } from './random';
 import type { RosterProblem, RosterSolution, SolveStatus } from './types';

@@ -4,7 +4,7 @@
  * found. It shares the roster engine's runtime: one Wasm instance per worker, and one place (`configureHighs`) that
  * says where the .wasm file lives once the app is packaged.
  */
-import { discardHighs, getHighs } from '../roster/highs-runtime';
+import { discardHighs, getHighs } from '../common/highsRuntime';
 import type { LinearModel } from './linearModel';
 
 export interface SolverProgress {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { optimisePlanTask } from '../../../electron/workers/planTasks';
-import { TaskCancelledError, type TaskContext } from '../../../electron/workers/tasks';
+import { TaskCancelledError, type TaskContext } from '../../../electron/workers/taskContext';
 
 const fixture = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'plan', 'plan.json'), 'utf8'));
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CurtoisFormatError, formatRosterCsv, parseCurtois } from '../../../shared/engine/roster';
-import { roster, twoShiftProblem, employee } from './roster-fixtures';
+import { roster, twoShiftProblem, employee } from './rosterFixtures';
 
 const instanceText = (n: number) => readFileSync(new URL(`../../fixtures/curtois/Instance${n}.txt`, import.meta.url), 'utf8');
 

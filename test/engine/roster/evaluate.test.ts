@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRoster } from '../../../shared/engine/roster';
 import type { HardRule } from '../../../shared/engine/roster';
-import { employee, roster, twoShiftProblem } from './roster-fixtures';
+import { employee, roster, twoShiftProblem } from './rosterFixtures';
 
 /** The rule and days of every violation, for compact expectations. */
 const violationsOf = (...args: Parameters<typeof evaluateRoster>) =>

@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { configureHighs, evaluateRoster, RosterProblemError, solveRoster } from '../../../shared/engine/roster';
 import type { RosterProblem } from '../../../shared/engine/roster';
-import { indexProblem } from '../../../shared/engine/roster/indexed-problem';
-import { buildMipModel } from '../../../shared/engine/roster/mip-model';
-import { runMip } from '../../../shared/engine/roster/mip-solve';
-import { getHighs } from '../../../shared/engine/roster/highs-runtime';
-import { employee, twoShiftProblem } from './roster-fixtures';
+import { indexProblem } from '../../../shared/engine/roster/indexedProblem';
+import { buildMipModel } from '../../../shared/engine/roster/mipModel';
+import { runMip } from '../../../shared/engine/roster/mipSolve';
+import { getHighs } from '../../../shared/engine/common/highsRuntime';
+import { employee, twoShiftProblem } from './rosterFixtures';
 
 /** Three employees who must each work 5–7 of 14 days, against a cover of two earlies and one late a day. */
 const team = (extra: Partial<RosterProblem> = {}) =>

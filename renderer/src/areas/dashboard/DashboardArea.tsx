@@ -34,9 +34,9 @@ export function DashboardArea() {
         <p className="muted">{summary.isDemo ? 'Demo workspace — reset it any time from Data.' : 'Your workspace.'} Time zone {summary.timezone}.</p>
       </header>
       <div className="cards">
-        <div className="card" data-testid="agent-count"><div className="card__value">{summary.agentCount}</div><div className="card__label">agents</div></div>
+        <div className="card" data-testid="agent-count"><div className="card__value">{formatNumber(summary.agentCount)}</div><div className="card__label">agents</div></div>
         {Object.entries(summary.agentsBySkill).map(([skill, n]) => (
-          <div className="card" key={skill}><div className="card__value">{n}</div><div className="card__label">skilled for {skill}</div></div>
+          <div className="card" key={skill}><div className="card__value">{formatNumber(n)}</div><div className="card__label">skilled for {skill}</div></div>
         ))}
         {summary.queues.map((q) => (
           <div className="card" key={q.id}><div className="card__value">{formatNumber(q.totalVolume)}</div><div className="card__label">{q.name} contacts</div></div>

@@ -14,6 +14,7 @@ import { useJobs } from '../../stores/jobsStore';
 import { useSchedule } from '../../stores/scheduleStore';
 import { useWorkspace } from '../../stores/workspaceStore';
 import { CoverageChart } from './CoverageChart';
+import { ForecastRunChooser } from './ForecastRunChooser';
 import { ScheduleGrid, type TimeWindow } from './ScheduleGrid';
 import { AgentPanel, ShiftDetails } from './SidePanels';
 import { TemplatesPanel } from './TemplatesPanel';
@@ -103,6 +104,7 @@ export function ScheduleArea() {
           </div>
         )
       )}
+      {s.weekStart && <ForecastRunChooser weekStart={s.weekStart} />}
       {(view?.requirements ?? s.weekRequirements) && <RequirementsPanel requirements={view?.requirements ?? s.weekRequirements!} frozen={Boolean(view)} />}
       <TemplatesPanel />
     </section>

@@ -98,13 +98,13 @@ function CapacityResults({ result, stale }: { result: CapacityResponse; stale: b
       <div className="headline">
         <div>
           <div className="headline__label">Required agents</div>
-          <div className="headline__value" data-testid="capacity-required-rounded">{result.requiredAgentsRounded}</div>
+          <div className="headline__value" data-testid="capacity-required-rounded">{formatNumber(result.requiredAgentsRounded)}</div>
           <div className="muted" data-testid="capacity-required-exact">exact {formatNumber(result.requiredAgents)}</div>
         </div>
         {result.rosteredAgents !== undefined && (
           <div>
             <div className="headline__label">Rostered agents</div>
-            <div className="headline__value" data-testid="capacity-rostered">{result.rosteredAgents}</div>
+            <div className="headline__value" data-testid="capacity-rostered">{formatNumber(result.rosteredAgents)}</div>
             <div className="muted">exact {formatNumber(result.rosteredAgentsExact ?? 0)}</div>
           </div>
         )}

@@ -67,12 +67,12 @@ function EmailResults({ result }: { result: ResponseOf<'staffing.deferredDay'> }
       <div className="headline">
         <div>
           <div className="headline__label">Peak agents</div>
-          <div className="headline__value" data-testid="email-peak">{result.peakAgents}</div>
+          <div className="headline__value" data-testid="email-peak">{formatNumber(result.peakAgents)}</div>
         </div>
         {result.rosteredPeakAgents !== undefined && (
           <div>
             <div className="headline__label">Rostered at peak</div>
-            <div className="headline__value" data-testid="email-rostered">{result.rosteredPeakAgents}</div>
+            <div className="headline__value" data-testid="email-rostered">{formatNumber(result.rosteredPeakAgents)}</div>
           </div>
         )}
         <div>

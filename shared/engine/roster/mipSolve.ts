@@ -5,8 +5,8 @@
  */
 import type { Highs } from 'highs';
 import type { Cells } from './evaluate';
-import { discardHighs } from './highs-runtime';
-import type { MipFormulation } from './mip-model';
+import { discardHighs } from '../common/highsRuntime';
+import type { MipFormulation } from './mipModel';
 
 export type MipRunOptions = {
   timeLimitSec: number;

@@ -6,10 +6,10 @@
  * on every roster; the columns met on the way feed a small integer model that picks one per employee.
  */
 import type { Highs, ModelData } from 'highs';
-import { OFF, type IndexedProblem } from './indexed-problem';
+import { OFF, type IndexedProblem } from './indexedProblem';
 import type { Cells } from './evaluate';
-import { cheapestRosters } from './employee-dp';
-import type { MipFormulation } from './mip-model';
+import { cheapestRosters } from './employeeDp';
+import type { MipFormulation } from './mipModel';
 
 export type Column = { employee: number; row: number[]; cost: number };
 

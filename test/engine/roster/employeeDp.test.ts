@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { indexProblem, OFF } from '../../../shared/engine/roster/indexed-problem';
+import { indexProblem, OFF } from '../../../shared/engine/roster/indexedProblem';
 import { evaluateCells } from '../../../shared/engine/roster/evaluate';
-import { cheapestRosters } from '../../../shared/engine/roster/employee-dp';
+import { cheapestRosters } from '../../../shared/engine/roster/employeeDp';
 import type { RosterProblem } from '../../../shared/engine/roster';
 
 const DAYS = 8;

@@ -3,8 +3,8 @@
  * minutes required than the days off allow). Groups of rules are given up — one group alone first, then more
  * and more together — until a roster exists; evaluateRoster then names exactly which rules it breaks.
  */
-import { indexProblem, type IndexedProblem } from './indexed-problem';
-import { cheapestRosters } from './employee-dp';
+import { indexProblem, type IndexedProblem } from './indexedProblem';
+import { cheapestRosters } from './employeeDp';
 import type { RosterEmployee } from './types';
 
 type Relaxation = { rules: (days: number) => Partial<RosterEmployee>; dropCannotFollow?: boolean };

@@ -7,10 +7,10 @@
  * marks a worked weekend when the weekend limit could bind.
  */
 import type { ModelData } from 'highs';
-import { FREE, OFF, type IndexedProblem } from './indexed-problem';
+import { FREE, OFF, type IndexedProblem } from './indexedProblem';
 import type { Cells } from './evaluate';
 
-/** A MIP whose solutions are rosters: the compact model here, or the column master in column-generation.ts. */
+/** A MIP whose solutions are rosters: the compact model here, or the column master in columnGeneration.ts. */
 export type MipFormulation = {
   data: ModelData;
   /** A full column vector for a roster, for use as a MIP start. */

@@ -8,7 +8,7 @@
  * current run, minutes so far, weekend flag) compete by dominance on cost and on the counted resources (weekends
  * worked, shifts of each type whose limit could bind).
  */
-import { FREE, OFF, type IndexedProblem } from './indexed-problem';
+import { FREE, OFF, type IndexedProblem } from './indexedProblem';
 
 export type EmployeeRoster = { row: number[]; cost: number };
 

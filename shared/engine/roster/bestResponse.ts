@@ -4,9 +4,9 @@
  * the descent repeats, keeping the best roster met (iterated local search). It gives the MIP stages their first
  * roster and is the whole answer when HiGHS cannot run.
  */
-import type { IndexedProblem } from './indexed-problem';
+import type { IndexedProblem } from './indexedProblem';
 import { objectiveOf, type Cells } from './evaluate';
-import { cheapestRosters } from './employee-dp';
+import { cheapestRosters } from './employeeDp';
 import type { Random } from './random';
 
 export type BestResponseControl = {

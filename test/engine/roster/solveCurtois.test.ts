@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { evaluateRoster, formatRosterCsv, parseCurtois, solveRoster } from '../../../shared/engine/roster';
 import type { RosterAssignment } from '../../../shared/engine/roster';
-import { readInstance, scoreRoster } from './curtois-reference';
+import { readInstance, scoreRoster } from './curtoisReference';
 
 const instanceText = (n: number) => readFileSync(new URL(`../../fixtures/curtois/Instance${n}.txt`, import.meta.url), 'utf8');
 
