@@ -17,8 +17,9 @@ import { planCommand } from './commands/plan';
 import { backupCommand } from './commands/backup';
 import { costCommand } from './commands/cost';
 import { slaCommand } from './commands/sla';
+import { scenarioCommand } from './commands/scenario';
 
-export const commands: Command[] = [capacityCommand, erlangCommand, requirementsCommand, forecastCommand, importCommand, scheduleCommand, rosterCommand, planCommand, backupCommand, costCommand, slaCommand];
+export const commands: Command[] = [capacityCommand, erlangCommand, requirementsCommand, forecastCommand, importCommand, scheduleCommand, rosterCommand, planCommand, scenarioCommand, backupCommand, costCommand, slaCommand];
 
 function helpText(): string {
   return ['Usage: staffwise <command> [options]   (global: --data-dir PATH)', '', ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary}\n  ${' '.repeat(14)} ${c.usage}`)].join('\n');

@@ -23,6 +23,7 @@ import { staffingHandlers } from './staffingService';
 import { forecastHandlers } from './forecastService';
 import { afterWorkspaceReplaced, planHandlers } from './planService';
 import { forecastChoiceHandlers } from './forecastChoiceService';
+import { scenarioHandlers } from './scenarioService';
 import { scheduleHandlers } from './scheduleService';
 import { solverHandlers } from './solverService';
 import { slaHandlers } from './slaService';
@@ -162,6 +163,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...planHandlers(context),
     ...slaHandlers(context),
     ...dashboardHandlers({ ...context, pdf: options.pdf }),
+    ...scenarioHandlers(context),
   };
 
   return {

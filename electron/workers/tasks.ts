@@ -10,6 +10,7 @@ import { forecast, ForecastCancelledError, type ForecastInput, type ForecastResu
 import { generateScheduleTask, type ScheduleTaskInput } from './scheduleTasks';
 import { TaskCancelledError, type TaskContext } from './taskContext';
 import { optimisePlanTask, type PlanOptimiseTaskInput } from './planTasks';
+import { simulateScenarioTask } from './scenarioTasks';
 
 type Task<I, O> = (input: I, ctx: TaskContext) => O | Promise<O>;
 
@@ -31,6 +32,7 @@ export const tasks = {
   'import.intervals': importIntervals as Task<IntervalImportInput, ImportTaskOutput>,
   'schedule.generate': generateScheduleTask as Task<ScheduleTaskInput, Awaited<ReturnType<typeof generateScheduleTask>>>,
   'plan.optimise': optimisePlanTask as Task<PlanOptimiseTaskInput, Awaited<ReturnType<typeof optimisePlanTask>>>,
+  'scenario.simulate': simulateScenarioTask as Task<Parameters<typeof simulateScenarioTask>[0], ReturnType<typeof simulateScenarioTask>>,
 };
 
 export type TaskName = keyof typeof tasks;

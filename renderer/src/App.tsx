@@ -3,7 +3,7 @@ import { DashboardArea } from './areas/dashboard/DashboardArea';
 import { DataArea } from './areas/data/DataArea';
 import { ForecastArea } from './areas/forecast/ForecastArea';
 import { HiringArea } from './areas/hiring/HiringArea';
-import { NotBuiltYet } from './areas/NotBuiltYet';
+import { ScenariosArea } from './areas/scenarios/ScenariosArea';
 import { ScheduleArea } from './areas/schedule/ScheduleArea';
 import { SlaArea } from './areas/sla/SlaArea';
 import { StaffingArea } from './areas/staffing/StaffingArea';
@@ -22,11 +22,7 @@ const AREAS: Area[] = [
   { id: 'schedule', label: 'Schedule', render: () => <ScheduleArea /> },
   { id: 'sla', label: 'SLA policies', render: () => <SlaArea /> },
   { id: 'hiring', label: 'Hiring & ramp', render: () => <HiringArea /> },
-  {
-    id: 'scenarios',
-    label: 'Scenarios',
-    render: () => <NotBuiltYet title="Scenarios" plan="Side-by-side what-ifs: volume growth, handle time, service targets and shrinkage." meanwhile="Save named calculations in Staffing to compare alternatives." />,
-  },
+  { id: 'scenarios', label: 'Scenarios', render: () => <ScenariosArea /> },
   { id: 'data', label: 'Data', render: () => <DataArea /> },
 ];
 

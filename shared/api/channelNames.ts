@@ -80,6 +80,15 @@ export const appChannelNames = [
   'dashboard.overview',
   'dashboard.checklist.set',
   'dashboard.export',
+  'scenario.presets',
+  'scenario.list',
+  'scenario.save',
+  'scenario.versions',
+  'scenario.makeBaseline',
+  'scenario.delete',
+  'scenario.compare',
+  'scenario.shock',
+  'scenario.simulate',
 ] as const;
 
 /**

@@ -22,6 +22,7 @@ import { solverChannels } from './channels/solvers';
 import { staffingChannels } from './channels/staffing';
 import { workspaceChannels } from './channels/workspace';
 import { backupChannels } from './channels/backups';
+import { scenarioChannels } from './channels/scenario';
 
 export const contract = {
   ...workspaceChannels,
@@ -32,6 +33,7 @@ export const contract = {
   ...forecastChoiceChannels,
   ...scheduleChannels,
   ...solverChannels,
+  ...scenarioChannels,
   ...planChannels,
   ...backupChannels,
   ...slaChannels,

@@ -4,6 +4,7 @@
  */
 import type { ImportResult } from './channels/dataImport';
 import type { JobKind, JobStatus } from './types';
+import type { SimulationResult } from '../engine/scenario/monteCarlo';
 
 export interface JobResults {
   'demo.reset': undefined;
@@ -11,6 +12,8 @@ export interface JobResults {
   'forecast.run': { runId: number };
   'schedule.generate': { scheduleId: number };
   'plan.optimise': { planId: number };
+  /** Monte Carlo of a scenario; nothing is saved, the ranges are the result. */
+  'scenario.simulate': SimulationResult & { bandMethod: string };
 }
 
 // Compile-time: every job kind declares its result, and nothing else does.

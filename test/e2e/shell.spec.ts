@@ -6,12 +6,10 @@ test('opens on the demo workspace and says plainly which areas are not built yet
   await expect(page.getByTestId('agent-count')).toContainText('40');
   await expect(page.getByRole('img', { name: 'Daily contacts by queue' })).toBeVisible();
 
-  for (const area of ['Scenarios']) {
-    await page.getByRole('link', { name: area }).click();
-    await expect(page.getByTestId('not-built')).toContainText('Not built yet.');
-  }
   await page.getByRole('link', { name: 'Hiring & ramp' }).click();
   await expect(page.getByTestId('plan-select')).toContainText('Next 52 weeks (demo)');
+  await page.getByRole('link', { name: 'Scenarios' }).click();
+  await expect(page.getByTestId('sc-list')).toContainText('Plan as is');
   // Keyboard: Alt+3 opens Staffing.
   await page.keyboard.press('Alt+3');
   await expect(page.getByRole('heading', { name: 'Phone and chat (Erlang C / Erlang A)' })).toBeVisible();

@@ -162,6 +162,15 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'dashboard.overview': [{ week: 1 }],
   'dashboard.checklist.set': [{}, { key: 'sla-review', period: 'Q4', done: true }, { key: 'sla-review', period: '2026-Q4', done: 'yes' }],
   'dashboard.export': [{}, { format: 'docx' }],
+  'scenario.presets': [{ all: true }],
+  'scenario.list': [{}, { planId: 0 }],
+  'scenario.save': [{ planId: 1, name: '', changes: [] }, { planId: 1, name: 'x', changes: [{ kind: 'volume', from: '2027-03-01', to: '2027-03-02' }] }, { planId: 1, name: 'x', changes: [{ kind: 'occupancy', value: 85, fromWeek: 0, toWeek: 1 }] }],
+  'scenario.versions': [{ id: 'x' }],
+  'scenario.makeBaseline': [{}],
+  'scenario.delete': [{ id: -1 }],
+  'scenario.compare': [{ planId: 1, scenarios: [] }, { planId: 1, scenarios: Array.from({ length: 5 }, () => ({ name: 'x', changes: [] })) }],
+  'scenario.shock': [{ weekStart: '2027-03-01', from: '2027-03-02', to: '2027-03-01', value: 3 }, { weekStart: '2027-03-01', from: '2027-03-01', to: '2027-03-02', value: -2 }],
+  'scenario.simulate': [{ planId: 1, changes: [], runs: 5 }, { planId: 1, changes: [], runs: 100.5 }],
 };
 const NOT_OBJECTS = [undefined, null, 42, 'text', [], true];
 

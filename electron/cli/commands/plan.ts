@@ -50,7 +50,7 @@ export const planCommand: Command = {
   },
 };
 
-function readPlan(path: string): CapacityPlanInput {
+export function readPlan(path: string): CapacityPlanInput {
   const text = readTextFile(path, 'input');
   let json: unknown;
   try {

@@ -37,7 +37,7 @@ export function parsePercentField(raw: string, spec: PercentFieldSpec, optional 
   const parsed = parseNumberField(withSign ? text.slice(0, -1) : text, optional);
   if (parsed.error || parsed.value === undefined) return parsed;
   const value = parsed.value;
-  if (!withSign && value > 0 && value <= 1) {
+  if (!withSign && value !== 0 && Math.abs(value) <= 1) {
     return {
       error: `Did you mean ${formatPercentValue(value * 100)}%? ${spec.what} is in percent, so "${text}" would be ${text}%. Type ${formatPercentValue(value * 100)}, or "${text}%" if you mean ${text}%.`,
     };
@@ -59,6 +59,9 @@ function rangeText({ min, max, minInclusive, maxInclusive }: PercentRange): stri
 function formatPercentValue(percent: number): string {
   return String(+percent.toFixed(6));
 }
+
+/** A change of a quantity: from −100% (none left) up to +10,000%, e.g. a +300% volume shock. */
+export const CHANGE: PercentRange = { min: -100, max: 10_000, minInclusive: true, maxInclusive: true };
 
 /** Any percentage from 0% to 100%, for fields without a narrower range of their own. */
 export const PERCENT: PercentFieldSpec = { what: 'This value', range: PART };

@@ -1,6 +1,7 @@
 /** Helpers for declaring API channels: a runtime request schema paired with a compile-time response type. */
 import { z } from 'zod';
 import { MAX_DAY_VOLUME, MAX_INTERVAL_VOLUME } from '../../import/limits';
+import { calendarDate, isCalendarDate } from '../../calendar/calendarDate';
 
 /** Marks a response type without a runtime value: responses are produced by our own services, not validated. */
 export const returns = <T>() => undefined as unknown as T;
@@ -9,21 +10,9 @@ export const emptyRequest = z.object({}).strict();
 export const idRequest = z.object({ id: z.number().int().positive() }).strict();
 export const nameField = z.string().trim().min(1, 'Name is required').max(120, 'Name is at most 120 characters');
 
-/** Whether `YYYY-MM-DD` names a day that exists: 2026-02-30 and 2025-02-29 do not. */
-export function isCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 /** A local calendar date `YYYY-MM-DD` that exists. Every channel takes dates through this one schema. */
-export const localDate = z
-  .string({ error: 'Use a date like 2026-11-16' })
-  .max(10, 'Use a date like 2026-11-16')
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-16')
-  .refine(isCalendarDate, { error: (issue) => `${String(issue.input)} is not a date in the calendar` });
+export const localDate = calendarDate();
+export { isCalendarDate };
 
 /** A Monday, as a local calendar date: the first day of a schedule or plan week. */
 export const mondayDate = (what: 'schedule' | 'plan') =>

@@ -17,8 +17,11 @@ const DEFAULT_BACKTEST_ORIGINS = 20;
 export const DEFAULT_MIN_TRAINING_DAYS = 28;
 const ORIGIN_WINDOW_DAYS = 364;
 
-/** Forecasts paired with what actually happened, for prediction bands. */
-export type ErrorSample = { forecast: number[]; actual: number[] };
+/**
+ * Forecasts paired with what actually happened, for prediction bands; `horizon` (0 = the first open day after the
+ * origin) and `origin` (index into the backtest's origins, oldest first) say where each pair came from.
+ */
+export type ErrorSample = { forecast: number[]; actual: number[]; horizon?: number[]; origin?: number[] };
 
 export type BacktestResult = {
   /** Best (lowest WAPE) first. */
@@ -67,7 +70,12 @@ export function backtestMethods(
   const perMethod = new Map(
     methods.map((method) => [
       method,
-      { tally: emptyTally(), intervals: { forecast: [], actual: [] } as ErrorSample, days: { forecast: [], actual: [] } as ErrorSample, byOrigin: [] as number[] },
+      {
+        tally: emptyTally(),
+        intervals: { forecast: [], actual: [], horizon: [], origin: [] } as Required<ErrorSample>,
+        days: { forecast: [], actual: [], horizon: [], origin: [] } as Required<ErrorSample>,
+        byOrigin: [] as number[],
+      },
     ]),
   );
   const actualByOrigin: number[] = [];
@@ -89,10 +97,14 @@ export function backtestMethods(
           addToTally(record.tally, forecast, grid.values[cell]);
           record.intervals.forecast.push(forecast);
           record.intervals.actual.push(grid.values[cell]);
+          record.intervals.horizon.push(t);
+          record.intervals.origin.push(originIndex);
         }
         if (daily.complete[row]) {
           record.days.forecast.push(dailyForecast[t]);
           record.days.actual.push(daily.totals[row]);
+          record.days.horizon.push(t);
+          record.days.origin.push(originIndex);
         }
       });
       record.byOrigin.push(record.tally.absoluteError - absoluteErrorBefore);

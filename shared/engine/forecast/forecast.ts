@@ -47,10 +47,10 @@ export function forecast(input: ForecastInput, hooks: ForecastHooks = {}): Forec
     const weekday = weekdayOfRow(prep.grid, row);
     chosen.intervals[t].forEach((value, slot) => {
       if (isSlotOpen(final.hours, weekday, slot)) {
-        points.push({ start: formatStart(prep.grid.firstDay + row, slot * prep.grid.intervalMin), ...bandAround(intervalBands, value) });
+        points.push({ start: formatStart(prep.grid.firstDay + row, slot * prep.grid.intervalMin), ...bandAround(intervalBands, value, t) });
       }
     });
-    return { date: dateOf(prep.grid.firstDay + row), weekday, events: eventNamesOn(prep.calendar, row), ...bandAround(dayBands, chosen.daily[t]) };
+    return { date: dateOf(prep.grid.firstDay + row), weekday, events: eventNamesOn(prep.calendar, row), ...bandAround(dayBands, chosen.daily[t], t) };
   });
 
   for (const estimate of final.effects.estimates) {
@@ -66,6 +66,7 @@ export function forecast(input: ForecastInput, hooks: ForecastHooks = {}): Forec
     intradayProfile: describeProfiles(prep, final.profiles, final.hours),
     events: final.effects.estimates,
     intervalModel: `${intervalBands.description}. Daily totals: ${dayBands.description}.`,
+    bandCoverage: intervalBands.coverage,
     warnings,
   };
 }

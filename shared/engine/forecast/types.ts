@@ -196,5 +196,18 @@ export type ForecastResult = {
   events: EventEstimate[];
   /** How the prediction bands were made, in words a planner can read. */
   intervalModel: string;
+  /**
+   * How often the interval bands held on the newest third of the backtest origins, with the calibrated quantile
+   * levels and with the nominal ones (fractions); null when the backtest is too short to hold a third out.
+   */
+  bandCoverage: {
+    nominal80: number;
+    nominal95: number;
+    backtested80: number;
+    backtested95: number;
+    uncalibrated80: number;
+    uncalibrated95: number;
+    heldOut: number;
+  } | null;
   warnings: string[];
 };
