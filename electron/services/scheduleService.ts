@@ -5,9 +5,11 @@
 import { DateTime } from 'luxon';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
-import { toAssignment, type ScheduleAgent, type ScheduleMeta, type ScheduleOverview, type ScheduleTemplate, type ScheduleView, type ShiftEditResult } from '../../shared/api/channels/schedule';
+import { problemOfView, toAssignment, type ScheduleAgent, type ScheduleMeta, type ScheduleOverview, type ScheduleTemplate, type ScheduleView, type ShiftEditResult } from '../../shared/api/channels/schedule';
 import {
+  checkScheduleRules,
   DEFAULT_TEMPLATES,
+  lockConflicts,
   parseScheduleInput,
   ShiftTemplateSchema,
   type AgentInput,
@@ -168,7 +170,7 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
       return weekRequirements(ctx.db(), weekStart, intervalMinutes ?? DEFAULT_INTERVAL);
     },
 
-    'schedule.generate': async ({ weekStart, timeLimitSec, intervalMinutes, scheduleId }) => {
+    'schedule.generate': async ({ weekStart, timeLimitSec, intervalMinutes, scheduleId, acceptLockConflicts }) => {
       await ctx.workspaceReady();
       const db = ctx.db();
       const base = scheduleId === undefined ? undefined : scheduleOrThrow(scheduleId);
@@ -194,10 +196,21 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
         requirements: { intervalMinutes: interval, days: 7, series: requirements.series },
         locked: locked.map(toAssignment),
       };
+      let problem;
       try {
-        parseScheduleInput(input);
+        problem = parseScheduleInput(input);
       } catch (error) {
         throw new ApiError({ code: 'invalid_request', message: `The schedule input is not valid: ${(error as Error).message}` });
+      }
+      // Locks are fixed inside the model, so the solver keeps every rule around them when any week can; when the
+      // locks themselves rule that out, say which lock and which rule now, not as violations after the solve.
+      const conflicts = acceptLockConflicts ? [] : lockConflicts(problem);
+      if (conflicts.length > 0) {
+        throw new ApiError({
+          code: 'conflict',
+          message: `The locked shifts make ${conflicts.length === 1 ? 'a rule' : `${conflicts.length} rules`} impossible to keep: ${conflicts.map((c) => c.message).join('; ')}. Unlock or move them, or re-solve anyway.`,
+          issues: conflicts.map((c) => ({ path: 'locks', message: c.message })),
+        });
       }
       const stopBuffer = new SharedArrayBuffer(4);
       const replaceDraftId = base?.meta.status === 'draft' ? base.meta.id : undefined;
@@ -276,10 +289,18 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
         return changed;
       }),
 
-    'schedule.publish': ({ scheduleId }): ScheduleMeta => {
+    'schedule.publish': ({ scheduleId, acceptRuleViolations }): ScheduleMeta => {
       const stored = scheduleOrThrow(scheduleId);
       if (stored.meta.status === 'published') {
         throw new ApiError({ code: 'conflict', message: `Version ${stored.meta.version} of the week of ${stored.meta.weekStart} is already published` });
+      }
+      const broken = acceptRuleViolations ? [] : ruleViolationsOf(view(scheduleId));
+      if (broken.length > 0) {
+        throw new ApiError({
+          code: 'conflict',
+          message: `Version ${stored.meta.version} breaks ${broken.length} rule${broken.length === 1 ? '' : 's'}: ${broken.map((v) => v.message).join('; ')}. Confirm to publish it anyway.`,
+          issues: broken.map((v) => ({ path: 'acceptRuleViolations', message: v.message })),
+        });
       }
       publishSchedule(ctx.db(), scheduleId);
       return getSchedule(ctx.db(), scheduleId)!.meta;
@@ -335,6 +356,12 @@ export function toEngineAgent(agent: AgentRow, siteZone: string): AgentInput {
     preferences: prefs.preferences,
     timeZone: agent.timezone || siteZone,
   };
+}
+
+/** The rules the schedule's shifts break as they are now (after edits, not as of the last solve). */
+function ruleViolationsOf(v: ScheduleView) {
+  const problem = problemOfView(v);
+  return problem ? checkScheduleRules(problem, v.shifts.map(toAssignment)) : [];
 }
 
 function toScheduleAgent(agent: AgentRow, siteZone: string): ScheduleAgent {

@@ -15,12 +15,11 @@ import type {
   ShiftTimes,
   WeekRequirements,
 } from '../../../shared/api/channels/schedule';
-import { SCHEDULE_TIME_LIMITS, toAssignment } from '../../../shared/api/channels/schedule';
+import { problemOfView, SCHEDULE_TIME_LIMITS, toAssignment } from '../../../shared/api/channels/schedule';
 // Imported from their modules, not the engine's index, so the solver (and its WebAssembly) stays out of the renderer.
 import { computeCoverage, type CoverageReport } from '../../../shared/engine/schedule/coverage';
 import { checkScheduleRules, type RuleViolation } from '../../../shared/engine/schedule/rules';
 import { placeBreaks } from '../../../shared/engine/schedule/breaks';
-import { parseScheduleInput } from '../../../shared/engine/schedule/context';
 import type { ScheduleProblem, ShiftAssignment } from '../../../shared/engine/schedule/model';
 import { ApiError, type FieldIssue } from '../../../shared/api/errors';
 import { api } from '../api';
@@ -58,13 +57,15 @@ interface ScheduleStore {
   /** Day the agent panel offers for a new shift (set by double-clicking an empty day). */
   selectedDay?: number;
   busy: boolean;
+  /** What the locked shifts make impossible, said before solving; Re-solve anyway sends the solve regardless. */
+  lockConflicts?: string[];
 
   init(): Promise<void>;
   selectWeek(weekStart: string): Promise<void>;
   loadRequirements(): Promise<void>;
-  set(patch: Partial<Pick<ScheduleStore, 'timeLimit' | 'intervalMinutes' | 'notice' | 'selectedShiftId' | 'selectedAgentId' | 'selectedDay'>>): void;
+  set(patch: Partial<Pick<ScheduleStore, 'timeLimit' | 'intervalMinutes' | 'notice' | 'selectedShiftId' | 'selectedAgentId' | 'selectedDay' | 'lockConflicts'>>): void;
   openSchedule(scheduleId: number): Promise<void>;
-  generate(): Promise<void>;
+  generate(acceptLockConflicts?: boolean): Promise<void>;
   stop(): Promise<void>;
   /** Live coverage while dragging: the shift as it would be (null ends the preview). */
   preview(shiftId: number, times: ShiftTimes | null): void;
@@ -72,27 +73,14 @@ interface ScheduleStore {
   setLocked(shiftIds: number[], locked: boolean): Promise<void>;
   removeShift(shiftId: number): Promise<void>;
   addShift(agentId: number, day: number, templateId: string, start: number, skill: string): Promise<void>;
-  publish(): Promise<void>;
+  /** acceptRuleViolations: the planner confirmed the list of rules the shifts break. */
+  publish(acceptRuleViolations?: boolean): Promise<void>;
   deleteDraft(): Promise<void>;
   exportFiles(format: 'csv' | 'xlsx' | 'ics', agentId?: number): Promise<ScheduleExportFile[]>;
   savePreferences(agentId: number, preferences: AgentSchedulePreferences): Promise<void>;
   /** Adds (no id) or replaces a shift template; returns the field issues when the backend refused it. */
   saveTemplate(id: string | undefined, template: Record<string, unknown>): Promise<{ issues: FieldIssue[]; message: string } | undefined>;
   deleteTemplate(id: string): Promise<void>;
-}
-
-function problemOf(view: ScheduleView): ScheduleProblem | undefined {
-  try {
-    return parseScheduleInput({
-      startDate: view.schedule.weekStart,
-      timeZone: view.timeZone,
-      agents: view.agents.map((a) => a.engine),
-      templates: view.templates,
-      requirements: { intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series },
-    });
-  } catch {
-    return undefined;
-  }
 }
 
 function recompute(view: ScheduleView, problem: ScheduleProblem | undefined, shifts: ScheduleShift[], withRules: boolean) {
@@ -165,7 +153,7 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
     },
 
     async selectWeek(weekStart) {
-      set({ weekStart, weekRequirements: undefined, notice: undefined, selectedShiftId: undefined });
+      set({ weekStart, weekRequirements: undefined, notice: undefined, selectedShiftId: undefined, lockConflicts: undefined });
       const latest = get().overview?.schedules.filter((s) => s.weekStart === weekStart).sort((a, b) => b.version - a.version)[0];
       if (latest) await get().openSchedule(latest.id);
       else set({ view: undefined, shifts: [], coverage: undefined, violations: [], problem: undefined });
@@ -187,7 +175,7 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
 
     async openSchedule(scheduleId) {
       const view = await api['schedule.view']({ scheduleId });
-      const problem = problemOf(view);
+      const problem = problemOfView(view);
       set({
         view,
         problem,
@@ -200,7 +188,7 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
       });
     },
 
-    async generate() {
+    async generate(acceptLockConflicts = false) {
       const { weekStart, timeLimit, intervalMinutes, view } = get();
       if (!weekStart) return;
       const limit = parseNumberField(timeLimit);
@@ -213,10 +201,13 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
           timeLimitSec: limit.value!,
           intervalMinutes,
           ...(view && view.schedule.weekStart === weekStart && { scheduleId: view.schedule.id }),
+          ...(acceptLockConflicts && { acceptLockConflicts }),
         });
-        set({ jobId: handle.jobId, stopping: false, errors: {}, notice: undefined });
+        set({ jobId: handle.jobId, stopping: false, errors: {}, notice: undefined, lockConflicts: undefined });
       } catch (error) {
-        set({ errors: { form: (error as Error).message } });
+        const locks = error instanceof ApiError && error.code === 'conflict' ? error.issues.filter((i) => i.path === 'locks').map((i) => i.message) : [];
+        if (locks.length > 0) set({ lockConflicts: locks, errors: {} });
+        else set({ errors: { form: (error as Error).message } });
       }
     },
 
@@ -279,12 +270,12 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
       }
     },
 
-    async publish() {
+    async publish(acceptRuleViolations = false) {
       const { view } = get();
       if (!view) return;
       set({ busy: true });
       try {
-        const meta = await api['schedule.publish']({ scheduleId: view.schedule.id });
+        const meta = await api['schedule.publish']({ scheduleId: view.schedule.id, ...(acceptRuleViolations && { acceptRuleViolations }) });
         set({ busy: false });
         await get().openSchedule(meta.id);
         set({ notice: { kind: 'ok', text: `Published version ${meta.version} of the week of ${meta.weekStart}. It will not change: any edit starts a new draft.` } });
@@ -356,7 +347,7 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
             return { ...rest, fixedWeekdaysOff: preferences.fixedWeekdaysOff, preferences: preferences.preferences, ...(preferences.availability.length > 0 && { availability: preferences.availability }) };
           };
           const next = { ...view, agents: view.agents.map((a) => (a.id === agentId ? { ...a, preferences, engine: withPreferences(a.engine) } : a)) };
-          const problem = problemOf(next);
+          const problem = problemOfView(next);
           set({ view: next, problem, ...recompute(next, problem, get().shifts, true) });
         }
         set({ notice: { kind: 'ok', text: 'Saved. The next Generate for any week uses these days off and preferences.' } });

@@ -16,7 +16,8 @@ import type {
   ShortfallExplanation,
 } from '../../engine/schedule';
 // The model module, not the engine's index, so the solver (and its WebAssembly) stays out of the renderer.
-import { ShiftTemplateSchema } from '../../engine/schedule/model';
+import { ShiftTemplateSchema, type ScheduleProblem } from '../../engine/schedule/model';
+import { parseScheduleInput } from '../../engine/schedule/context';
 import type { ChannelKind, JobHandle } from '../types';
 import { returns } from './define';
 
@@ -178,6 +179,24 @@ export function toAssignment(shift: ScheduleShift): ShiftAssignment {
   };
 }
 
+/**
+ * The engine's problem for a stored schedule (its agents, templates and requirements), for rule checks in the
+ * renderer and the service alike; undefined when the stored pieces no longer parse.
+ */
+export function problemOfView(view: Pick<ScheduleView, 'schedule' | 'timeZone' | 'agents' | 'templates' | 'requirements'>): ScheduleProblem | undefined {
+  try {
+    return parseScheduleInput({
+      startDate: view.schedule.weekStart,
+      timeZone: view.timeZone,
+      agents: view.agents.map((a) => a.engine),
+      templates: view.templates,
+      requirements: { intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series },
+    });
+  } catch {
+    return undefined;
+  }
+}
+
 export interface ScheduleAgent {
   id: number;
   name: string;
@@ -303,6 +322,8 @@ export const scheduleChannels = {
           .max(SCHEDULE_TIME_LIMITS.max, `At most ${SCHEDULE_TIME_LIMITS.max} seconds`),
         intervalMinutes: z.union([z.literal(15), z.literal(30)], { error: 'Intervals are 15 or 30 minutes' }).optional(),
         scheduleId: id.optional(),
+        /** Re-solve although the locked shifts themselves make a rule impossible (the planner saw the list). */
+        acceptLockConflicts: z.boolean().optional(),
       })
       .strict(),
     response: returns<JobHandle>(),
@@ -332,7 +353,11 @@ export const scheduleChannels = {
     request: z.object({ scheduleId: id, shiftIds: z.array(id).min(1).max(10_000), locked: z.boolean() }).strict(),
     response: returns<ShiftEditResult>(),
   },
-  'schedule.publish': { request: scheduleId, response: returns<ScheduleMeta>() },
+  /** Refused (conflict, listing them) while the shifts break rules, unless the planner confirmed that list. */
+  'schedule.publish': {
+    request: z.object({ scheduleId: id, acceptRuleViolations: z.boolean().optional() }).strict(),
+    response: returns<ScheduleMeta>(),
+  },
   'schedule.deleteDraft': { request: scheduleId, response: returns<{ deleted: boolean }>() },
   'schedule.export': {
     request: z

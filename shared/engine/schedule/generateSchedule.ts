@@ -16,7 +16,8 @@ import { explainShortfalls, type ShortfallExplanation } from './explain';
 import type { ScheduleInput, ShiftAssignment } from './model';
 import { fairnessReport, preferencePenalty, type FairnessReport } from './preferences';
 import { assignStarts, buildRosterProblem } from './rosterMapping';
-import { checkScheduleRules, paidMinutes, type RuleViolation } from './rules';
+import { lockedWorkOf } from './lockCheck';
+import { checkScheduleRules, type RuleViolation } from './rules';
 import { designShifts, type ShiftDesign } from './shiftDesign';
 import type { LockedWork } from './supply';
 
@@ -158,17 +159,6 @@ async function roster(
     notes.push(`rostering failed: ${(error as Error).message}`);
     return [];
   }
-}
-
-function lockedWorkOf(locked: ShiftAssignment[]): LockedWork {
-  const work: LockedWork = new Map();
-  for (const shift of locked) {
-    const entry = work.get(shift.agentId) ?? { days: new Set<number>(), paidMinutes: 0 };
-    entry.days.add(shift.day);
-    entry.paidMinutes += paidMinutes(shift);
-    work.set(shift.agentId, entry);
-  }
-  return work;
 }
 
 /** What locked shifts already cover, per skill and interval (their breaks as given; unplaced ones are ignored). */

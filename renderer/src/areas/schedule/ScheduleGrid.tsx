@@ -8,6 +8,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { ScheduleAgent, ScheduleShift, ShiftTimes } from '../../../../shared/api/channels/schedule';
 import { useSchedule } from '../../stores/scheduleStore';
+import { LockIcon } from './LockIcon';
 import { clock, dragTimes, sameTimes, snap, timesOf, type DragMode } from './shiftEdit';
 
 export const ROW_HEIGHT = 34;
@@ -273,7 +274,7 @@ function ShiftBar({ shift, agent, window, template, issues, editable }: BarProps
         <span key={`b${i}`} className={`sb-break sb-break--${b.kind}`} style={{ left: `${((b.start - shown.start) / length) * 100}%`, width: `${((b.end - b.start) / length) * 100}%` }} />
       ))}
       <span className="sb-text">
-        {shift.locked && <span aria-hidden="true">🔒</span>}
+        {shift.locked && <LockIcon />}
         {clock(shown.start).replace(':00', '')}
         {agent.skills.length > 1 && ` ${shift.skill}`}
       </span>
