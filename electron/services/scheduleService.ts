@@ -42,7 +42,7 @@ import {
   type AgentRow,
   type NewShift,
 } from '../../db/repositories/schedules';
-import { exportCsv, exportIcs, exportXlsx } from './scheduleExports';
+import { exportCsv, exportIcs, exportIcsZip, exportXlsx } from './scheduleExports';
 import { forecastWeeks, weekDates, weekRequirements } from './scheduleRequirements';
 import { lastCompleteWeek } from './staffingService';
 import type { Handlers, ServiceContext } from './handlers';
@@ -319,7 +319,7 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
       }
       if (format === 'csv') return { files: [exportCsv(v)] };
       if (format === 'xlsx') return { files: [await exportXlsx(v)] };
-      return { files: exportIcs(v, agentId) };
+      return { files: agentId === undefined ? [exportIcsZip(v)] : exportIcs(v, agentId) };
     },
 
     'schedule.agentPreferences.save': ({ agentId, preferences }) => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ScheduleView } from '../../shared/api/channels/schedule';
+import type { ApiErrorShape } from '../../shared/api/errors';
 import type { JobHandle } from '../../shared/api/types';
 import type { Backend } from '../../electron/services/backend';
 import { useBackends } from '../helpers/backend';
@@ -52,20 +53,20 @@ describe('locks and publishing', () => {
     // The agent now has Wednesdays off, but the lock keeps them on this Wednesday.
     await call(backend, 'schedule.agentPreferences.save', { agentId: shift.agentId, preferences: { fixedWeekdaysOff: [2], availability: [], preferences: [] } });
     const agentName = first.agents.find((a) => a.id === shift.agentId)!.name;
-    const refused = await call(backend, 'schedule.generate', { weekStart: WEEK, timeLimitSec: SOLVE_SEC, scheduleId: first.schedule.id }).catch((e) => e.shape);
+    const refused = await call<never>(backend, 'schedule.generate', { weekStart: WEEK, timeLimitSec: SOLVE_SEC, scheduleId: first.schedule.id }).catch((e: { shape: ApiErrorShape }) => e.shape);
     expect(refused).toMatchObject({ code: 'conflict' });
-    expect(refused.message).toContain(agentName);
-    expect(refused.message).toContain('days off');
-    expect(refused.issues).toEqual([expect.objectContaining({ path: 'locks', message: expect.stringContaining('Wednesday (day 3)') })]);
+    expect(refused!.message).toContain(agentName);
+    expect(refused!.message).toContain('days off');
+    expect(refused!.issues).toEqual([expect.objectContaining({ path: 'locks', message: expect.stringContaining('Wednesday (day 3)') })]);
 
     const anyway = await generate(backend, { scheduleId: first.schedule.id, acceptLockConflicts: true });
     const broken = anyway.solve!.violations;
     expect(broken.some((v) => v.rule === 'day-off' && v.agentId === String(shift.agentId))).toBe(true);
 
-    const publishRefused = await call(backend, 'schedule.publish', { scheduleId: anyway.schedule.id }).catch((e) => e.shape);
+    const publishRefused = await call<never>(backend, 'schedule.publish', { scheduleId: anyway.schedule.id }).catch((e: { shape: ApiErrorShape }) => e.shape);
     expect(publishRefused).toMatchObject({ code: 'conflict' });
-    expect(publishRefused.message).toMatch(/breaks \d+ rules?: .*works on Wednesday \(day 3\), a day off/);
-    expect(publishRefused.issues.length).toBe(broken.length);
+    expect(publishRefused!.message).toMatch(/breaks \d+ rules?: .*works on Wednesday \(day 3\), a day off/);
+    expect(publishRefused!.issues?.length).toBe(broken.length);
     expect((await call<ScheduleView>(backend, 'schedule.view', { scheduleId: anyway.schedule.id })).schedule.status).toBe('draft');
 
     const published = await call<{ status: string }>(backend, 'schedule.publish', { scheduleId: anyway.schedule.id, acceptRuleViolations: true });

@@ -278,7 +278,7 @@ export const shiftTemplateSaveSchema = z
 export interface ScheduleExportFile {
   fileName: string;
   mimeType: string;
-  /** 'base64' for binary files (XLSX). */
+  /** 'base64' for binary files (XLSX, zip). */
   encoding: 'utf8' | 'base64';
   content: string;
   agentId?: number;
@@ -364,7 +364,7 @@ export const scheduleChannels = {
       .object({
         scheduleId: id,
         format: z.enum(['csv', 'xlsx', 'ics'], { error: 'Export as csv, xlsx or ics' }),
-        /** ICS: one agent's calendar; without it, one calendar file per agent. */
+        /** ICS: one agent's calendar; without it, one zip holding a calendar file per agent. */
         agentId: id.optional(),
       })
       .strict(),

@@ -18,17 +18,18 @@ export const ExplanationsPanel = memo(function ExplanationsPanel({ view, editsSi
       ) : (
         <>
           <p className="muted">
-            {explanations.length} runs of short intervals at the last solve, largest first, each with its causes (most fundamental first). Agent-hours short = Σ (required − scheduled) × interval length over the run.
+            {explanations.length} runs of short intervals at the last solve, largest first, each with its causes (most fundamental first). Required and scheduled are agents in the run’s most short interval (the same interval for both); agent-hours short = Σ (required − scheduled) × interval length over the run.
             {editsSinceSolve > 0 && ` ${editsSinceSolve} edits since then: the chart above shows coverage as it is now.`}
           </p>
           <table className="list">
-            <thead><tr><th>Day</th><th>Time</th><th>Skill</th><th className="num">Required (peak)</th><th className="num">Scheduled (least)</th><th className="num">Agent-hours short</th><th>Why</th></tr></thead>
+            <thead><tr><th>Day</th><th>Time</th><th>Skill</th><th>Most short at</th><th className="num">Required</th><th className="num">Scheduled</th><th className="num">Agent-hours short</th><th>Why</th></tr></thead>
             <tbody>
               {shown.map((e, i) => (
                 <tr key={i}>
                   <td>{WEEKDAYS[e.day]} {e.date ?? ''}</td>
                   <td>{e.start}–{e.end}</td>
                   <td>{e.skill}</td>
+                  <td>{e.worstAt ?? '—'}</td>
                   <td className="num">{formatNumber(e.required, 2)}</td>
                   <td className="num">{formatNumber(e.scheduled, 2)}</td>
                   <td className="num">{formatNumber(e.shortfallHours, 2)}</td>

@@ -52,7 +52,7 @@ export const VersionBar = memo(function VersionBar({ view, onPrint }: { view: Sc
         <button type="button" className="secondary" disabled={working} onClick={() => void run('xlsx')} data-testid="sched-export-xlsx">XLSX</button>
         <button type="button" className="secondary" onClick={onPrint} data-testid="sched-print">Print week</button>
         <select aria-label="Calendar for" value={agentId} onChange={(e) => setAgentId(e.target.value)} data-testid="sched-ics-agent">
-          <option value="">Calendars: every agent ({withShifts.length} files)</option>
+          <option value="">Calendars: every agent (one zip of {withShifts.length} files)</option>
           {withShifts.map((a) => <option key={a.id} value={a.id}>Calendar: {a.name}</option>)}
         </select>
         <button type="button" className="secondary" disabled={working} onClick={() => void run('ics', agentId ? Number(agentId) : undefined)} data-testid="sched-export-ics">ICS</button>
