@@ -12,6 +12,7 @@ import { useWorkspace } from '../../stores/workspaceStore';
 import { LockConflictsPanel } from './LockConflictsPanel';
 import { RequirementsPanel } from './RequirementsPanel';
 import { ScheduleBody } from './ScheduleBody';
+import { StatusLine } from './StatusLine';
 import { TemplatesPanel } from './TemplatesPanel';
 import { WeekPicker } from './WeekPicker';
 import './schedule.css';
@@ -69,7 +70,9 @@ export function ScheduleArea() {
       </form>
       {s.errors.form && <div className="notice notice--error" role="alert">{s.errors.form}</div>}
       <LockConflictsPanel />
-      {job && (
+      {/* A finished solve hands over to the live status line, which follows later edits and publishing. */}
+      {view && s.coverage && (!job || job.done?.status === 'succeeded') && <StatusLine />}
+      {job && !(view && job.done?.status === 'succeeded') && (
         <div className={`job job--${job.done?.status ?? 'running'}`} data-testid="sched-progress">
           {!job.done && (
             <div className="progress" role="progressbar" aria-label="Solve progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(job.fraction * 100)}>

@@ -12,6 +12,7 @@ import { dateOfDay } from '../../../../shared/engine/schedule/time';
 import { formatNumber } from '../../components/format';
 import { useSchedule } from '../../stores/scheduleStore';
 import { CoverageChart } from './CoverageChart';
+import { EditHistory } from './EditHistory';
 import { ExplanationsPanel } from './ExplanationsPanel';
 import { issuesOf, timeWindow } from './gridLayout';
 import { Legend } from './Legend';
@@ -21,6 +22,7 @@ import { ScheduleGrid } from './ScheduleGrid';
 import { AgentPanel, ShiftDetails } from './SidePanels';
 import { SummaryCards } from './SummaryCards';
 import { VersionBar } from './VersionBar';
+import { VersionCompare } from './VersionCompare';
 
 const GRID_HEIGHT = 520;
 /** The engine's own defaults, for a stored schedule whose problem no longer parses. */
@@ -65,7 +67,8 @@ export function ScheduleBody({ view, coverage, editable }: { view: ScheduleView;
       <VersionBar view={view} onPrint={onPrint} />
       <SummaryCards view={view} coverage={coverage} violations={violations} shiftCount={shifts.length} weights={problem?.weights ?? DEFAULT_WEIGHTS} />
       <CoverageChart coverage={coverage} dates={dates} />
-      <div className="panel sched-gridpanel">
+      <div className="sched-work">
+        <div className="panel sched-gridpanel">
           <div className="sched-gridhead">
             <h3>Week of {view.schedule.weekStart}</h3>
             <span className="muted" data-testid="sched-recompute">
@@ -74,12 +77,17 @@ export function ScheduleBody({ view, coverage, editable }: { view: ScheduleView;
             </span>
           </div>
           <Legend />
-          <ScheduleGrid agents={agents} shifts={shifts} dates={dates} window={span} templateNames={templateNames} shiftIssues={shiftIssues} agentIssues={agentIssues} editable={editable} height={GRID_HEIGHT} />
+          <ScheduleGrid agents={agents} shifts={shifts} dates={dates} window={span} templateNames={templateNames} shiftIssues={shiftIssues} agentIssues={agentIssues} editable={editable} height={GRID_HEIGHT} snapMinutes={view.requirements.intervalMinutes} />
+        </div>
+        {/* Beside the grid, in a column of its own, so opening it never moves the grid under a drag. */}
+        <aside className="sched-aside" aria-label="Selected shift or agent, and edits">
+          {selectedShift && <ShiftDetails shift={selectedShift} agent={selectedAgent} view={view} violations={violations} editable={editable} />}
+          {!selectedShift && selectedAgent && <AgentPanel agent={selectedAgent} view={view} problem={problem} violations={violations} editable={editable} />}
+          {!selectedShift && !selectedAgent && <p className="muted panel">Click a shift for its details and lock, or an agent’s name for their week, days off and preferences. Double-click an empty day to add a shift.</p>}
+          <EditHistory editable={editable} />
+        </aside>
       </div>
-      {/* Below the grid, so opening it never moves the grid under a drag. */}
-      {selectedShift && <ShiftDetails shift={selectedShift} agent={selectedAgent} view={view} violations={violations} editable={editable} />}
-      {!selectedShift && selectedAgent && <AgentPanel agent={selectedAgent} view={view} problem={problem} violations={violations} editable={editable} />}
-      {!selectedShift && !selectedAgent && <p className="muted">Click a shift for its details and lock, or an agent’s name for their week, days off and preferences. Double-click an empty day to add a shift.</p>}
+      <VersionCompare view={view} />
       <RulesPanel violations={violations} view={view} />
       <ExplanationsPanel view={view} editsSinceSolve={editsSinceSolve} />
       {printing && createPortal(<PrintWeek view={view} dates={dates} />, document.body)}
