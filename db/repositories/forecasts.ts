@@ -1,7 +1,8 @@
 /** Forecast runs, their interval points, planner adjustments and events. */
+import { DateTime } from 'luxon';
 import type { Database } from 'better-sqlite3';
 import type { ForecastRunSummary, StoredEvent } from '../../shared/api/channels/forecast';
-import type { ForecastResult, IntervalPoint } from '../../shared/engine/forecast';
+import type { AhtForecastSummary, ForecastResult, HandleTimeSample, IntervalPoint } from '../../shared/engine/forecast';
 
 interface RunRow {
   id: number;
@@ -14,9 +15,19 @@ interface RunRow {
   as_of: string;
   scores: string;
   details: string;
+  backtest: number;
+  /** Last forecast day, read from the stored daily totals. */
+  forecast_to: string | null;
 }
 
-export type RunDetails = Pick<ForecastResult, 'dailyTotals' | 'intradayProfile' | 'events' | 'intervalModel' | 'warnings'>;
+/** Columns of a run summary: the row plus the last forecast day, so coverage needs no JSON parse in code. */
+const SUMMARY_COLUMNS = `*, json_extract(details, '$.dailyTotals[#-1].date') AS forecast_to`;
+
+export type RunDetails = Pick<ForecastResult, 'dailyTotals' | 'intradayProfile' | 'events' | 'intervalModel' | 'warnings'> &
+  Partial<Pick<ForecastResult, 'choice'>> & {
+    /** Where the run's per-interval handle times came from; absent for runs stored before they were forecast. */
+    aht?: AhtForecastSummary;
+  };
 
 const toSummary = (r: RunRow): ForecastRunSummary => ({
   id: r.id,
@@ -27,14 +38,23 @@ const toSummary = (r: RunRow): ForecastRunSummary => ({
   intervalMin: r.interval_min,
   horizonDays: r.horizon_days,
   asOf: r.as_of,
+  backtest: r.backtest === 1,
+  firstDay: DateTime.fromISO(r.as_of).plus({ days: 1 }).toISODate()!,
+  lastDay: r.forecast_to ?? DateTime.fromISO(r.as_of).plus({ days: r.horizon_days }).toISODate()!,
 });
 
-/** Stores a run and its points in one transaction. */
+/**
+ * Stores a run and its points in one transaction. `backtest` marks a run made "as of" a date before the end of the
+ * history (to compare with what happened): it is never used for a schedule unless chosen. `ahtSec` gives the
+ * forecast handle time of an interval start, where the history has handle times.
+ */
 export function insertForecastRun(
   db: Database,
-  run: { queueId: number; requestedMethod: string; intervalMin: number; horizonDays: number; asOf: string },
+  run: { queueId: number; requestedMethod: string; intervalMin: number; horizonDays: number; asOf: string; backtest: boolean },
   result: ForecastResult,
   keepStart: (start: string) => boolean,
+  extraDetails: Pick<RunDetails, 'aht'> = {},
+  ahtSec: (start: string) => number | null = () => null,
 ): number {
   return db.transaction(() => {
     const details: RunDetails = {
@@ -43,33 +63,35 @@ export function insertForecastRun(
       events: result.events,
       intervalModel: result.intervalModel,
       warnings: result.warnings,
+      ...(result.choice && { choice: result.choice }),
+      ...extraDetails,
     };
     const { lastInsertRowid } = db
       .prepare(
-        `INSERT INTO forecast_runs (queue_id, created_at, requested_method, method, interval_min, horizon_days, as_of, scores, details)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO forecast_runs (queue_id, created_at, requested_method, method, interval_min, horizon_days, as_of, scores, details, backtest)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(run.queueId, new Date().toISOString(), run.requestedMethod, result.method, run.intervalMin, run.horizonDays, run.asOf, JSON.stringify(result.scores), JSON.stringify(details));
+      .run(run.queueId, new Date().toISOString(), run.requestedMethod, result.method, run.intervalMin, run.horizonDays, run.asOf, JSON.stringify(result.scores), JSON.stringify(details), run.backtest ? 1 : 0);
     const runId = Number(lastInsertRowid);
-    const insert = db.prepare('INSERT INTO forecast_points (run_id, start_local, forecast, lo80, hi80, lo95, hi95) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const p of result.points) if (keepStart(p.start)) insert.run(runId, p.start, p.forecast, p.lo80, p.hi80, p.lo95, p.hi95);
+    const insert = db.prepare('INSERT INTO forecast_points (run_id, start_local, forecast, lo80, hi80, lo95, hi95, aht_sec) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const p of result.points) if (keepStart(p.start)) insert.run(runId, p.start, p.forecast, p.lo80, p.hi80, p.lo95, p.hi95, ahtSec(p.start));
     return runId;
   })();
 }
 
 export function listForecastRuns(db: Database, queueId: number): ForecastRunSummary[] {
-  return (db.prepare('SELECT * FROM forecast_runs WHERE queue_id = ? ORDER BY id DESC').all(queueId) as RunRow[]).map(toSummary);
+  return (db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM forecast_runs WHERE queue_id = ? ORDER BY id DESC`).all(queueId) as RunRow[]).map(toSummary);
 }
 
 export function getForecastRun(db: Database, runId: number): (ForecastRunSummary & { scores: ForecastResult['scores']; details: RunDetails }) | undefined {
-  const row = db.prepare('SELECT * FROM forecast_runs WHERE id = ?').get(runId) as RunRow | undefined;
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM forecast_runs WHERE id = ?`).get(runId) as RunRow | undefined;
   return row && { ...toSummary(row), scores: JSON.parse(row.scores) as ForecastResult['scores'], details: JSON.parse(row.details) as RunDetails };
 }
 
 export function forecastPoints(db: Database, runId: number) {
   return db
-    .prepare('SELECT start_local AS start, forecast, lo80, hi80, lo95, hi95 FROM forecast_points WHERE run_id = ? ORDER BY start_local')
-    .all(runId) as { start: string; forecast: number; lo80: number; hi80: number; lo95: number; hi95: number }[];
+    .prepare('SELECT start_local AS start, forecast, lo80, hi80, lo95, hi95, aht_sec AS ahtSec FROM forecast_points WHERE run_id = ? ORDER BY start_local')
+    .all(runId) as { start: string; forecast: number; lo80: number; hi80: number; lo95: number; hi95: number; ahtSec: number | null }[];
 }
 
 export function dayAdjustments(db: Database, queueId: number, from: string, to: string): Map<string, { total: number; note: string | null }> {
@@ -101,6 +123,16 @@ export function historySeries(db: Database, queueId: number, fromDate: string, t
     )
     .all(queueId, fromDate, toDateInclusive) as { start: string; status: 'open' | 'closed' | 'missing'; volume: number | null }[];
   return rows.map((r) => ({ start: r.start, value: r.status === 'open' ? r.volume! : r.status }));
+}
+
+/** Open intervals with a measured handle time between two dates inclusive, for the AHT forecast. */
+export function handleTimeSamples(db: Database, queueId: number, from: string, to: string): HandleTimeSample[] {
+  return db
+    .prepare(
+      `SELECT start_local AS start, volume, aht_sec AS ahtSec FROM interval_volumes
+       WHERE queue_id = ? AND status = 'open' AND aht_sec IS NOT NULL AND start_local >= ? AND start_local < ? || 'T99'`,
+    )
+    .all(queueId, from, to) as HandleTimeSample[];
 }
 
 /** Actual volume per local day (open intervals only) between two dates inclusive. */

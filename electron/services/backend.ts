@@ -15,6 +15,7 @@ import { capacityHandlers } from './capacityService';
 import { importHandlers } from './importService';
 import { staffingHandlers } from './staffingService';
 import { forecastHandlers } from './forecastService';
+import { forecastChoiceHandlers } from './forecastChoiceService';
 import { scheduleHandlers } from './scheduleService';
 import { solverHandlers } from './solverService';
 import { workspaceHandlers } from './workspaceService';
@@ -82,7 +83,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo };
-  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context), ...importHandlers(context), ...forecastHandlers(context), ...scheduleHandlers(context), ...solverHandlers() };
+  const handlers: Handlers = { ...workspaceHandlers(context), ...capacityHandlers(context), ...staffingHandlers(context), ...importHandlers(context), ...forecastHandlers(context), ...forecastChoiceHandlers(context), ...scheduleHandlers(context), ...solverHandlers() };
 
   return {
     dispatch: createDispatcher(handlers, log),

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import type { AccuracyRow, ForecastDay, ForecastIntervalPoint, ForecastView } from '../../shared/api/channels/forecast';
-import { forecast, type ForecastEvent } from '../../shared/engine/forecast';
+import { forecast, forecastAht, type ForecastEvent } from '../../shared/engine/forecast';
 import { getWorkspace } from '../../db/repositories/workspace';
 import { getQueue, queueHistoryRange } from '../../db/repositories/intervals';
 import {
@@ -11,6 +11,7 @@ import {
   deleteEvent,
   forecastPoints,
   getForecastRun,
+  handleTimeSamples,
   historySeries,
   insertForecastRun,
   intervalActuals,
@@ -19,6 +20,7 @@ import {
   saveEvent,
   setDayAdjustment,
 } from '../../db/repositories/forecasts';
+import { countOf } from '../../shared/text/plural';
 import type { Handlers, ServiceContext } from './handlers';
 
 type ForecastHandlers = Pick<
@@ -29,6 +31,8 @@ type ForecastHandlers = Pick<
 
 /** History the engine sees: two years is enough for weekly and yearly seasonality and keeps runs quick. */
 const HISTORY_DAYS = 730;
+/** Recent history the handle-time forecast averages: long enough for every weekday and slot, short enough to follow change. */
+const AHT_HISTORY_WEEKS = 8;
 /** Daily history shown before the forecast on the chart. */
 const CHART_HISTORY_DAYS = 42;
 
@@ -53,6 +57,8 @@ export function forecastHandlers(ctx: ServiceContext): ForecastHandlers {
       const range = queueHistoryRange(db, queue.id);
       if (!range) throw new ApiError({ code: 'not_found', message: `${queue.name} has no history yet: import interval volumes or tickets in the Data area.` });
       const lastDay = asOf ?? range.last.slice(0, 10);
+      // An "as of" before the end of the history forecasts days that already happened: a backtest, not a plan.
+      const backtest = lastDay < range.last.slice(0, 10);
       if (lastDay < range.first.slice(0, 10)) {
         throw new ApiError({ code: 'invalid_request', message: `As-of date ${lastDay} is before the history starts (${range.first.slice(0, 10)})`, issues: [{ path: 'asOf', message: 'Before the history' }] });
       }
@@ -68,10 +74,19 @@ export function forecastHandlers(ctx: ServiceContext): ForecastHandlers {
         'forecast.compute',
         { history: { intervalMin: queue.intervalMin, points }, intervalMin: forecastInterval, horizonDays, method, events },
         (result) => {
-          const runId = insertForecastRun(db, { queueId: queue.id, requestedMethod: method, intervalMin: forecastInterval, horizonDays, asOf: lastDay }, result, (start) => existsInZone(start, zone));
+          const ahtFrom = DateTime.fromISO(lastDay).minus({ weeks: AHT_HISTORY_WEEKS }).plus({ days: 1 }).toISODate()!;
+          const aht = forecastAht(handleTimeSamples(db, queue.id, ahtFrom, lastDay), forecastInterval, result.points.map((p) => p.start));
+          const runId = insertForecastRun(
+            db,
+            { queueId: queue.id, requestedMethod: method, intervalMin: forecastInterval, horizonDays, asOf: lastDay, backtest },
+            result,
+            (start) => existsInZone(start, zone),
+            { aht: aht.summary },
+            (start) => aht.ahtSec.get(start) ?? null,
+          );
           const chosen = result.scores.find((s) => s.method === result.method);
           return {
-            message: `Forecast ready for ${queue.name}: ${result.method}${chosen ? ` (backtest WAPE ${(chosen.wape * 100).toFixed(1)}%)` : ''}, ${result.dailyTotals.length} days.`,
+            message: `${backtest ? `Backtest as of ${lastDay}` : 'Forecast'} ready for ${queue.name}: ${result.method}${chosen ? ` (backtest WAPE per interval ${(chosen.wape * 100).toFixed(1)}%)` : ''}, ${countOf(result.dailyTotals.length, 'day')}.`,
             result: { runId },
           };
         },
@@ -115,7 +130,7 @@ function existsInZone(start: string, zone: string): boolean {
 
 /** The statistical forecast with the planner's day totals and the actuals that have arrived since. */
 function buildView(db: Database, run: NonNullable<ReturnType<typeof getForecastRun>>): ForecastView {
-  const { dailyTotals, intradayProfile, events, intervalModel, warnings } = run.details;
+  const { dailyTotals, intradayProfile, events, intervalModel, warnings, choice, aht } = run.details;
   const first = dailyTotals[0]?.date ?? run.asOf;
   const last = dailyTotals.at(-1)?.date ?? run.asOf;
   const adjustments = dayAdjustments(db, run.queueId, first, last);
@@ -132,7 +147,7 @@ function buildView(db: Database, run: NonNullable<ReturnType<typeof getForecastR
   });
   const historyFrom = DateTime.fromISO(run.asOf).minus({ days: CHART_HISTORY_DAYS - 1 }).toISODate()!;
   const historyDays = [...dailyActuals(db, run.queueId, historyFrom, run.asOf)].map(([date, volume]) => ({ date, volume })).sort((a, b) => a.date.localeCompare(b.date));
-  return { run: { ...run, scores: run.scores, intervalModel, warnings, events }, days, points, intradayProfile, historyDays };
+  return { run: { ...run, scores: run.scores, intervalModel, warnings, events, ...(choice && { choice }), ...(aht && { aht }) }, days, points, intradayProfile, historyDays };
 }
 
 /** Forecast versus actual by ISO week and by month, over the days whose actuals have arrived. */

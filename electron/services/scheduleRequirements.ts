@@ -1,7 +1,8 @@
 /**
  * The requirement curves a week is scheduled against: per skill (a queue's channel) and interval, the agents
- * needed on the floor. Each queue's volumes come from its latest forecast run on the days that run covers (with the
- * planner's day adjustments), else from that week's history; they are summed to the schedule's interval and turned
+ * needed on the floor. Each queue's volumes come from the forecast run chosen for the week — by the planner, else the
+ * newest run reaching the week that is not a backtest (weekForecastRun.ts) — on the days that run covers (with the
+ * planner's day adjustments, and the run's AHT per interval for live channels), else from that week's history; they are summed to the schedule's interval and turned
  * into agents with the queue's saved staffing profile, or the staffing defaults the Staffing area starts from.
  * Shrinkage is not added: breaks are scheduled explicitly, and the curve is what must be on the floor.
  */
@@ -13,7 +14,9 @@ import type { ChannelKind, QueueSummary } from '../../shared/api/types';
 import { queueSummaries } from '../../db/repositories/workspace';
 import { queueIntervals, type StoredInterval } from '../../db/repositories/intervals';
 import { listStaffingProfiles } from '../../db/repositories/staffingProfiles';
-import { dayAdjustments, forecastPoints, getForecastRun, listForecastRuns } from '../../db/repositories/forecasts';
+import { listForecastRuns } from '../../db/repositories/forecasts';
+import { weekForecastChoices } from '../../db/repositories/weekForecastChoices';
+import { forecastWeekPoints, selectWeekRun } from './weekForecastRun';
 import { requirementsFor } from './staffingService';
 
 const DAYS = 7;
@@ -68,6 +71,7 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
   const series = new Map<string, Float64Array>();
   const sources: ScheduleRequirementSource[] = [];
   const notes: string[] = [];
+  const choices = weekForecastChoices(db, weekStart);
 
   for (const queue of queueSummaries(db)) {
     const slots: (Slot | null)[][] = dates.map(() => Array.from({ length: slotsPerDay }, () => null));
@@ -82,43 +86,33 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
       else slot.missing++;
     };
 
-    // Forecast days: the latest run's points on the days its horizon reaches, scaled by the planner's day totals.
+    // Forecast days: the run chosen for the week (or the newest non-backtest run reaching it), scaled by the
+    // planner's day totals; each interval keeps the run's forecast AHT where the history had handle times.
     const forecastDays = new Set<string>();
-    const run = listForecastRuns(db, queue.id)[0];
-    let forecastMethod: string | null = null;
+    const selection = selectWeekRun(db, queue, dates, choices.get(queue.id));
+    const run = selection.run;
+    const ahtBySlot: (number | null)[][] = dates.map(() => Array.from({ length: slotsPerDay }, () => null));
     if (run) {
-      const first = DateTime.fromISO(run.asOf).plus({ days: 1 }).toISODate()!;
-      const last = DateTime.fromISO(run.asOf).plus({ days: run.horizonDays }).toISODate()!;
-      const covered = dates.filter((d) => d >= first && d <= last);
-      if (covered.length > 0) {
-        forecastMethod = run.method;
-        covered.forEach((d) => forecastDays.add(d));
-        const stored = getForecastRun(db, run.id);
-        const dayForecast = new Map((stored?.details.dailyTotals ?? []).map((t) => [t.date, t.forecast]));
-        const adjustments = dayAdjustments(db, queue.id, covered[0], covered[covered.length - 1]);
-        const scale = (date: string) => {
-          const adjusted = adjustments.get(date);
-          if (!adjusted) return 1;
-          const statistical = dayForecast.get(date) ?? 0;
-          return statistical > 0 ? adjusted.total / statistical : 0;
-        };
-        for (const p of forecastPoints(db, run.id)) {
-          const date = p.start.slice(0, 10);
-          const day = dateIndex.get(date);
-          if (day === undefined || !forecastDays.has(date)) continue;
-          const value = Math.max(0, p.forecast * scale(date));
-          // A forecast coarser than the schedule's interval is spread evenly over the intervals it spans.
-          const parts = Math.max(1, run.intervalMin / intervalMinutes);
-          for (let k = 0; k < parts; k++) add(day, minuteOf(p.start) + k * intervalMinutes, 'open', value / parts);
+      const { points, days } = forecastWeekPoints(db, run, dates);
+      days.forEach((d) => forecastDays.add(d));
+      for (const p of points) {
+        const day = dateIndex.get(p.start.slice(0, 10))!;
+        // A forecast coarser than the schedule's interval is spread evenly over the intervals it spans.
+        const parts = Math.max(1, run.intervalMin / intervalMinutes);
+        for (let k = 0; k < parts; k++) {
+          const minute = minuteOf(p.start) + k * intervalMinutes;
+          add(day, minute, 'open', p.volume / parts);
+          const index = Math.floor(minute / intervalMinutes);
+          if (p.ahtSec !== null && index < slotsPerDay) ahtBySlot[day][index] = p.ahtSec;
         }
-        // Days the forecast covers but has no point in are closed (the forecast leaves closed days out).
-        covered.forEach((date) => {
-          const day = dateIndex.get(date)!;
-          slots[day].forEach((slot, i) => {
-            if (!slot) slots[day][i] = { open: 0, volume: 0, closed: 1, missing: 0 };
-          });
-        });
       }
+      // Days the forecast covers but has no point in are closed (the forecast leaves closed days out).
+      days.forEach((date) => {
+        const day = dateIndex.get(date)!;
+        slots[day].forEach((slot, i) => {
+          if (!slot) slots[day][i] = { open: 0, volume: 0, closed: 1, missing: 0 };
+        });
+      });
     }
 
     // History on every other day of the week.
@@ -146,13 +140,14 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
         // Open when any part is open; missing when part is unknown and nothing is open; closed otherwise (also
         // the hour skipped at a spring-forward, and days without any data).
         const status = !slot ? (daysWithoutData.includes(date) ? 'missing' : 'closed') : slot.open > 0 ? 'open' : slot.missing > 0 ? 'missing' : 'closed';
-        intervals.push({ startLocal, utcOffsetMin: 0, status, volume: status === 'open' ? slot!.volume : null, ahtSec: null });
+        intervals.push({ startLocal, utcOffsetMin: 0, status, volume: status === 'open' ? slot!.volume : null, ahtSec: status === 'open' ? ahtBySlot[day][i] : null });
       }
     });
 
     const profile = profileFor(profiles, queue);
     const staffing = { ...(profile?.settings ?? defaultStaffing(queue, intervalMinutes)), intervalMin: intervalMinutes } as ChannelStaffingSettings;
-    const result = requirementsFor(intervals, staffing);
+    const forecastAhtUsed = staffing.mode === 'live' && intervals.some((p) => p.ahtSec !== null);
+    const result = requirementsFor(intervals, staffing, forecastAhtUsed);
     const curve = (series.get(queue.channel) ?? new Float64Array(DAYS * slotsPerDay)) as Float64Array;
     result.rows.forEach((row, t) => (curve[t] += row.required ?? 0));
     series.set(queue.channel, curve);
@@ -165,19 +160,20 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
       channel: queue.channel as ChannelKind,
       source,
       forecastRunId: forecastDays.size > 0 && run ? run.id : null,
-      forecastMethod,
+      forecastMethod: forecastDays.size > 0 && run ? run.method : null,
+      forecastChoice: forecastDays.size > 0 ? selection.how : 'none',
       forecastDays: [...forecastDays].sort(),
       historyDays: [...historyDays].sort(),
       daysWithoutData,
       missingIntervals,
       profileName: profile?.name ?? null,
-      staffingSummary: describeStaffing(staffing),
+      staffingSummary: describeStaffing(staffing) + (forecastAhtUsed && run ? `; on forecast days AHT per interval from run #${run.id} (${ahtRange(intervals)})` : ''),
       volume: intervals.reduce((sum, p) => sum + (p.volume ?? 0), 0),
       requiredAgentHours: result.requiredAgentHours,
       peakRequired: result.peakRequired,
     });
-    if (daysWithoutData.length === DAYS) notes.push(`${queue.name} has neither a forecast nor history for this week: it needs nobody. Run a forecast in the Forecast area.`);
-    else if (daysWithoutData.length > 0) notes.push(`${queue.name} has no forecast or history for ${daysWithoutData.join(', ')}: nobody is required then.`);
+    if (daysWithoutData.length === DAYS) notes.push(`${queue.name} has neither a forecast nor history for this week: it needs nobody. ${selection.lookedFor} Run a forecast in the Forecast area, or choose a run for this week.`);
+    else if (daysWithoutData.length > 0) notes.push(`${queue.name} has no forecast or history for ${daysWithoutData.join(', ')}: nobody is required then. ${selection.lookedFor}`);
     if (missingIntervals > 0) notes.push(`${queue.name}: ${missingIntervals} intervals of this week's history are missing data and count as zero.`);
   }
 
@@ -198,14 +194,21 @@ function profileFor(profiles: StaffingProfile[], queue: QueueSummary): StaffingP
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
 }
 
-/** Mondays of the weeks a stored forecast reaches, per the latest run of each queue. */
+/** Mondays of the weeks a forecast reaches, per the newest run of each queue that is not a backtest. */
 export function forecastWeeks(db: Database): string[] {
   const weeks = new Set<string>();
   for (const queue of queueSummaries(db)) {
-    const run = listForecastRuns(db, queue.id)[0];
+    const run = listForecastRuns(db, queue.id).find((r) => !r.backtest);
     if (!run) continue;
-    const first = DateTime.fromISO(run.asOf).plus({ days: 1 });
-    for (let d = 0; d < run.horizonDays; d++) weeks.add(first.plus({ days: d }).startOf('week').toISODate()!);
+    for (let d = DateTime.fromISO(run.firstDay); d.toISODate()! <= run.lastDay; d = d.plus({ days: 1 })) weeks.add(d.startOf('week').toISODate()!);
   }
   return [...weeks].sort();
+}
+
+/** "AHT 312–348 s": the range of the per-interval handle times used. */
+function ahtRange(intervals: StoredInterval[]): string {
+  const values = intervals.flatMap((p) => (p.ahtSec === null ? [] : [p.ahtSec]));
+  const low = Math.round(Math.min(...values));
+  const high = Math.round(Math.max(...values));
+  return low === high ? `${low} s` : `${low}–${high} s`;
 }

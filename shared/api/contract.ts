@@ -11,6 +11,7 @@ import type { JobDoneEvent, JobProgressEvent } from './types';
 import { capacityChannels } from './channels/capacity';
 import { importChannels } from './channels/dataImport';
 import { forecastChannels } from './channels/forecast';
+import { forecastChoiceChannels } from './channels/forecastChoice';
 import { scheduleChannels } from './channels/schedule';
 import { solverChannels } from './channels/solvers';
 import { staffingChannels } from './channels/staffing';
@@ -22,6 +23,7 @@ export const contract = {
   ...staffingChannels,
   ...importChannels,
   ...forecastChannels,
+  ...forecastChoiceChannels,
   ...scheduleChannels,
   ...solverChannels,
 };

@@ -62,7 +62,7 @@ test('invalid inputs are flagged at the field and nothing is saved', async ({ pa
   await expect(page.getByRole('alert').filter({ hasText: 'Available hours must be greater than zero' })).toBeVisible();
   await page.getByTestId('capacity-hours').fill('8');
   await page.getByTestId('capacity-utilization').fill('120');
-  await expect(page.getByRole('alert').filter({ hasText: 'Utilization cannot exceed 100%' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Utilization must be above 0% and at most 100%' })).toBeVisible();
   await expect(page.getByTestId('capacity-utilization')).toHaveAttribute('aria-invalid', 'true');
 
   await page.getByTestId('capacity-name').fill('Should not be saved');

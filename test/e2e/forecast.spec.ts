@@ -14,6 +14,17 @@ test('forecast a queue, read the method comparison, adjust a day and export', as
   await expect(scores.locator('tr.chosen')).toHaveCount(1);
   await expect(page.getByRole('img', { name: /History, forecast with 80% band/ })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Intraday profile by weekday' })).toBeVisible();
+  // The page states the rule the engine applied, and at what level WAPE is measured.
+  await expect(page.getByText(/Another method replaces it only when its backtest WAPE per interval is lower by more than 2 standard errors/)).toBeVisible();
+  await expect(page.getByTestId('fc-choice')).toContainText(/^Why [a-z-]+: .*(is used|is kept)/);
+  await expect(scores.locator('thead')).toContainText('WAPE per 30-min interval');
+  await expect(scores.locator('thead')).toContainText('WAPE per day');
+  await expect(scores.locator('tbody tr').first().locator('td').nth(2)).toHaveText(/^\d+\.\d\d%$/);
+  // The intraday forecast in contacts, with the forecast AHT and where it came from.
+  const intraday = page.getByTestId('fc-intraday');
+  await expect(intraday.getByRole('img', { name: /^Forecast contacts per 30-minute interval on 2026-11-22, with 80% band and forecast AHT$/ })).toBeVisible();
+  await expect(page.getByTestId('fc-intraday-total')).toHaveText(/^[\d,]+ contacts over \d+ open intervals of 30 minutes\.$/);
+  await expect(page.getByTestId('fc-aht-source')).toContainText('Forecast AHT: Mean handle time per contact (Σ volume × AHT ÷ Σ volume) of the same weekday and 30-minute time of day, 2026-09-27 to 2026-11-21');
 
   const days = page.getByTestId('fc-days');
   await expect(days.locator('tbody tr')).toHaveCount(7);

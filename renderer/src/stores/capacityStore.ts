@@ -11,6 +11,7 @@ import type { SavedCalculation } from '../../../shared/api/types';
 import { ApiError } from '../../../shared/api/errors';
 import { api } from '../api';
 import { parseNumberField } from '../components/parseNumber';
+import { CAP, PART, SHRINKAGE, parsePercentField, type PercentFieldSpec } from '../components/parsePercent';
 
 export type CapacityField = 'volume' | 'ahtMin' | 'hours' | 'utilizationPct' | 'shrinkagePct';
 export type BreakdownField = 'handlingPct' | 'trainingPct' | 'meetingsPct' | 'adminPct' | 'breaksPct';
@@ -57,11 +58,16 @@ export function buildInput(state: Pick<CapacityStore, 'fields' | 'useBreakdown' 
     if (parsed.error) errors[key] = parsed.error;
     return parsed.value;
   };
+  const percent = (key: string, raw: string, spec: PercentFieldSpec, optional = false) => {
+    const parsed = parsePercentField(raw, spec, optional);
+    if (parsed.error) errors[key] = parsed.error;
+    return parsed.value;
+  };
   const breakdown = state.useBreakdown
-    ? (Object.fromEntries(BREAKDOWN_FIELDS.map(({ key }) => [key, num(`breakdown.${key}`, state.breakdown[key])])) as Record<BreakdownField, number>)
+    ? (Object.fromEntries(BREAKDOWN_FIELDS.map(({ key, label }) => [key, percent(`breakdown.${key}`, state.breakdown[key], { what: label, range: PART })])) as Record<BreakdownField, number>)
     : undefined;
-  const utilizationPct = state.useBreakdown ? breakdown?.handlingPct : num('utilizationPct', state.fields.utilizationPct);
-  const shrinkagePct = num('shrinkagePct', state.fields.shrinkagePct, true);
+  const utilizationPct = state.useBreakdown ? breakdown?.handlingPct : percent('utilizationPct', state.fields.utilizationPct, { what: 'Utilization', range: CAP });
+  const shrinkagePct = percent('shrinkagePct', state.fields.shrinkagePct, { what: 'Shrinkage', range: SHRINKAGE }, true);
   const candidate = {
     volume: num('volume', state.fields.volume),
     ahtMin: num('ahtMin', state.fields.ahtMin),

@@ -7,10 +7,13 @@ import { create } from 'zustand';
 import type { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors';
 import { parseNumberField } from '../components/parseNumber';
+import { parsePercentField, type PercentFieldSpec } from '../components/parsePercent';
 
 export interface CalculatorSpec<F extends string, I, R> {
   initial: Record<F, string>;
   optional: readonly F[];
+  /** Fields typed in percent: read by the one percent parser (a "0.8" is refused, never read as 0.8%). */
+  percentFields: Partial<Record<F, PercentFieldSpec>>;
   /** Builds the request from the parsed numbers (percent fields converted to fractions here). */
   toInput(values: Partial<Record<F, number>>, text: Record<F, string>): unknown;
   schema: z.ZodType<I>;
@@ -35,7 +38,9 @@ export function createCalculatorStore<F extends string, I, R>(spec: CalculatorSp
       const errors: Partial<Record<F | 'form', string>> = {};
       const values: Partial<Record<F, number>> = {};
       for (const field of Object.keys(get().fields) as F[]) {
-        const parsed = parseNumberField(get().fields[field], spec.optional.includes(field));
+        const percent = spec.percentFields[field];
+        const optional = spec.optional.includes(field);
+        const parsed = percent ? parsePercentField(get().fields[field], percent, optional) : parseNumberField(get().fields[field], optional);
         if (parsed.error) errors[field] = parsed.error;
         else if (parsed.value !== undefined) values[field] = parsed.value;
       }

@@ -5,11 +5,14 @@
  */
 import { create } from 'zustand';
 import { channelStaffingSchema, type ChannelStaffingSettings, type StaffingProfile } from '../../../shared/api/channels/staffing';
+import type { ForecastRunSummary } from '../../../shared/api/channels/forecast';
 import type { ResponseOf } from '../../../shared/api/contract';
 import type { ChannelKind, QueueSummary } from '../../../shared/api/types';
 import { parseIntervalCountsCsv } from '../../../shared/import';
 import { api } from '../api';
 import { parseNumberField } from '../components/parseNumber';
+import { defaultWeekOfRun } from '../../../shared/calendar/forecastWeeks';
+import { CAP, SHARE, SHRINKAGE, parsePercentField, type PercentFieldSpec } from '../components/parsePercent';
 
 export type SettingField = 'ahtSec' | 'slPct' | 'answerSec' | 'maxOccupancyPct' | 'shrinkagePct' | 'concurrency' | 'patienceSec' | 'handleMin' | 'responseHours';
 export type Settings = Record<SettingField, string>;
@@ -18,6 +21,12 @@ const LIVE_DEFAULTS = { slPct: '80', answerSec: '20', maxOccupancyPct: '85', shr
 const FIELD_FOR_PATH: Record<string, SettingField> = {
   ahtSec: 'ahtSec', 'targets.serviceLevel': 'slPct', 'targets.answerSec': 'answerSec', 'targets.maxOccupancy': 'maxOccupancyPct', maxOccupancy: 'maxOccupancyPct',
   shrinkage: 'shrinkagePct', 'concurrency.concurrency': 'concurrency', patienceSec: 'patienceSec', handleSec: 'handleMin', responseSec: 'responseHours',
+};
+
+const PERCENT_FIELDS: Partial<Record<SettingField, PercentFieldSpec>> = {
+  slPct: { what: 'Service level', range: SHARE },
+  maxOccupancyPct: { what: 'Maximum occupancy', range: CAP },
+  shrinkagePct: { what: 'Shrinkage', range: SHRINKAGE },
 };
 
 export const isDeferred = (channel: ChannelKind) => channel === 'email' || channel === 'social';
@@ -43,8 +52,9 @@ export function buildStaffing(channel: ChannelKind, settings: Settings, interval
     return parsed.value;
   };
   const pct = (field: SettingField, optional = false) => {
-    const v = n(field, optional);
-    return v === undefined ? undefined : v / 100;
+    const parsed = parsePercentField(settings[field], PERCENT_FIELDS[field]!, optional);
+    if (parsed.error) errors[field] = parsed.error;
+    return parsed.value === undefined ? undefined : parsed.value / 100;
   };
   const candidate = isDeferred(channel)
     ? { mode: 'deferred', handleSec: (n('handleMin') ?? 0) * 60, responseSec: (n('responseHours') ?? 0) * 3600, intervalMin, maxOccupancy: pct('maxOccupancyPct', true), shrinkage: pct('shrinkagePct', true) }
@@ -86,13 +96,19 @@ export function settingsFromProfile(profile: StaffingProfile, base: Settings): S
   };
 }
 
-type Source = 'queue' | 'paste';
+type Source = 'queue' | 'paste' | 'forecast';
 
 interface RequirementsStore {
   queueId?: number;
   weekStart?: string;
   source: Source;
   pasteText: string;
+  /** The queue's forecast runs, newest first, and the one (and week of it) to staff when the source is a forecast. */
+  runs: ForecastRunSummary[];
+  runId?: number;
+  runWeek?: string;
+  /** Live channels: take the forecast's AHT per interval instead of the one typed. */
+  useForecastAht: boolean;
   settings?: Settings;
   errors: Partial<Record<SettingField | 'form' | 'paste' | 'name', string>>;
   result?: ResponseOf<'staffing.requirements'>;
@@ -104,6 +120,8 @@ interface RequirementsStore {
   setWeek(weekStart: string | undefined): void;
   setSource(source: Source): void;
   setPasteText(text: string): void;
+  setRun(runId: number, runWeek?: string): void;
+  setUseForecastAht(on: boolean): void;
   setSetting(field: SettingField, value: string): void;
   setProfileName(name: string): void;
   calculate(queue: QueueSummary, timezone: string): Promise<void>;
@@ -116,11 +134,20 @@ interface RequirementsStore {
 export const useRequirements = create<RequirementsStore>((set, get) => ({
   source: 'queue',
   pasteText: '',
+  runs: [],
+  useForecastAht: true,
   errors: {},
   running: false,
   profiles: [],
   profileName: '',
-  selectQueue: (queue) => set({ queueId: queue.id, settings: defaultSettings(queue), result: undefined, errors: {}, weekStart: undefined }),
+  selectQueue: (queue) => {
+    set({ queueId: queue.id, settings: defaultSettings(queue), result: undefined, errors: {}, weekStart: undefined, runs: [], runId: undefined, runWeek: undefined, source: get().source === 'forecast' ? 'queue' : get().source });
+    void api['forecast.runs']({ queueId: queue.id }).then((runs) => {
+      if (get().queueId === queue.id) set({ runs, runId: (runs.find((r) => !r.backtest) ?? runs[0])?.id });
+    });
+  },
+  setRun: (runId, runWeek) => set({ runId, runWeek, result: undefined }),
+  setUseForecastAht: (useForecastAht) => set({ useForecastAht }),
   setWeek: (weekStart) => set({ weekStart }),
   setSource: (source) => set({ source, result: undefined }),
   setPasteText: (pasteText) => set({ pasteText }),
@@ -138,6 +165,11 @@ export const useRequirements = create<RequirementsStore>((set, get) => ({
       if (parsed.rows.length === 0) return set({ errors: { paste: 'Paste at least one "timestamp,volume" line.' } });
       intervalMin = parsed.intervalMinutes;
       request = { kind: 'series', intervalMin, points: parsed.rows.map((r) => ({ start: r.localStart, volume: r.volume })) };
+    } else if (source === 'forecast') {
+      const run = get().runs.find((r) => r.id === get().runId);
+      if (!run) return set({ errors: { form: 'Choose a forecast run, or run one in the Forecast area first.' } });
+      intervalMin = run.intervalMin;
+      request = { kind: 'forecast', runId: run.id, useForecastAht: get().useForecastAht, weekStart: get().runWeek ?? defaultWeekOfRun(run) };
     } else {
       request = { kind: 'queue', queueId: queue.id, weekStart };
     }
@@ -146,7 +178,7 @@ export const useRequirements = create<RequirementsStore>((set, get) => ({
     set({ running: true, errors: {} });
     try {
       const result = await api['staffing.requirements']({ staffing, source: request });
-      set({ result, weekStart: result.weekStart ?? weekStart });
+      set(source === 'forecast' ? { result, runWeek: result.weekStart } : { result, weekStart: result.weekStart ?? weekStart });
     } catch (error) {
       set({ errors: { form: (error as Error).message } });
     } finally {

@@ -1,6 +1,7 @@
 import { deferredDaySchema, staffingInputSchema, type DeferredDayInput, type StaffingInput } from '../../../shared/engine/staffing';
 import type { ResponseOf } from '../../../shared/api/contract';
 import { api } from '../api';
+import { CAP, SHARE, SHRINKAGE } from '../components/parsePercent';
 import { createCalculatorStore, fraction } from './createCalculatorStore';
 
 export type ErlangField =
@@ -20,6 +21,12 @@ export const useErlang = createCalculatorStore<ErlangField, StaffingInput, Respo
     patienceSec: '', maxAbandonPct: '', asaTargetSec: '', concurrency: '1', agents: '',
   },
   optional: ['maxOccupancyPct', 'shrinkagePct', 'patienceSec', 'maxAbandonPct', 'asaTargetSec', 'concurrency', 'agents'],
+  percentFields: {
+    slPct: { what: 'Service level', range: SHARE },
+    maxOccupancyPct: { what: 'Maximum occupancy', range: CAP },
+    shrinkagePct: { what: 'Shrinkage', range: SHRINKAGE },
+    maxAbandonPct: { what: 'Abandonment', range: SHARE },
+  },
   toInput: (v) => ({
     callsPerInterval: v.calls,
     intervalMin: v.intervalMin,
@@ -45,6 +52,7 @@ export type EmailField = 'itemsPerDay' | 'handleMin' | 'responseHours' | 'openFr
 export const useEmail = createCalculatorStore<EmailField, DeferredDayInput, ResponseOf<'staffing.deferredDay'>>({
   initial: { itemsPerDay: '420', handleMin: '8', responseHours: '4', openFromHour: '8', openToHour: '20', maxOccupancyPct: '90', shrinkagePct: '30' },
   optional: ['maxOccupancyPct', 'shrinkagePct'],
+  percentFields: { maxOccupancyPct: { what: 'Maximum occupancy', range: CAP }, shrinkagePct: { what: 'Shrinkage', range: SHRINKAGE } },
   toInput: (v) => ({
     itemsPerDay: v.itemsPerDay,
     handleMin: v.handleMin,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   FORECAST_METHODS,
+  type AhtForecastSummary,
+  type MethodChoice,
   type DailyForecast,
   type EventEstimate,
   type ForecastResult,
@@ -36,6 +38,14 @@ export interface ForecastRunSummary {
   intervalMin: number;
   horizonDays: number;
   asOf: string;
+  /**
+   * Made "as of" a date before the end of the history, to compare with what happened: never used for a schedule
+   * unless the planner chooses it for the week.
+   */
+  backtest: boolean;
+  /** First and last forecast day (local dates). */
+  firstDay: string;
+  lastDay: string;
 }
 
 export interface ForecastDay extends DailyForecast {
@@ -55,10 +65,21 @@ export interface ForecastIntervalPoint {
   lo95: number;
   hi95: number;
   actual: number | null;
+  /** Forecast handle time of the interval (seconds) from the history's handle times; null where it has none. */
+  ahtSec: number | null;
 }
 
 export interface ForecastView {
-  run: ForecastRunSummary & { scores: MethodScore[]; intervalModel: string; warnings: string[]; events: EventEstimate[] };
+  run: ForecastRunSummary & {
+    scores: MethodScore[];
+    intervalModel: string;
+    warnings: string[];
+    events: EventEstimate[];
+    /** The automatic rule's verdict; absent in runs stored before it was recorded. */
+    choice?: MethodChoice;
+    /** How the per-interval handle times were forecast; absent in runs stored before they were. */
+    aht?: AhtForecastSummary;
+  };
   days: ForecastDay[];
   points: ForecastIntervalPoint[];
   intradayProfile: IntradayProfile;

@@ -104,6 +104,8 @@ export interface ScheduleRequirementSource {
   source: 'forecast' | 'history' | 'forecast+history' | 'none';
   forecastRunId: number | null;
   forecastMethod: string | null;
+  /** How the forecast run was picked: the planner's choice for the week, the automatic default, or no run used. */
+  forecastChoice?: 'chosen' | 'automatic' | 'none';
   forecastDays: string[];
   historyDays: string[];
   /** Days with no data at all: no requirement is invented for them. */

@@ -23,6 +23,15 @@ export const MAX_SERIES_POINTS = 20_000;
 
 export const requirementsSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('queue'), queueId: z.number().int().positive(), weekStart: localDate.optional() }).strict(),
+  /** A week of a stored forecast run (the days of it the run covers), optionally with its AHT per interval. */
+  z
+    .object({
+      kind: z.literal('forecast'),
+      runId: z.number().int().positive(),
+      weekStart: localDate.optional(),
+      useForecastAht: z.boolean({ error: 'useForecastAht is true or false' }),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('series'),
@@ -49,6 +58,8 @@ export interface RequirementRow {
   volume: number | null;
   required: number | null;
   requiredExact: number | null;
+  /** The interval's own handle time (seconds) when a per-interval (forecast) AHT was used. */
+  ahtSec?: number;
   rostered?: number;
   serviceLevel?: number;
   occupancy?: number;
@@ -64,6 +75,10 @@ export interface RequirementsResult {
   peakRequired: number;
   /** Intervals whose volume is unknown (missing data): no requirement is invented for them. */
   missingIntervals: number;
+  /** Where the volumes came from, e.g. "forecast run #3 (combined, as of 2026-11-21), 2026-11-23 to 2026-11-29". */
+  volumeSource?: string;
+  /** Where the AHT came from when it is not the one typed in the settings. */
+  ahtSource?: string;
 }
 
 export interface StaffingProfile {

@@ -14,7 +14,7 @@ import type { PreparedHistory } from './prepare';
 import type { BacktestSettings, ForecastHooks, ForecastMethod, MethodScore } from './types';
 
 const DEFAULT_BACKTEST_ORIGINS = 20;
-const DEFAULT_MIN_TRAINING_DAYS = 28;
+export const DEFAULT_MIN_TRAINING_DAYS = 28;
 const ORIGIN_WINDOW_DAYS = 364;
 
 /** Forecasts paired with what actually happened, for prediction bands. */
@@ -101,7 +101,7 @@ export function backtestMethods(
   reportProgress(hooks, 1, 'Backtest done');
 
   const scores = [...perMethod]
-    .map(([method, record]) => ({ method, ...accuracyOf(record.tally), origins: origins.length }))
+    .map(([method, record]) => ({ method, ...accuracyOf(record.tally), dailyWape: dailyWapeOf(record.days), origins: origins.length }))
     .filter((score) => !Number.isNaN(score.wape))
     .sort((a, b) => a.wape - b.wape);
   const pick = (field: 'intervals' | 'days') => new Map([...perMethod].map(([method, record]) => [method, record[field]]));
@@ -113,6 +113,17 @@ export function backtestMethods(
     absoluteErrorByOrigin: new Map([...perMethod].map(([method, record]) => [method, record.byOrigin])),
     actualByOrigin,
   };
+}
+
+/** WAPE of daily totals: Σ|forecast − actual| ÷ Σ actual over the complete days scored; null without any. */
+function dailyWapeOf(days: ErrorSample): number | null {
+  let absoluteError = 0;
+  let actual = 0;
+  days.forecast.forEach((forecast, i) => {
+    absoluteError += Math.abs(forecast - days.actual[i]);
+    actual += days.actual[i];
+  });
+  return actual > 0 ? absoluteError / actual : null;
 }
 
 /** Grid cells of a row whose volume was observed: only they can be scored. */

@@ -3,7 +3,7 @@
  * take the planner's choice, forecast the next open days from the end of the history, and put prediction bands around
  * each interval and day from that method's backtest errors.
  */
-import { backtestMethods } from './backtest';
+import { backtestMethods, DEFAULT_MIN_TRAINING_DAYS } from './backtest';
 import { chooseMethod } from './chooseMethod';
 import { dateOf, formatStart, formatTimeOfDay } from './calendar';
 import { weekdayOfRow } from './dayGrid';
@@ -25,8 +25,12 @@ export function forecast(input: ForecastInput, hooks: ForecastHooks = {}): Forec
   checkCancelled(hooks);
 
   const backtest = backtestMethods(prep, request.horizonDays, FORECAST_METHODS, request.backtest, withinProgress(hooks, 0.05, 0.9));
-  const method: ForecastMethod = request.method === 'auto' ? chooseMethod(backtest, request.horizonDays) : request.method;
+  const choice = chooseMethod(backtest, request.horizonDays);
+  const method: ForecastMethod = request.method === 'auto' ? choice.method : request.method;
   if (backtest.origins.length === 0) {
+    const openDays = prep.open.slice(0, prep.grid.dayCount).filter(Boolean).length;
+    const needed = `${request.backtest?.minTrainingDays ?? DEFAULT_MIN_TRAINING_DAYS} days of history before a cut plus ${request.horizonDays} open days after it`;
+    choice.explanation = `No method could be backtested: the history has ${openDays} open days and one backtest needs ${needed}. ${request.method === 'auto' ? `The default, ${choice.method}, is used without a score.` : ''}`.trim();
     warnings.push('The history is too short to backtest, so no method scores are available and the prediction bands assume Poisson counts');
   }
 
@@ -54,6 +58,7 @@ export function forecast(input: ForecastInput, hooks: ForecastHooks = {}): Forec
   reportProgress(hooks, 1, 'Done');
   return {
     method,
+    choice,
     scores: backtest.scores,
     points,
     dailyTotals,

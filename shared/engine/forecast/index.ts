@@ -5,6 +5,8 @@
  *   aggregateSeries(series, n) roll a fine series up to n-minute intervals, keeping closed ≠ missing ≠ zero
  */
 export { forecast } from './forecast';
+export { forecastAht, MIN_SLOT_CONTACTS, type AhtForecastSummary, type HandleTimeSample } from './ahtForecast';
+export { AUTOMATIC_RULE } from './chooseMethod';
 export { aggregateSeries } from './aggregate';
 export { ForecastCancelledError } from './hooks';
 export { forecastInputSchema, parseForecastInput } from './schema';

@@ -97,8 +97,40 @@ export type MethodScore = {
   mape: number;
   /** (Σ forecast − Σ actual) ÷ Σ actual: positive means over-forecasting. */
   bias: number;
+  /**
+   * WAPE of the daily totals (Σ over days of |forecast − actual| ÷ Σ actual), over the complete days of the same
+   * backtest. Interval errors partly cancel within a day, so it is lower than the interval WAPE. Null when no
+   * scored day was complete; absent in runs stored before it was measured.
+   */
+  dailyWape?: number | null;
   /** Rolling origins the method was scored on. */
   origins: number;
+};
+
+/** How the automatic choice was made, with the figures that decided it. */
+export type MethodChoice = {
+  /** The method forecast with. */
+  method: ForecastMethod;
+  /**
+   * no-backtest: nothing could be scored, the default is used; lowest-wape: the lowest WAPE is the default (or the
+   * default has no score); switched / kept-default: another method had the lowest WAPE and did / did not beat the
+   * default by more than the threshold.
+   */
+  outcome: 'no-backtest' | 'lowest-wape' | 'switched' | 'kept-default';
+  /** The rule, in words. */
+  rule: string;
+  /** What happened under the rule, with the numbers. */
+  explanation: string;
+  defaultMethod: ForecastMethod;
+  origins: number;
+  best?: ForecastMethod;
+  bestWape?: number;
+  defaultWape?: number;
+  /** WAPE of the default minus WAPE of the best (fractions). */
+  wapeGap?: number;
+  standardError?: number;
+  /** The gap needed to switch: 2 standard errors. */
+  threshold?: number;
 };
 
 export type PredictionBand = {
@@ -150,6 +182,8 @@ export type ForecastResult = {
    * forecast is within two standard errors of it; see chooseMethod).
    */
   method: ForecastMethod;
+  /** The automatic rule's verdict with its figures (also when the planner chose the method, for comparison). */
+  choice?: MethodChoice;
   /** Backtest scores of every method, best first. */
   scores: MethodScore[];
   /**

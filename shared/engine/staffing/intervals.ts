@@ -70,19 +70,27 @@ export interface IntervalRequirement {
   backlog?: number;
 }
 
-export function intervalRequirements(volumes: readonly number[], staffing: ChannelStaffing): IntervalRequirement[] {
-  const rows = staffing.mode === 'live' ? liveRequirements(volumes, staffing) : deferredRows(volumes, staffing);
+/**
+ * `ahtSecByInterval` gives live channels a handle time per interval (a forecast AHT, say); an interval without one
+ * (null or absent) uses the settings' `ahtSec`. Deferred work keeps one handle time: its backlog mixes intervals.
+ */
+export function intervalRequirements(volumes: readonly number[], staffing: ChannelStaffing, ahtSecByInterval?: readonly (number | null)[]): IntervalRequirement[] {
+  const rows = staffing.mode === 'live' ? liveRequirements(volumes, staffing, ahtSecByInterval) : deferredRows(volumes, staffing);
   const { shrinkage } = staffing;
   return shrinkage === undefined ? rows : rows.map((row) => ({ ...row, rostered: rosteredAgents(row.required, shrinkage) }));
 }
 
-function liveRequirements(volumes: readonly number[], raw: LiveChannelStaffing): IntervalRequirement[] {
+function liveRequirements(volumes: readonly number[], raw: LiveChannelStaffing, ahtSecByInterval?: readonly (number | null)[]): IntervalRequirement[] {
   const { intervalMin, ahtSec, patienceSec, concurrency, targets } = parseOrThrow(liveChannelStaffingSchema, raw);
   return volumes.map((volume, index) => {
     if (!Number.isFinite(volume) || volume < 0) {
       throw new StaffingInputError('volumes', `Volume in interval ${index + 1} must be a number of at least 0`);
     }
-    const queue = liveQueue({ contacts: volume, intervalMin, ahtSec, patienceSec, concurrency });
+    const own = ahtSecByInterval?.[index];
+    if (own !== undefined && own !== null && !(Number.isFinite(own) && own > 0)) {
+      throw new StaffingInputError('ahtSecByInterval', `AHT in interval ${index + 1} must be greater than 0 seconds`);
+    }
+    const queue = liveQueue({ contacts: volume, intervalMin, ahtSec: own ?? ahtSec, patienceSec, concurrency });
     const requirement = requiredAgents(queue, targets);
     return {
       index,

@@ -80,16 +80,29 @@ describe('automatic choice of method', () => {
   it('takes a method that is better beyond doubt', () => {
     const combined = Array.from({ length: 30 }, (_, i) => 8 + (i % 3));
     const trend = combined.map((e) => e - 2);
-    expect(chooseMethod(backtestWith({ combined, trend }), 5)).toBe('trend');
+    const choice = chooseMethod(backtestWith({ combined, trend }), 5);
+    expect(choice.method).toBe('trend');
+    expect(choice.outcome).toBe('switched');
+    expect(choice.wapeGap).toBeCloseTo(0.02, 10);
+    expect(choice.wapeGap!).toBeGreaterThan(choice.threshold!);
+    expect(choice.explanation).toMatch(/^trend has the lowest WAPE per interval \(7\.00%\), 2\.00 points below combined \(9\.00%\); switching needs a gap above 2 × .* points over 30 origins, so trend is used\.$/);
   });
 
   it('keeps the combined forecast when the winner is ahead only by noise', () => {
     const combined = Array.from({ length: 30 }, (_, i) => 8 + (i % 3));
     const lucky = combined.map((e, i) => e + (i % 2 === 0 ? -3 : 2.8));
-    expect(chooseMethod(backtestWith({ combined, 'seasonal-adjusted': lucky }), 5)).toBe('combined');
+    const choice = chooseMethod(backtestWith({ combined, 'seasonal-adjusted': lucky }), 5);
+    // The page must not say "the best is chosen" here: the lowest WAPE lost to the rule, and the choice says why.
+    expect(choice.best).toBe('seasonal-adjusted');
+    expect(choice.bestWape!).toBeLessThan(choice.defaultWape!);
+    expect(choice.method).toBe('combined');
+    expect(choice.outcome).toBe('kept-default');
+    expect(choice.threshold!).toBeGreaterThan(choice.wapeGap!);
+    expect(choice.explanation).toMatch(/so combined is kept: the gap is within the noise of the backtest\.$/);
+    expect(choice.rule).toMatch(/lower by more than 2 standard errors/);
   });
 
   it('keeps the combined forecast when there is nothing to judge by', () => {
-    expect(chooseMethod(backtestWith({ combined: [9], trend: [1] }), 5)).toBe('combined');
+    expect(chooseMethod(backtestWith({ combined: [9], trend: [1] }), 5).method).toBe('combined');
   });
 });

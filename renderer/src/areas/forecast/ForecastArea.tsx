@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ChartConfiguration } from 'chart.js';
-import { FORECAST_METHODS } from '../../../../shared/engine/forecast';
+import { AUTOMATIC_RULE, FORECAST_METHODS } from '../../../../shared/engine/forecast';
 import type { ForecastView } from '../../../../shared/api/channels/forecast';
 import { ChartCanvas } from '../../components/LineChart';
 import { JobProgress } from '../../components/ProgressBar';
@@ -10,6 +10,7 @@ import { useForecast } from '../../stores/forecastStore';
 import { useJobs } from '../../stores/jobsStore';
 import { useWorkspace } from '../../stores/workspaceStore';
 import { api } from '../../api';
+import { countOf } from '../../../../shared/text/plural';
 import { EventsPanel } from './EventsPanel';
 
 const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -31,7 +32,7 @@ export function ForecastArea() {
     <section aria-labelledby="forecast-title">
       <header className="area-header">
         <h2 id="forecast-title">Forecast</h2>
-        <p className="muted">Every method is backtested from rolling origins on this queue's history; the best is chosen automatically (you can override it). Daily totals come first, then each weekday's intraday profile splits them into intervals.</p>
+        <p className="muted">Every method is backtested from rolling origins on this queue's history. {AUTOMATIC_RULE} You can override the choice. Daily totals come first, then each weekday's intraday profile splits them into intervals.</p>
       </header>
       <form className="panel toolbar" aria-label="Forecast settings" onSubmit={(e) => { e.preventDefault(); void f.run(); }}>
         <div className="field">
@@ -67,7 +68,7 @@ export function ForecastArea() {
         <div className="runs">
           <label htmlFor="fc-runs">Run</label>{' '}
           <select id="fc-runs" value={f.view?.run.id} onChange={(e) => void f.openRun(Number(e.target.value))}>
-            {f.runs.map((r) => <option key={r.id} value={r.id}>#{r.id} · {new Date(r.createdAt).toLocaleString()} · {r.method} · as of {r.asOf} · {r.horizonDays} days</option>)}
+            {f.runs.map((r) => <option key={r.id} value={r.id}>#{r.id} · {r.backtest ? 'backtest ' : ''}as of {r.asOf} · {r.method} · {countOf(r.horizonDays, 'day')} · {new Date(r.createdAt).toLocaleString()}</option>)}
           </select>
         </div>
       )}
@@ -142,33 +143,43 @@ function ForecastResultView({ view }: { view: ForecastView }) {
     <>
       <div className="panel">
         <div className="headline">
-          <div><div className="headline__label">Method</div><div className="headline__model" data-testid="fc-chosen">{view.run.method}</div><div className="muted">{view.run.requestedMethod === 'auto' ? 'chosen by backtest' : 'chosen by you'}</div></div>
-          <div><div className="headline__label">Next {view.days.length} open days</div><div className="headline__model">{formatNumber(view.days.reduce((s, d) => s + (d.adjusted ?? d.forecast), 0), 0)} contacts</div><div className="muted">history to {view.run.asOf}</div></div>
+          <div><div className="headline__label">Method</div><div className="headline__model" data-testid="fc-chosen">{view.run.method}</div><div className="muted" data-testid="fc-chosen-how">{chosenHow(view)}</div></div>
+          <div><div className="headline__label">Next {countOf(view.days.length, 'open day')}</div><div className="headline__model">{formatNumber(view.days.reduce((s, d) => s + (d.adjusted ?? d.forecast), 0), 0)} contacts</div><div className="muted">history to {view.run.asOf}</div></div>
           <div><button type="button" onClick={() => void exportCsv()} data-testid="fc-export">Export CSV</button></div>
         </div>
         <ChartCanvas config={dailyChart} label="History, forecast with 80% band, adjustments and actuals per day" height={300} />
+        {view.run.choice && <p data-testid="fc-choice"><strong>Why {view.run.method}:</strong> {view.run.requestedMethod === 'auto' ? view.run.choice.explanation : `you chose it. The automatic rule would have used ${view.run.choice.method}: ${view.run.choice.explanation}`}</p>}
         <p className="muted">{view.run.intervalModel}</p>
         {view.run.warnings.map((w) => <div key={w} className="notice notice--error">{w}</div>)}
       </div>
       <div className="calculator__grid">
         <div className="panel">
           <h3>Method comparison (rolling-origin backtest)</h3>
-          <table className="list" data-testid="fc-scores">
-            <thead><tr><th>Method</th><th className="num">WAPE</th><th className="num">MAPE</th><th className="num">Bias</th><th className="num">Origins</th><th /></tr></thead>
-            <tbody>
-              {view.run.scores.map((s) => (
-                <tr key={s.method} className={s.method === view.run.method ? 'chosen' : undefined}>
-                  <td>{s.method}{s.method === view.run.method && ' ✓'}</td>
-                  <td className="num">{formatPercent(s.wape, 2)}</td>
-                  <td className="num">{formatPercent(s.mape, 2)}</td>
-                  <td className="num">{formatPercent(s.bias, 2)}</td>
-                  <td className="num">{s.origins}</td>
-                  <td>{s.method !== view.run.method && <button type="button" className="link" onClick={() => void f.run(s.method)}>Use</button>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="muted">WAPE = Σ|forecast − actual| ÷ Σ actual; bias = (Σ forecast − Σ actual) ÷ Σ actual; positive bias over-forecasts.</p>
+          {view.run.scores.length === 0 ? (
+            <p data-testid="fc-no-scores">No method could be scored: {view.run.choice?.explanation ?? 'the history is too short to backtest.'}</p>
+          ) : (
+            <>
+              <table className="list" data-testid="fc-scores">
+                <thead><tr><th>Method</th><th className="num">WAPE per {view.run.intervalMin}-min interval</th><th className="num">WAPE per day</th><th className="num">MAPE</th><th className="num">Bias</th><th className="num">Origins</th><th /></tr></thead>
+                <tbody>
+                  {view.run.scores.map((s) => (
+                    <tr key={s.method} className={s.method === view.run.method ? 'chosen' : undefined}>
+                      <td>{s.method}{s.method === view.run.method && ' ✓'}</td>
+                      <td className="num">{formatPercent(s.wape, 2)}</td>
+                      <td className="num">{s.dailyWape === undefined || s.dailyWape === null ? '—' : formatPercent(s.dailyWape, 2)}</td>
+                      <td className="num">{formatPercent(s.mape, 2)}</td>
+                      <td className="num">{formatPercent(s.bias, 2)}</td>
+                      <td className="num">{s.origins}</td>
+                      <td>{s.method !== view.run.method && <button type="button" className="link" onClick={() => void f.run(s.method)}>Use</button>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p className="muted">
+                WAPE = Σ|forecast − actual| ÷ Σ actual. Per interval: summed over every scored {view.run.intervalMin}-minute interval of the backtest (what staffing follows; the automatic choice uses it). Per day: the same over daily totals, where interval errors partly cancel. MAPE is per interval; bias = (Σ forecast − Σ actual) ÷ Σ actual, positive over-forecasts.
+              </p>
+            </>
+          )}
           {view.run.events.length > 0 && (
             <>
               <h3>Event effects</h3>
@@ -184,9 +195,72 @@ function ForecastResultView({ view }: { view: ForecastView }) {
           <ChartCanvas config={profileChart} label="Intraday profile by weekday" height={260} />
         </div>
       </div>
+      <IntradayForecast view={view} />
       <DaysTable view={view} />
       <AccuracyTable />
     </>
+  );
+}
+
+/** How the method on screen was picked, in the words of the rule that picked it. */
+function chosenHow(view: ForecastView): string {
+  if (view.run.requestedMethod !== 'auto') return 'chosen by you';
+  switch (view.run.choice?.outcome) {
+    case 'no-backtest': return 'default: no backtest was possible';
+    case 'kept-default': return 'default kept: no method beat it beyond noise';
+    case 'switched': return 'chosen by backtest: beat the default beyond noise';
+    case 'lowest-wape': return 'chosen by backtest: lowest WAPE';
+    default: return view.run.scores.length === 0 ? 'default: no backtest was possible' : 'chosen by backtest';
+  }
+}
+
+/** One day's forecast per interval, in contacts, with its 80% band, adjustment, actuals and forecast AHT. */
+function IntradayForecast({ view }: { view: ForecastView }) {
+  const [picked, setPicked] = useState<string>();
+  const date = view.days.some((d) => d.date === picked) ? picked! : view.days[0]?.date;
+  const points = useMemo(() => view.points.filter((p) => p.start.startsWith(date ?? '-')), [view, date]);
+  const hasAht = points.some((p) => p.ahtSec !== null);
+  const chart = useMemo<ChartConfiguration>(() => ({
+    type: 'line',
+    data: {
+      labels: points.map((p) => p.start.slice(11)),
+      datasets: [
+        { label: '80% band (low)', data: points.map((p) => p.lo80), borderColor: 'transparent', pointRadius: 0, yAxisID: 'y' },
+        { label: '80% band', data: points.map((p) => p.hi80), borderColor: 'transparent', backgroundColor: 'rgba(37,99,235,0.18)', fill: '-1', pointRadius: 0, yAxisID: 'y' },
+        { label: 'Forecast', data: points.map((p) => p.forecast), borderColor: '#2563eb', backgroundColor: '#2563eb', pointRadius: 1, yAxisID: 'y' },
+        { label: 'Adjusted', data: points.map((p) => p.adjusted), borderColor: '#d97706', backgroundColor: '#d97706', pointRadius: 2, yAxisID: 'y' },
+        { label: 'Actual', data: points.map((p) => p.actual), borderColor: '#16a34a', backgroundColor: '#16a34a', pointRadius: 2, showLine: false, yAxisID: 'y' },
+        ...(hasAht ? [{ label: 'Forecast AHT (s)', data: points.map((p) => p.ahtSec), borderColor: '#9333ea', backgroundColor: '#9333ea', borderDash: [4, 3], pointRadius: 0, yAxisID: 'aht' }] : []),
+      ],
+    },
+    options: {
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: { ticks: { maxTicksLimit: 12 } },
+        y: { beginAtZero: true, title: { display: true, text: `Contacts per ${view.run.intervalMin} min` } },
+        ...(hasAht && { aht: { beginAtZero: true, position: 'right' as const, title: { display: true, text: 'AHT (s)' }, grid: { drawOnChartArea: false } } }),
+      },
+      plugins: { legend: { labels: { filter: (item) => item.text !== '80% band (low)' } } },
+    },
+  }), [points, hasAht, view.run.intervalMin]);
+  if (!date) return null;
+  const total = points.reduce((sum, p) => sum + (p.adjusted ?? p.forecast), 0);
+  return (
+    <div className="panel" data-testid="fc-intraday">
+      <h3>Intraday forecast</h3>
+      <div className="field">
+        <label htmlFor="fc-intraday-day">Day</label>
+        <select id="fc-intraday-day" value={date} onChange={(e) => setPicked(e.target.value)} data-testid="fc-intraday-day">
+          {view.days.map((d) => <option key={d.date} value={d.date}>{d.date} {WEEKDAYS[d.weekday]}</option>)}
+        </select>
+      </div>
+      <p className="muted" data-testid="fc-intraday-total">{formatNumber(total, 0)} contacts over {countOf(points.length, 'open interval')} of {view.run.intervalMin} minutes.</p>
+      <ChartCanvas config={chart} label={`Forecast contacts per ${view.run.intervalMin}-minute interval on ${date}, with 80% band and forecast AHT`} height={260} />
+      <p className="muted" data-testid="fc-aht-source">
+        Forecast AHT: {view.run.aht ? view.run.aht.method : 'not forecast for this run (it was made before handle times were forecast; run it again).'}
+        {view.run.aht?.meanAhtSec != null && ` Mean ${formatNumber(view.run.aht.meanAhtSec, 0)} s over ${formatNumber(view.run.aht.contacts, 0)} contacts.`}
+      </p>
+    </div>
   );
 }
 

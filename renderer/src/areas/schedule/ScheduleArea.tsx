@@ -9,6 +9,7 @@ import { NumberField } from '../../components/NumberField';
 import { useJobs } from '../../stores/jobsStore';
 import { useSchedule } from '../../stores/scheduleStore';
 import { useWorkspace } from '../../stores/workspaceStore';
+import { ForecastRunChooser } from './ForecastRunChooser';
 import { LockConflictsPanel } from './LockConflictsPanel';
 import { RequirementsPanel } from './RequirementsPanel';
 import { ScheduleBody } from './ScheduleBody';
@@ -100,6 +101,7 @@ export function ScheduleArea() {
           </div>
         )
       )}
+      {s.weekStart && <ForecastRunChooser weekStart={s.weekStart} />}
       {(view?.requirements ?? s.weekRequirements) && <RequirementsPanel requirements={view?.requirements ?? s.weekRequirements!} frozen={Boolean(view)} />}
       <TemplatesPanel />
     </section>

@@ -14,6 +14,11 @@ const store = useErlang as unknown as UseBoundStore<StoreApi<CalculatorState<Erl
 
 const TARGET_LABELS: Record<string, string> = { serviceLevel: 'Service level', asa: 'ASA', occupancy: 'Occupancy', abandonment: 'Abandonment' };
 
+/** Targets in the unit of the field they were typed in: shares in %, ASA in seconds. */
+function formatTarget(name: string, value: number): string {
+  return name === 'asa' ? `${formatNumber(value, 2)} s` : formatPercent(value, 2);
+}
+
 export function ErlangCalculator() {
   const { result, errors, input } = useErlang();
   const stale = !input;
@@ -114,8 +119,8 @@ function ErlangResults({ result, stale }: { result: Result; stale: boolean }) {
           {result.targets.map((t) => (
             <tr key={t.name}>
               <td>{TARGET_LABELS[t.name] ?? t.name}</td>
-              <td className="num">{formatNumber(t.target, 4)}</td>
-              <td className="num">{formatNumber(t.achieved, 4)}</td>
+              <td className="num">{formatTarget(t.name, t.target)}</td>
+              <td className="num">{formatTarget(t.name, t.achieved)}</td>
               <td className={t.met ? 'ok' : 'danger'}>{t.met ? 'yes' : 'no'}</td>
             </tr>
           ))}

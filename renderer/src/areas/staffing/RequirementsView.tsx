@@ -1,9 +1,11 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from '../../components/LineChart';
 import { Field } from '../../components/Field';
 import { NumberField } from '../../components/NumberField';
-import { formatNumber } from '../../components/format';
+import { formatNumber, queueLabel } from '../../components/format';
+import { countOf } from '../../../../shared/text/plural';
+import { defaultWeekOfRun, weeksOfRun } from '../../../../shared/calendar/forecastWeeks';
 import { isDeferred, useRequirements, type SettingField } from '../../stores/requirementsStore';
 import { useWorkspace } from '../../stores/workspaceStore';
 import type { QueueSummary } from '../../../../shared/api/types';
@@ -67,15 +69,18 @@ export function RequirementsView() {
           <div className="field">
             <label htmlFor="req-queue">Queue</label>
             <select id="req-queue" value={queue.id} data-testid="req-queue" onChange={(e) => r.selectQueue(summary.queues.find((q) => q.id === Number(e.target.value))!)}>
-              {summary.queues.map((q) => <option key={q.id} value={q.id}>{q.name} ({q.channel})</option>)}
+              {summary.queues.map((q) => <option key={q.id} value={q.id}>{queueLabel(q)}</option>)}
             </select>
           </div>
           <div className="field">
             <span className="label">Volumes</span>
             <label className="checkbox"><input type="radio" name="req-source" checked={r.source === 'queue'} onChange={() => r.setSource('queue')} /> A week of this queue's history</label>
+            <label className="checkbox"><input type="radio" name="req-source" checked={r.source === 'forecast'} disabled={r.runs.length === 0} onChange={() => r.setSource('forecast')} data-testid="req-source-forecast" /> A week of a forecast run{r.runs.length === 0 ? ' (none yet: run one in the Forecast area)' : ''}</label>
             <label className="checkbox"><input type="radio" name="req-source" checked={r.source === 'paste'} onChange={() => r.setSource('paste')} data-testid="req-source-paste" /> Paste timestamp,volume lines</label>
           </div>
-          {r.source === 'queue' ? (
+          {r.source === 'forecast' ? (
+            <ForecastRunFields live={!isDeferred(queue.channel)} />
+          ) : r.source === 'queue' ? (
             <div className="field">
               <label htmlFor="req-week">Week starting</label>
               <select id="req-week" value={r.weekStart ?? weeks[0] ?? ''} onChange={(e) => r.setWeek(e.target.value)} data-testid="req-week">
@@ -108,6 +113,34 @@ export function RequirementsView() {
         </div>
       </div>
     </section>
+  );
+}
+
+function ForecastRunFields({ live }: { live: boolean }) {
+  const { runs, runId, runWeek, setRun, useForecastAht, setUseForecastAht } = useRequirements();
+  const run = runs.find((x) => x.id === runId);
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="req-run">Forecast run</label>
+        <select id="req-run" value={runId ?? ''} onChange={(e) => setRun(Number(e.target.value))} data-testid="req-run">
+          {runs.map((x) => <option key={x.id} value={x.id}>#{x.id} · {x.backtest ? 'backtest ' : ''}as of {x.asOf} · {x.method} · {countOf(x.horizonDays, 'day')}</option>)}
+        </select>
+      </div>
+      {run && (
+        <div className="field">
+          <label htmlFor="req-run-week">Week starting</label>
+          <select id="req-run-week" value={runWeek ?? defaultWeekOfRun(run)} onChange={(e) => setRun(run.id, e.target.value)} data-testid="req-run-week">
+            {weeksOfRun(run).map((w) => <option key={w.monday} value={w.monday}>{w.monday} ({countOf(w.days, 'day')} of the run)</option>)}
+          </select>
+        </div>
+      )}
+      {live && (
+        <label className="checkbox">
+          <input type="checkbox" checked={useForecastAht} onChange={(e) => setUseForecastAht(e.target.checked)} data-testid="req-forecast-aht" /> AHT per interval from the forecast (else the AHT typed below)
+        </label>
+      )}
+    </>
   );
 }
 
@@ -154,23 +187,35 @@ function RequirementsResult({ result }: { result: ResponseOf<'staffing.requireme
     [result],
   );
   const hasBacklog = result.rows.some((row) => row.backlog !== undefined);
+  const hasAht = result.rows.some((row) => row.ahtSec !== undefined);
+  // Open the table at the first open interval: a week starts with hours of closed night rows.
+  const scroller = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const box = scroller.current;
+    const firstOpen = box?.querySelector<HTMLTableRowElement>('tbody tr[data-open="true"]');
+    const header = box?.querySelector('thead');
+    if (box && firstOpen) box.scrollTop = firstOpen.offsetTop - (header?.getBoundingClientRect().height ?? 0);
+  }, [result]);
   const hasRostered = result.rows.some((row) => row.rostered !== undefined);
   return (
     <>
       <div className="headline">
-        <div><div className="headline__label">Peak</div><div className="headline__value" data-testid="req-peak">{result.peakRequired}</div><div className="muted">agents</div></div>
+        <div><div className="headline__label">Peak</div><div className="headline__value" data-testid="req-peak">{formatNumber(result.peakRequired)}</div><div className="muted">agents</div></div>
         <div><div className="headline__label">Week</div><div className="headline__model" data-testid="req-hours">{formatNumber(result.requiredAgentHours, 1)} agent-hours</div><div className="muted">{result.queueName ?? 'Pasted volumes'}{result.weekStart ? `, week of ${result.weekStart}` : ''} · {result.intervalMin}-minute intervals</div></div>
       </div>
+      {result.volumeSource && <p className="muted" data-testid="req-volume-source">Volumes: {result.volumeSource}.</p>}
+      {result.ahtSource && <p className="muted" data-testid="req-aht-source">{result.ahtSource}</p>}
       {result.missingIntervals > 0 && <div className="notice notice--error">{result.missingIntervals} intervals have no data (missing, not zero): their requirement is left blank.</div>}
       <ChartCanvas config={chart} label="Required agents and volume per interval" height={300} />
-      <div className="table-scroll">
+      <div className="table-scroll" ref={scroller}>
         <table className="list" data-testid="req-table">
-          <thead><tr><th>Interval</th><th className="num">Volume</th><th className="num">Required</th><th className="num">Exact</th>{hasRostered && <th className="num">Rostered</th>}{hasBacklog ? <th className="num">Backlog</th> : <><th className="num">SL</th><th className="num">Occupancy</th></>}</tr></thead>
+          <thead><tr><th>Interval</th><th className="num">Volume</th>{hasAht && <th className="num">AHT (s)</th>}<th className="num">Required</th><th className="num">Exact</th>{hasRostered && <th className="num">Rostered</th>}{hasBacklog ? <th className="num">Backlog</th> : <><th className="num">SL</th><th className="num">Occupancy</th></>}</tr></thead>
           <tbody>
             {result.rows.map((row, i) => (
-              <tr key={`${row.start}-${i}`} className={row.status !== 'open' ? 'muted' : undefined}>
+              <tr key={`${row.start}-${i}`} className={row.status !== 'open' ? 'muted' : undefined} data-open={row.status === 'open'}>
                 <td>{row.start.replace('T', ' ')}</td>
                 <td className="num">{row.status === 'open' ? formatNumber(row.volume ?? 0) : row.status}</td>
+                {hasAht && <td className="num">{row.ahtSec === undefined ? '' : formatNumber(row.ahtSec, 0)}</td>}
                 <td className="num">{row.required ?? '—'}</td>
                 <td className="num">{row.requiredExact === null ? '—' : row.requiredExact.toFixed(2)}</td>
                 {hasRostered && <td className="num">{row.rostered ?? ''}</td>}

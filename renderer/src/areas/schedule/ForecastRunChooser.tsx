@@ -1,0 +1,83 @@
+/**
+ * Which forecast run feeds each queue's requirements in the chosen week. The automatic choice is the newest run
+ * reaching the week that is not a backtest; the planner may pick another run reaching the week — a backtest too, on
+ * purpose — and the choice is stored for that queue and week. Changing it reloads the requirements Generate uses.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { WeekForecastQueue, WeekForecastRuns } from '../../../../shared/api/channels/forecastChoice';
+import { api } from '../../api';
+import { countOf } from '../../../../shared/text/plural';
+import { useSchedule } from '../../stores/scheduleStore';
+
+type Run = WeekForecastQueue['runs'][number];
+
+const describeRun = (run: Run) =>
+  `#${run.id} · ${run.method} · ${run.backtest ? 'backtest ' : ''}as of ${run.asOf} · reaches ${countOf(run.daysInWeek, 'day')} of the week`;
+
+export function ForecastRunChooser({ weekStart }: { weekStart: string }) {
+  const [runs, setRuns] = useState<WeekForecastRuns>();
+  const [error, setError] = useState<string>();
+
+  const load = useCallback(async () => {
+    try {
+      const reply = await api['schedule.forecastRuns']({ weekStart });
+      setRuns(reply);
+      setError(undefined);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [weekStart]);
+  useEffect(() => {
+    setRuns(undefined);
+    void load();
+  }, [load]);
+
+  const choose = async (queueId: number, runId: number | null) => {
+    try {
+      setRuns(await api['schedule.chooseForecastRun']({ weekStart, queueId, runId }));
+      setError(undefined);
+      await useSchedule.getState().loadRequirements();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  if (!runs || runs.weekStart !== weekStart) return error ? <div className="notice notice--error" role="alert">{error}</div> : null;
+  return (
+    <div className="panel" data-testid="sched-forecast-runs">
+      <h3>Forecast runs for the week of {weekStart}</h3>
+      <p className="muted">
+        Automatic: the newest forecast run that reaches the week and is not a backtest. A run made “as of” an earlier date is a backtest (made to compare with what happened) and is used only if you choose it here. Your choice is kept for this queue and week.
+      </p>
+      <table className="list">
+        <thead><tr><th>Queue</th><th>Forecast run used</th></tr></thead>
+        <tbody>
+          {runs.queues.map((q) => {
+            const automatic = q.runs.find((r) => r.id === q.automaticRunId);
+            return (
+              <tr key={q.queueId}>
+                <td>{q.queueName}</td>
+                <td>
+                  {q.runs.length === 0 ? (
+                    <span className="muted" data-testid={`sched-run-none-${q.queueId}`}>No run reaches this week: its history is used where there is one. {q.lookedFor}</span>
+                  ) : (
+                    <select
+                      aria-label={`Forecast run for ${q.queueName}`}
+                      value={q.chosenRunId ?? ''}
+                      onChange={(e) => void choose(q.queueId, e.target.value === '' ? null : Number(e.target.value))}
+                      data-testid={`sched-run-${q.queueId}`}
+                    >
+                      <option value="">{automatic ? `Automatic: ${describeRun(automatic)}` : 'Automatic: none (only backtests reach this week; history is used)'}</option>
+                      {q.runs.map((r) => <option key={r.id} value={r.id}>{describeRun(r)}</option>)}
+                    </select>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {error && <div className="notice notice--error" role="alert">{error}</div>}
+    </div>
+  );
+}
