@@ -113,6 +113,8 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
     const before = get().view;
     if (result.newDraft) {
       await get().openSchedule(result.scheduleId);
+      // The new draft holds this edit on top of the solve (opening it counted none).
+      set({ editsSinceSolve: 1 });
       set({ notice: { kind: 'ok', text: `Version ${before?.schedule.version} is published and stays as it was; ${what} went into a new draft, version ${get().view?.schedule.version}.` } });
       void refreshOverview();
     }
