@@ -9,7 +9,10 @@
 import { DateTime } from 'luxon';
 import type { Database } from 'better-sqlite3';
 import type { ChannelStaffingSettings, StaffingProfile } from '../../shared/api/channels/staffing';
-import type { ScheduleRequirementSource, WeekRequirements } from '../../shared/api/channels/schedule';
+import type { OutsideShiftsWork, ScheduleRequirementSource, WeekRequirements } from '../../shared/api/channels/schedule';
+import type { ShiftTemplate } from '../../shared/engine/schedule/model';
+import { deferIntoReach, templateReach, uncoveredWork } from '../../shared/engine/schedule/templateReach';
+import { weekdayOfDate } from '../../shared/engine/schedule/time';
 import type { ChannelKind, QueueSummary } from '../../shared/api/types';
 import { queueSummaries } from '../../db/repositories/workspace';
 import { queueIntervals, type StoredInterval } from '../../db/repositories/intervals';
@@ -63,7 +66,14 @@ interface Slot {
   missing: number;
 }
 
-export function weekRequirements(db: Database, weekStart: string, intervalMinutes: 15 | 30): WeekRequirements {
+export interface WeekRequirementOptions {
+  /** The shift templates the week will be solved with: deferred work outside all of them is reported once. */
+  templates?: ShiftTemplate[];
+  /** Move that work into the next hours a template covers (the deferred-work model carries it as backlog). */
+  deferOutsideShifts?: boolean;
+}
+
+export function weekRequirements(db: Database, weekStart: string, intervalMinutes: 15 | 30, options: WeekRequirementOptions = {}): WeekRequirements {
   const dates = weekDates(weekStart);
   const dateIndex = new Map(dates.map((d, i) => [d, i]));
   const slotsPerDay = MINUTES_PER_DAY / intervalMinutes;
@@ -72,6 +82,7 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
   const sources: ScheduleRequirementSource[] = [];
   const notes: string[] = [];
   const choices = weekForecastChoices(db, weekStart);
+  const outsideShifts: OutsideShiftsWork[] = [];
 
   for (const queue of queueSummaries(db)) {
     const slots: (Slot | null)[][] = dates.map(() => Array.from({ length: slotsPerDay }, () => null));
@@ -147,7 +158,25 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
     const profile = profileFor(profiles, queue);
     const staffing = { ...(profile?.settings ?? defaultStaffing(queue, intervalMinutes)), intervalMin: intervalMinutes } as ChannelStaffingSettings;
     const forecastAhtUsed = staffing.mode === 'live' && intervals.some((p) => p.ahtSec !== null);
+    // Deferred work outside every template: measured as it arrives, then (if the planner chose) moved into covered hours.
+    const reach = staffing.mode === 'deferred' && options.templates ? templateReach(options.templates, queue.channel, intervalMinutes, DAYS, weekdayOfDate(weekStart)) : null;
+    let movedContacts = 0;
+    let uncovered = null;
+    if (reach) {
+      uncovered = uncoveredWork(requirementsFor(intervals, staffing, false).rows.map((r) => r.required ?? 0), reach, intervalMinutes);
+      if (uncovered && options.deferOutsideShifts) {
+        const open = intervals.map((p, t) => reach[t] && p.status === 'open');
+        const deferred = deferIntoReach(intervals.map((p) => (p.status === 'open' ? (p.volume ?? 0) : 0)), open);
+        movedContacts = deferred.moved;
+        deferred.volumes.forEach((volume, t) => {
+          if (intervals[t].status === 'open') intervals[t] = { ...intervals[t], volume };
+        });
+      }
+    }
     const result = requirementsFor(intervals, staffing, forecastAhtUsed);
+    if (uncovered) {
+      outsideShifts.push({ queueId: queue.id, queueName: queue.name, skill: queue.channel, ...uncovered, deferred: movedContacts > 0, movedContacts: Math.round(movedContacts * 10) / 10 });
+    }
     const curve = (series.get(queue.channel) ?? new Float64Array(DAYS * slotsPerDay)) as Float64Array;
     result.rows.forEach((row, t) => (curve[t] += row.required ?? 0));
     series.set(queue.channel, curve);
@@ -184,6 +213,7 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
     series: [...series].map(([skill, required]) => ({ skill, required: Array.from(required, (v) => Math.round(v * 1000) / 1000) })),
     sources,
     notes,
+    ...(outsideShifts.length > 0 && { outsideShifts }),
   };
 }
 

@@ -68,6 +68,7 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
   };
   const zoneOf = (db: Database) => getWorkspace(db)?.timezone ?? 'UTC';
   const templatesOf = (db: Database) => listTemplates(db, DEFAULT_TEMPLATES);
+  const parsedTemplates = (db: Database) => templatesOf(db).map((t) => ShiftTemplateSchema.parse(t.definition));
 
   const view = (scheduleId: number): ScheduleView => {
     const db = ctx.db();
@@ -165,12 +166,12 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
       })();
     },
 
-    'schedule.requirements': async ({ weekStart, intervalMinutes }) => {
+    'schedule.requirements': async ({ weekStart, intervalMinutes, deferOutsideShifts }) => {
       await ctx.workspaceReady();
-      return weekRequirements(ctx.db(), weekStart, intervalMinutes ?? DEFAULT_INTERVAL);
+      return weekRequirements(ctx.db(), weekStart, intervalMinutes ?? DEFAULT_INTERVAL, { templates: parsedTemplates(ctx.db()), deferOutsideShifts });
     },
 
-    'schedule.generate': async ({ weekStart, timeLimitSec, intervalMinutes, scheduleId, acceptLockConflicts }) => {
+    'schedule.generate': async ({ weekStart, timeLimitSec, intervalMinutes, scheduleId, acceptLockConflicts, deferOutsideShifts }) => {
       await ctx.workspaceReady();
       const db = ctx.db();
       const base = scheduleId === undefined ? undefined : scheduleOrThrow(scheduleId);
@@ -178,7 +179,7 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
         throw new ApiError({ code: 'invalid_request', message: `Schedule ${scheduleId} is for the week of ${base.meta.weekStart}, not ${weekStart}`, issues: [{ path: 'scheduleId', message: 'Another week' }] });
       }
       const interval = intervalMinutes ?? base?.settings.intervalMinutes ?? DEFAULT_INTERVAL;
-      const requirements = weekRequirements(db, weekStart, interval);
+      const requirements = weekRequirements(db, weekStart, interval, { templates: parsedTemplates(db), deferOutsideShifts });
       if (requirements.series.length === 0) {
         throw new ApiError({ code: 'not_found', message: 'There are no queues to schedule for: import contact history in the Data area (or reset the demo).' });
       }

@@ -70,13 +70,15 @@ interface ScheduleStore {
   /** Edits of the open schedule, oldest first (undo takes the last), and the edits undone (redo takes the last). */
   history: EditEntry[];
   undone: EditEntry[];
+  /** The planner chose to move deferred work outside every shift template into the next covered hours. */
+  deferOutsideShifts: boolean;
   /** What the locked shifts make impossible, said before solving; Re-solve anyway sends the solve regardless. */
   lockConflicts?: string[];
 
   init(): Promise<void>;
   selectWeek(weekStart: string): Promise<void>;
   loadRequirements(): Promise<void>;
-  set(patch: Partial<Pick<ScheduleStore, 'timeLimit' | 'intervalMinutes' | 'notice' | 'selectedShiftId' | 'selectedAgentId' | 'selectedDay' | 'lockConflicts'>>): void;
+  set(patch: Partial<Pick<ScheduleStore, 'timeLimit' | 'intervalMinutes' | 'notice' | 'selectedShiftId' | 'selectedAgentId' | 'selectedDay' | 'lockConflicts' | 'deferOutsideShifts'>>): void;
   openSchedule(scheduleId: number): Promise<void>;
   generate(acceptLockConflicts?: boolean): Promise<void>;
   stop(): Promise<void>;
@@ -204,6 +206,7 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
     templates: [],
     history: [],
     undone: [],
+    deferOutsideShifts: false,
     timeLimit: String(SCHEDULE_TIME_LIMITS.default),
     intervalMinutes: 30,
     errors: {},
@@ -233,10 +236,10 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
     },
 
     async loadRequirements() {
-      const { weekStart, intervalMinutes } = get();
+      const { weekStart, intervalMinutes, deferOutsideShifts } = get();
       if (!weekStart) return;
       try {
-        const weekRequirements = await api['schedule.requirements']({ weekStart, intervalMinutes });
+        const weekRequirements = await api['schedule.requirements']({ weekStart, intervalMinutes, ...(deferOutsideShifts && { deferOutsideShifts }) });
         if (get().weekStart === weekStart) set({ weekRequirements });
       } catch (error) {
         fail(error, 'Could not read the week’s requirements');
@@ -276,6 +279,7 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
           intervalMinutes,
           ...(view && view.schedule.weekStart === weekStart && { scheduleId: view.schedule.id }),
           ...(acceptLockConflicts && { acceptLockConflicts }),
+          ...(get().deferOutsideShifts && { deferOutsideShifts: true }),
         });
         set({ jobId: handle.jobId, stopping: false, errors: {}, notice: undefined, lockConflicts: undefined });
       } catch (error) {

@@ -128,6 +128,25 @@ export interface WeekRequirements {
   series: { skill: string; required: number[] }[];
   sources: ScheduleRequirementSource[];
   notes: string[];
+  /**
+   * Deferred queues (email, tickets) whose work arrives where no shift template reaches, said once per queue; with
+   * `deferred` the work was moved into the next hours a template covers (it waits in the backlog until then).
+   */
+  outsideShifts?: OutsideShiftsWork[];
+}
+
+export interface OutsideShiftsWork {
+  queueId: number;
+  queueName: string;
+  skill: string;
+  /** Most agents required at once outside every template, and agent-hours over the week (before deferring). */
+  peakAgents: number;
+  agentHours: number;
+  /** Clock windows, e.g. ['22:00–06:00']. */
+  windows: string[];
+  deferred: boolean;
+  /** Contacts moved into covered hours (0 unless deferred). */
+  movedContacts: number;
 }
 
 export interface ScheduleSettings {
@@ -309,7 +328,14 @@ export const scheduleChannels = {
    */
   'schedule.templates.delete': { request: z.object({ id: templateKey }).strict(), response: returns<{ deleted: boolean }>() },
   'schedule.requirements': {
-    request: z.object({ weekStart: monday, intervalMinutes: z.union([z.literal(15), z.literal(30)]).optional() }).strict(),
+    request: z
+      .object({
+        weekStart: monday,
+        intervalMinutes: z.union([z.literal(15), z.literal(30)]).optional(),
+        /** Move deferred work arriving outside every shift template into the next covered hours. */
+        deferOutsideShifts: z.boolean().optional(),
+      })
+      .strict(),
     response: returns<WeekRequirements>(),
   },
   /** Solves a week as a job. With scheduleId, that schedule's locked shifts are kept and a draft is re-solved in place. */
@@ -324,6 +350,8 @@ export const scheduleChannels = {
           .max(SCHEDULE_TIME_LIMITS.max, `At most ${SCHEDULE_TIME_LIMITS.max} seconds`),
         intervalMinutes: z.union([z.literal(15), z.literal(30)], { error: 'Intervals are 15 or 30 minutes' }).optional(),
         scheduleId: id.optional(),
+        /** As in schedule.requirements: deferred work outside every shift template moves into covered hours. */
+        deferOutsideShifts: z.boolean().optional(),
         /** Re-solve although the locked shifts themselves make a rule impossible (the planner saw the list). */
         acceptLockConflicts: z.boolean().optional(),
       })

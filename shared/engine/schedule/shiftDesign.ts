@@ -80,9 +80,10 @@ export async function designShifts(
     shouldCancel: options.shouldCancel,
   });
   // Without the weighted LP (time, cancel) the bound LP's solution still says roughly where supply is needed. A stop
-  // before either LP finished would leave nothing to design from (the day MIPs are skipped once stopped) and so an
-  // empty schedule; the relaxation is quick, so it is then solved once more without the cancel hook.
-  const stoppedWithoutGuide = !relaxed.values && !bound.values && options.shouldCancel?.() === true;
+  // or a time limit before either LP finished would leave nothing to design from (the day MIPs are skipped once
+  // stopped, and fall back on the LP share when out of time) and so an empty schedule: on a busy machine a 10 s
+  // solve saved 0 shifts. The relaxation is quick, so it is then solved once more without the cancel hook.
+  const stoppedWithoutGuide = !relaxed.values && !bound.values;
   const guide = stoppedWithoutGuide
     ? (await solveLinearModel(whole.weighted, { relaxIntegrality: true, timeLimitSec: Math.max(5, options.timeLimitSec * LP_SHARE) })).values
     : (relaxed.values ?? bound.values);

@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { WeekRequirements } from '../../../../shared/api/channels/schedule';
 import { formatNumber } from '../../components/format';
+import { useSchedule } from '../../stores/scheduleStore';
 
 export const RequirementsPanel = memo(function RequirementsPanel({ requirements, frozen }: { requirements: WeekRequirements; frozen: boolean }) {
   const label = (src: WeekRequirements['sources'][number]) => {
@@ -35,9 +36,42 @@ export const RequirementsPanel = memo(function RequirementsPanel({ requirements,
         </tbody>
       </table>
       {requirements.notes.map((n) => <div key={n} className="notice notice--error">{n}</div>)}
+      <OutsideShifts requirements={requirements} frozen={frozen} />
       {!frozen && requirements.sources.every((s) => s.source === 'history' || s.source === 'none') && (
         <p className="muted">To schedule a coming week from a forecast, run one in the <a href="#/forecast">Forecast area</a> that reaches it.</p>
       )}
     </div>
   );
 });
+
+/**
+ * Deferred work that arrives where no shift template reaches, said once per queue instead of as dozens of short
+ * intervals after the solve, with the choice to defer it into the next covered hours (before a schedule exists).
+ */
+function OutsideShifts({ requirements, frozen }: { requirements: WeekRequirements; frozen: boolean }) {
+  const defer = useSchedule((s) => s.deferOutsideShifts);
+  const work = requirements.outsideShifts ?? [];
+  if (work.length === 0) return null;
+  const toggle = (on: boolean) => {
+    useSchedule.getState().set({ deferOutsideShifts: on });
+    void useSchedule.getState().loadRequirements();
+  };
+  return (
+    <div className="notice" data-testid="sched-outside-shifts">
+      <ul>
+        {work.map((w) => (
+          <li key={w.queueId}>
+            {w.deferred
+              ? `${w.queueName}: ${formatNumber(w.movedContacts, 1)} contacts arriving ${w.windows.join(', ')} (no shift covers those hours) are deferred into the next covered hours; the deferred-work model carries them as backlog.`
+              : `${w.queueName} needs up to ${formatNumber(w.peakAgents, 1)} agents ${w.windows.join(', ')} and no shift covers it (${formatNumber(w.agentHours, 1)} agent-hours this week).`}
+          </li>
+        ))}
+      </ul>
+      {!frozen && (
+        <label>
+          <input type="checkbox" checked={defer} onChange={(e) => toggle(e.target.checked)} data-testid="sched-defer-outside" /> Defer that work into the next hours a shift covers (instead of leaving those hours short)
+        </label>
+      )}
+    </div>
+  );
+}
