@@ -161,6 +161,7 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
     // Deferred work outside every template: measured as it arrives, then (if the planner chose) moved into covered hours.
     const reach = staffing.mode === 'deferred' && options.templates ? templateReach(options.templates, queue.channel, intervalMinutes, DAYS, weekdayOfDate(weekStart)) : null;
     let movedContacts = 0;
+    let carriedToNextWeek = 0;
     let uncovered = null;
     if (reach) {
       uncovered = uncoveredWork(requirementsFor(intervals, staffing, false).rows.map((r) => r.required ?? 0), reach, intervalMinutes);
@@ -168,6 +169,7 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
         const open = intervals.map((p, t) => reach[t] && p.status === 'open');
         const deferred = deferIntoReach(intervals.map((p) => (p.status === 'open' ? (p.volume ?? 0) : 0)), open);
         movedContacts = deferred.moved;
+        carriedToNextWeek = deferred.carriedOver;
         deferred.volumes.forEach((volume, t) => {
           if (intervals[t].status === 'open') intervals[t] = { ...intervals[t], volume };
         });
@@ -175,10 +177,14 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
     }
     const result = requirementsFor(intervals, staffing, forecastAhtUsed);
     if (uncovered) {
-      outsideShifts.push({ queueId: queue.id, queueName: queue.name, skill: queue.channel, ...uncovered, deferred: movedContacts > 0, movedContacts: Math.round(movedContacts * 10) / 10 });
+      outsideShifts.push({ queueId: queue.id, queueName: queue.name, skill: queue.channel, ...uncovered, deferred: movedContacts > 0, movedContacts: Math.round(movedContacts * 10) / 10, carriedToNextWeek: Math.round(carriedToNextWeek * 10) / 10 });
     }
     const curve = (series.get(queue.channel) ?? new Float64Array(DAYS * slotsPerDay)) as Float64Array;
-    result.rows.forEach((row, t) => (curve[t] += row.required ?? 0));
+    let queueRequired = result.rows.map((row) => row.required ?? 0);
+    // Work moved to the morning is still spread over its response time by the deferred-work model, and so is work
+    // arriving just before the last shift ends: what lands past the covered hours waits for the next ones too.
+    if (reach && movedContacts > 0) queueRequired = deferIntoReach(queueRequired, reach).volumes;
+    queueRequired.forEach((required, t) => (curve[t] += required));
     series.set(queue.channel, curve);
 
     const source: ScheduleRequirementSource['source'] =

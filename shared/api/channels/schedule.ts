@@ -145,8 +145,9 @@ export interface OutsideShiftsWork {
   /** Clock windows, e.g. ['22:00–06:00']. */
   windows: string[];
   deferred: boolean;
-  /** Contacts moved into covered hours (0 unless deferred). */
+  /** Contacts moved into covered hours (0 unless deferred), of which those after the week's last shift go to next week. */
   movedContacts: number;
+  carriedToNextWeek: number;
 }
 
 export interface ScheduleSettings {

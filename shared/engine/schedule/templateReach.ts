@@ -53,10 +53,10 @@ export function uncoveredWork(required: readonly number[], reach: readonly boole
 
 /**
  * Volumes with the work arriving where no template reaches moved into the next interval a template reaches (across
- * midnight and days); work after the week's last reachable interval stays where it is, as it must be worked by
- * next week's shifts.
+ * midnight and days). Work after the week's last reachable interval is carried over to next week (`carriedOver`),
+ * where next week's first shifts work it off: it is not this week's requirement.
  */
-export function deferIntoReach(volumes: readonly number[], reach: readonly boolean[]): { volumes: number[]; moved: number } {
+export function deferIntoReach(volumes: readonly number[], reach: readonly boolean[]): { volumes: number[]; moved: number; carriedOver: number } {
   const out = [...volumes];
   let carried = 0;
   let moved = 0;
@@ -72,16 +72,7 @@ export function deferIntoReach(volumes: readonly number[], reach: readonly boole
     out[t] += carried;
     carried = 0;
   }
-  if (carried > 0) {
-    // Nothing reachable after it this week: put it back where it arrived.
-    for (let t = out.length - 1; t >= 0 && carried > 0; t--) {
-      if (reach[t]) break;
-      out[t] = volumes[t];
-      carried -= volumes[t];
-      moved -= volumes[t];
-    }
-  }
-  return { volumes: out, moved };
+  return { volumes: out, moved, carriedOver: carried };
 }
 
 /** Runs of true slots as 'HH:MM–HH:MM', a run at the end of the day joined to one at its start (22:00–06:00). */

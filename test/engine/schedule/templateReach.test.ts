@@ -20,11 +20,12 @@ describe('work outside every shift template', () => {
 
   it('moves that work into the next covered hour and keeps the total', () => {
     const volumes = Array.from({ length: 48 }, (_, t) => (t % 24 < 6 ? 10 : 1));
-    const { volumes: deferred, moved } = deferIntoReach(volumes, reach);
+    const { volumes: deferred, moved, carriedOver } = deferIntoReach(volumes, reach);
     expect(deferred[6]).toBe(1 + 6 * 10); // day 0: 00:00–06:00 arrive at 06:00
     expect(deferred[30]).toBe(1 + 3 * 1 + 6 * 10); // day 1: 21:00–24:00 of day 0 and 00:00–06:00 of day 1
-    expect(deferred.slice(45)).toEqual([1, 1, 1]); // after the last covered hour of the week: left where it arrived
-    expect(deferred.reduce((a, b) => a + b, 0)).toBe(volumes.reduce((a, b) => a + b, 0));
-    expect(moved).toBe(6 * 10 + 3 + 6 * 10);
+    expect(deferred.slice(45)).toEqual([0, 0, 0]); // after the last covered hour of the week: next week's work
+    expect(carriedOver).toBe(3);
+    expect(deferred.reduce((a, b) => a + b, 0) + carriedOver).toBe(volumes.reduce((a, b) => a + b, 0));
+    expect(moved).toBe(6 * 10 + 3 + 6 * 10 + 3);
   });
 });

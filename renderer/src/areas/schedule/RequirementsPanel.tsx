@@ -62,7 +62,7 @@ function OutsideShifts({ requirements, frozen }: { requirements: WeekRequirement
         {work.map((w) => (
           <li key={w.queueId}>
             {w.deferred
-              ? `${w.queueName}: ${formatNumber(w.movedContacts, 1)} contacts arriving ${w.windows.join(', ')} (no shift covers those hours) are deferred into the next covered hours; the deferred-work model carries them as backlog.`
+              ? `${w.queueName}: ${formatNumber(w.movedContacts, 1)} contacts arriving ${w.windows.join(', ')} (no shift covers those hours) are deferred into the next covered hours${w.carriedToNextWeek > 0 ? ` (${formatNumber(w.carriedToNextWeek, 1)} after the week’s last shift go to next week)` : ''}; the deferred-work model carries them as backlog.`
               : `${w.queueName} needs up to ${formatNumber(w.peakAgents, 1)} agents ${w.windows.join(', ')} and no shift covers it (${formatNumber(w.agentHours, 1)} agent-hours this week).`}
           </li>
         ))}
