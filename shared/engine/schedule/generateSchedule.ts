@@ -16,6 +16,7 @@ import { explainShortfalls, type ShortfallExplanation } from './explain';
 import type { ScheduleInput, ShiftAssignment } from './model';
 import { fairnessReport, preferencePenalty, type FairnessReport } from './preferences';
 import { assignStarts, buildRosterProblem } from './rosterMapping';
+import { idleReport, moveIdleTime } from './idleTime';
 import { lockedWorkOf } from './lockCheck';
 import { checkScheduleRules, type RuleViolation } from './rules';
 import { designShifts, type ShiftDesign } from './shiftDesign';
@@ -45,6 +46,8 @@ export interface ScheduleSummary {
   /** underWeight × under + overWeight × over (agent-hours) + preference weights not met. */
   objective: number;
   preferencePenalty: number;
+  /** Paid agent-hours where none of the agent's skills has a requirement (idleTime.ts). */
+  idleHours?: number;
   ruleViolations: number;
   fairness: FairnessReport;
   seconds: number;
@@ -94,7 +97,9 @@ export async function generateSchedule(input: ScheduleInput, options: GenerateOp
 
   report('roster', DESIGN_SHARE, 'assigning agents');
   const rosterSeconds = timeLimitSec * (1 - BREAK_SHARE) - seconds() - FINISHING_SECONDS;
-  const rostered = cancelled() ? [] : await roster(context, design, lockedWork, rosterSeconds, options, notes, report);
+  const rosteredTypes = cancelled() ? [] : await roster(context, design, lockedWork, rosterSeconds, options, notes, report);
+  // Paid time where none of the agent's skills needs anyone moves to where it covers a shortage, hours unchanged.
+  const rostered = moveIdleTime(context, rosteredTypes, locked);
 
   report('breaks', 0.9, 'placing breaks');
   const shifts = [...locked, ...rostered];
@@ -113,6 +118,12 @@ export async function generateSchedule(input: ScheduleInput, options: GenerateOp
   const violations = checkScheduleRules(problem, assignments);
   const explanations = explainShortfalls({ context, coverage, assignments, designed: design.designed, lockedWork });
   const penalty = preferencePenalty(problem, assignments);
+  const idle = idleReport(context, assignments);
+  if (idle.hours > 0) {
+    notes.push(
+      `${Math.round(idle.hours * 10) / 10} paid agent-hours fall where none of the agent's skills has a requirement: contract hours that no other start, template or skill of that agent on that day could spend on a shortage without breaking a rule (${idle.lines.slice(0, 5).join('; ')}${idle.lines.length > 5 ? `; and ${idle.lines.length - 5} more agents` : ''})`,
+    );
+  }
   report('done', 1, 'schedule ready');
 
   return {
@@ -124,6 +135,7 @@ export async function generateSchedule(input: ScheduleInput, options: GenerateOp
       ...(design.lowerBoundUnderHours !== null ? { lowerBoundUnderHours: design.lowerBoundUnderHours } : {}),
       objective: problem.weights.underPerAgentHour * coverage.underHours + problem.weights.overPerAgentHour * coverage.overHours + penalty,
       preferencePenalty: penalty,
+      idleHours: idle.hours,
       ruleViolations: violations.length,
       fairness: fairnessReport(problem, assignments),
       seconds: seconds(),
