@@ -121,7 +121,7 @@ export async function generateSchedule(input: ScheduleInput, options: GenerateOp
   const idle = idleReport(context, assignments);
   if (idle.hours > 0) {
     notes.push(
-      `${Math.round(idle.hours * 10) / 10} paid agent-hours fall where none of the agent's skills has a requirement: contract hours that no other start, template or skill of that agent on that day could spend on a shortage without breaking a rule (${idle.lines.slice(0, 5).join('; ')}${idle.lines.length > 5 ? `; and ${idle.lines.length - 5} more agents` : ''})`,
+      `${Math.round(idle.hours * 10) / 10} paid agent-hours fall where none of the agent's skills has a requirement: contract hours that no other start, template or skill of that agent on that day could place in open hours without more short or over coverage or a broken rule (${idle.lines.slice(0, 5).join('; ')}${idle.lines.length > 5 ? `; and ${idle.lines.length - 5} more agents` : ''})`,
     );
   }
   report('done', 1, 'schedule ready');

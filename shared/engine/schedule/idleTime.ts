@@ -4,7 +4,8 @@
  *
  * 1. moveIdleTime: after rostering, each free (unlocked) shift may move to another start, template or skill of the
  *    same agent on the same day with the same paid minutes (so contract hours are unchanged) when that lowers the
- *    weighted under + over coverage, and only if the agent's own rules stay as they were. Rostering works on shift
+ *    weighted under + over coverage, or keeps it and has fewer idle minutes, and only if the agent's own rules stay
+ *    as they were. Rostering works on shift
  *    types (template × skill) and hands surplus agents a start, so this is where such hours get noticed.
  * 2. idleReport: the idle hours that remain, per agent, for the planner — they are contract hours with no demand
  *    any of the agent's shifts could cover instead.
@@ -62,18 +63,24 @@ export function moveIdleTime(context: PlanningContext, free: ShiftAssignment[], 
       add(shift, -1);
       let best = shift;
       let bestCost = cost(shift);
+      let bestIdle = idleMinutes(context, shift);
       for (const k of context.eligible[a][shift.day]) {
         const concrete = context.shifts[k];
         if (concrete.paidMinutes !== paid) continue;
         for (let s = 0; s < skills.length; s++) {
           if (!context.serves(a, k, s)) continue;
           const candidate: ShiftAssignment = { ...shift, start: concrete.start, end: concrete.end, segments: concrete.segments.map((x) => ({ ...x })), breaks: [], skill: skills[s], templateId: concrete.template.id };
+          // Better coverage wins; at equal coverage, fewer idle minutes (over-coverage while the queue is open is at
+          // least time the agent can work).
           const candidateCost = cost(candidate);
-          if (candidateCost >= bestCost - EPSILON) continue;
+          if (candidateCost > bestCost + EPSILON) continue;
+          const candidateIdle = candidateCost < bestCost - EPSILON ? -1 : idleMinutes(context, candidate);
+          if (candidateIdle >= bestIdle) continue;
           const trial = agentShifts.map((x) => (x === shift ? candidate : x));
           if (rulesBroken(shift.agentId, trial) > brokenBefore) continue;
           best = candidate;
           bestCost = candidateCost;
+          bestIdle = candidateIdle < 0 ? idleMinutes(context, candidate) : candidateIdle;
         }
       }
       add(best, 1);

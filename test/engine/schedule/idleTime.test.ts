@@ -36,4 +36,17 @@ describe('paid time where no skill of the agent has a requirement', () => {
     expect(report.hours).toBe(2);
     expect(report.lines[0]).toMatch(/^A1: 2 h with no requirement for their skills \(Monday \(day 1\) 06:00–14:00 voice\)/);
   });
+
+  it('at equal coverage cost, prefers hours when the queue is open to hours before it opens', () => {
+    const open = parseScheduleInput({ startDate: '2026-11-09', requirements: curve(1, 30, { voice: (_, m) => (m >= at('08:00') && m < at('18:00') ? 1 : 0) }), agents: agents(2, ['voice']) });
+    const openContext = buildContext(open);
+    const rostered = [shift('A1', 'early', '06:00'), shift('A2', 'core', '10:00')];
+    const before = computeCoverage(open.requirements, rostered);
+    const moved = moveIdleTime(openContext, rostered, []);
+    const after = computeCoverage(open.requirements, moved);
+    expect(after.overHours).toBe(before.overHours); // 6 agent-hours over either way
+    expect(after.underHours).toBe(0);
+    expect(idleReport(openContext, rostered).hours).toBe(2);
+    expect(idleReport(openContext, moved).hours).toBe(0);
+  });
 });
