@@ -227,7 +227,7 @@ function publishedScheduleView(db: Database, days: ReturnType<typeof dailyWork>)
   const intervalMinutes = stored.requirements.intervalMinutes;
   const coverage = computeCoverage({ intervalMinutes, days: 7, series: stored.requirements.series }, shifts.map(toAssignment));
   const loads: QueueWeekLoad[] = [];
-  weekRequirements(db, meta.weekStart, intervalMinutes, (load) => loads.push(load));
+  weekRequirements(db, meta.weekStart, intervalMinutes, { onQueueLoad: (load) => loads.push(load) });
   const slotsPerDay = 1440 / intervalMinutes;
   const dates = Array.from({ length: 7 }, (_, d) => DateTime.fromISO(meta.weekStart).plus({ days: d }).toISODate()!);
   const intervals: RagInterval[] = [];

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { PlanExportFile, PlanProjectionView, PlanSave } from '../../shared/api/channels/plan';
 import { monthlyRollUp } from '../../shared/engine/plan/monthlyRollUp';
-import { csvField } from './scheduleExports';
+import { csvField } from '../../shared/text/csv';
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'plan';
 const round = (value: number, decimals = 2) => Math.round(value * 10 ** decimals) / 10 ** decimals;

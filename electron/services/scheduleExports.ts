@@ -1,23 +1,20 @@
 /**
- * Schedule exports: CSV (`agent,date,start,end,breaks`, one row per working span), an XLSX workbook (the week grid,
+ * Schedule exports: CSV (scheduleCsv.ts, one row per shift with its working spans and skill), an XLSX workbook (the week grid,
  * every shift, and coverage per interval with its formula), and one ICS calendar per agent with every working span
- * as an event in UTC. Times are the site's local wall-clock times; a split shift gives one row or event per span.
+ * as an event in UTC. Times are the site's local wall-clock times; a split shift gives one calendar event per span.
  */
 import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
 import { createEvents, type EventAttributes } from 'ics';
 import { DateTime } from 'luxon';
-import { coverageAssignments, type ScheduleExportFile, type ScheduleShift, type ScheduleView } from '../../shared/api/channels/schedule';
+import { coverageAssignments, toAssignment, type ScheduleExportFile, type ScheduleShift, type ScheduleView } from '../../shared/api/channels/schedule';
 import { computeCoverage } from '../../shared/engine/schedule';
+import { scheduleCsv } from '../../shared/engine/schedule/scheduleCsv';
+import { formatClock } from '../../shared/engine/schedule/time';
 
 const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-export function clock(minutes: number): string {
-  const wrapped = ((Math.round(minutes) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(wrapped / 60)).padStart(2, '0')}:${String(wrapped % 60).padStart(2, '0')}`;
-}
-
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'agent';
-export const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 function byAgentAndTime(view: ScheduleView): { agent: ScheduleView['agents'][number]; shifts: ScheduleShift[] }[] {
   return view.agents.map((agent) => ({
@@ -29,7 +26,7 @@ function byAgentAndTime(view: ScheduleView): { agent: ScheduleView['agents'][num
 function breaksText(shift: ScheduleShift, within?: { start: number; end: number }): string {
   return shift.breaks
     .filter((b) => !within || (b.start >= within.start && b.end <= within.end))
-    .map((b) => `${clock(b.start)}-${clock(b.end)} ${b.kind}`)
+    .map((b) => `${formatClock(b.start)}-${formatClock(b.end)} ${b.kind}`)
     .join('; ');
 }
 
@@ -42,16 +39,14 @@ function baseName(view: ScheduleView): string {
   return `schedule-${view.schedule.weekStart}-v${view.schedule.version}${view.schedule.status === 'draft' ? '-draft' : ''}`;
 }
 
+/** The shared schedule CSV (scheduleCsv.ts): one row per shift with its spans, skill and template. */
 export function exportCsv(view: ScheduleView): ScheduleExportFile {
-  const lines = ['agent,date,start,end,breaks'];
-  for (const { agent, shifts } of byAgentAndTime(view)) {
-    for (const shift of shifts) {
-      for (const span of shift.segments) {
-        lines.push([csvField(agent.name), shift.date, clock(span.start), clock(span.end), csvField(breaksText(shift, span))].join(','));
-      }
-    }
-  }
-  return { fileName: `${baseName(view)}.csv`, mimeType: 'text/csv', encoding: 'utf8', content: lines.join('\n') + '\n' };
+  const content = scheduleCsv(view.shifts.map(toAssignment), {
+    startDate: view.schedule.weekStart,
+    agentNames: new Map(view.agents.map((a) => [String(a.id), a.name])),
+    templateNames: new Map(view.templates.map((t) => [t.id, t.name])),
+  });
+  return { fileName: `${baseName(view)}.csv`, mimeType: 'text/csv', encoding: 'utf8', content };
 }
 
 export async function exportXlsx(view: ScheduleView): Promise<ScheduleExportFile> {
@@ -71,7 +66,7 @@ export async function exportXlsx(view: ScheduleView): Promise<ScheduleExportFile
   for (const { agent, shifts } of byAgentAndTime(view)) {
     const row: Record<string, string | number> = { agent: agent.name, team: agent.team, hours: Math.round(shifts.reduce((s, x) => s + paidHours(x), 0) * 100) / 100 };
     for (const shift of shifts) {
-      const spans = shift.segments.map((s) => `${clock(s.start)}–${clock(s.end)}`).join(' + ');
+      const spans = shift.segments.map((s) => `${formatClock(s.start)}–${formatClock(s.end)}`).join(' + ');
       const name = shift.templateId ? (templateNames.get(shift.templateId) ?? shift.templateId) : 'Custom';
       row[`d${shift.day}`] = `${row[`d${shift.day}`] ? `${row[`d${shift.day}`]}\n` : ''}${spans} ${name} (${shift.skill})`;
     }
@@ -98,8 +93,8 @@ export async function exportXlsx(view: ScheduleView): Promise<ScheduleExportFile
         agent: agent.name,
         team: agent.team,
         date: shift.date,
-        start: clock(shift.start),
-        end: clock(shift.end),
+        start: formatClock(shift.start),
+        end: formatClock(shift.end),
         template: shift.templateId ?? '',
         skill: shift.skill,
         breaks: breaksText(shift),
@@ -126,7 +121,7 @@ export async function exportXlsx(view: ScheduleView): Promise<ScheduleExportFile
   ];
   const perDay = 1440 / coverage.intervalMinutes;
   for (let t = 0; t < 7 * perDay; t++) {
-    const row: Record<string, string | number> = { date: dates[Math.floor(t / perDay)], time: clock((t % perDay) * coverage.intervalMinutes) };
+    const row: Record<string, string | number> = { date: dates[Math.floor(t / perDay)], time: formatClock((t % perDay) * coverage.intervalMinutes) };
     for (const s of coverage.skills) {
       row[`${s.skill}-r`] = round2(s.required[t]);
       row[`${s.skill}-s`] = round2(s.scheduled[t]);
@@ -164,7 +159,7 @@ export function exportIcs(view: ScheduleView, agentId?: number): ScheduleExportF
           uid: `staffwise-${agent.id}-${shift.date}-${nth}-${k}@staffwise.local`,
           sequence: view.schedule.version,
           title: `${name} shift (${shift.skill})`,
-          description: `${clock(span.start)}–${clock(span.end)} ${view.timeZone}${breaks ? `. Breaks: ${breaks}` : ''}. Schedule week of ${view.schedule.weekStart}, version ${view.schedule.version} (${view.schedule.status}).`,
+          description: `${formatClock(span.start)}–${formatClock(span.end)} ${view.timeZone}${breaks ? `. Breaks: ${breaks}` : ''}. Schedule week of ${view.schedule.weekStart}, version ${view.schedule.version} (${view.schedule.status}).`,
           start: at(span.start),
           startInputType: 'utc',
           startOutputType: 'utc',
@@ -182,6 +177,17 @@ export function exportIcs(view: ScheduleView, agentId?: number): ScheduleExportF
     files.push({ fileName: `${baseName(view)}-${slug(agent.name)}-${agent.id}.ics`, mimeType: 'text/calendar', encoding: 'utf8', content: calendar.value, agentId: agent.id });
   }
   return files;
+}
+
+/**
+ * Every agent's calendar as ONE zip file (a browser asked for 40 separate downloads otherwise), one .ics per agent
+ * inside, named as the single-agent download would be.
+ */
+export function exportIcsZip(view: ScheduleView): ScheduleExportFile {
+  const calendars = exportIcs(view);
+  const entries = Object.fromEntries(calendars.map((file) => [file.fileName, strToU8(file.content)]));
+  const zipped = zipSync(entries, { level: 6 });
+  return { fileName: `${baseName(view)}-calendars.zip`, mimeType: 'application/zip', encoding: 'base64', content: Buffer.from(zipped).toString('base64') };
 }
 
 function emptyCalendar(name: string, weekStart: string): string {

@@ -9,7 +9,10 @@
 import { DateTime } from 'luxon';
 import type { Database } from 'better-sqlite3';
 import type { ChannelStaffingSettings, StaffingProfile } from '../../shared/api/channels/staffing';
-import type { ScheduleRequirementSource, WeekRequirements } from '../../shared/api/channels/schedule';
+import type { OutsideShiftsWork, ScheduleRequirementSource, WeekRequirements } from '../../shared/api/channels/schedule';
+import type { ShiftTemplate } from '../../shared/engine/schedule/model';
+import { deferIntoReach, templateReach, uncoveredWork } from '../../shared/engine/schedule/templateReach';
+import { weekdayOfDate } from '../../shared/engine/schedule/time';
 import type { ChannelKind, QueueSummary } from '../../shared/api/types';
 import { queueSummaries } from '../../db/repositories/workspace';
 import { queueIntervals, type StoredInterval } from '../../db/repositories/intervals';
@@ -71,7 +74,16 @@ export interface QueueWeekLoad {
   staffing: ChannelStaffingSettings;
 }
 
-export function weekRequirements(db: Database, weekStart: string, intervalMinutes: 15 | 30, onQueueLoad?: (load: QueueWeekLoad) => void): WeekRequirements {
+export interface WeekRequirementOptions {
+  /** The shift templates the week will be solved with: deferred work outside all of them is reported once. */
+  templates?: ShiftTemplate[];
+  /** Move that work into the next hours a template covers (the deferred-work model carries it as backlog). */
+  deferOutsideShifts?: boolean;
+  /** Called with each queue's week as read (the dashboard rates intervals against the same volumes). */
+  onQueueLoad?: (load: QueueWeekLoad) => void;
+}
+
+export function weekRequirements(db: Database, weekStart: string, intervalMinutes: 15 | 30, options: WeekRequirementOptions = {}): WeekRequirements {
   const dates = weekDates(weekStart);
   const dateIndex = new Map(dates.map((d, i) => [d, i]));
   const slotsPerDay = MINUTES_PER_DAY / intervalMinutes;
@@ -80,6 +92,7 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
   const sources: ScheduleRequirementSource[] = [];
   const notes: string[] = [];
   const choices = weekForecastChoices(db, weekStart);
+  const outsideShifts: OutsideShiftsWork[] = [];
 
   for (const queue of queueSummaries(db)) {
     const slots: (Slot | null)[][] = dates.map(() => Array.from({ length: slotsPerDay }, () => null));
@@ -155,10 +168,34 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
     const profile = profileFor(profiles, queue);
     const staffing = { ...(profile?.settings ?? defaultStaffing(queue, intervalMinutes)), intervalMin: intervalMinutes } as ChannelStaffingSettings;
     const forecastAhtUsed = staffing.mode === 'live' && intervals.some((p) => p.ahtSec !== null);
+    // Deferred work outside every template: measured as it arrives, then (if the planner chose) moved into covered hours.
+    const reach = staffing.mode === 'deferred' && options.templates ? templateReach(options.templates, queue.channel, intervalMinutes, DAYS, weekdayOfDate(weekStart)) : null;
+    let movedContacts = 0;
+    let carriedToNextWeek = 0;
+    let uncovered = null;
+    if (reach) {
+      uncovered = uncoveredWork(requirementsFor(intervals, staffing, false).rows.map((r) => r.required ?? 0), reach, intervalMinutes);
+      if (uncovered && options.deferOutsideShifts) {
+        const open = intervals.map((p, t) => reach[t] && p.status === 'open');
+        const deferred = deferIntoReach(intervals.map((p) => (p.status === 'open' ? (p.volume ?? 0) : 0)), open);
+        movedContacts = deferred.moved;
+        carriedToNextWeek = deferred.carriedOver;
+        deferred.volumes.forEach((volume, t) => {
+          if (intervals[t].status === 'open') intervals[t] = { ...intervals[t], volume };
+        });
+      }
+    }
     const result = requirementsFor(intervals, staffing, forecastAhtUsed);
-    onQueueLoad?.({ queue, intervals, staffing });
+    if (uncovered) {
+      outsideShifts.push({ queueId: queue.id, queueName: queue.name, skill: queue.channel, ...uncovered, deferred: movedContacts > 0, movedContacts: Math.round(movedContacts * 10) / 10, carriedToNextWeek: Math.round(carriedToNextWeek * 10) / 10 });
+    }
+    options.onQueueLoad?.({ queue, intervals, staffing });
     const curve = (series.get(queue.channel) ?? new Float64Array(DAYS * slotsPerDay)) as Float64Array;
-    result.rows.forEach((row, t) => (curve[t] += row.required ?? 0));
+    let queueRequired = result.rows.map((row) => row.required ?? 0);
+    // Work moved to the morning is still spread over its response time by the deferred-work model, and so is work
+    // arriving just before the last shift ends: what lands past the covered hours waits for the next ones too.
+    if (reach && movedContacts > 0) queueRequired = deferIntoReach(queueRequired, reach).volumes;
+    queueRequired.forEach((required, t) => (curve[t] += required));
     series.set(queue.channel, curve);
 
     const source: ScheduleRequirementSource['source'] =
@@ -193,6 +230,7 @@ export function weekRequirements(db: Database, weekStart: string, intervalMinute
     series: [...series].map(([skill, required]) => ({ skill, required: Array.from(required, (v) => Math.round(v * 1000) / 1000) })),
     sources,
     notes,
+    ...(outsideShifts.length > 0 && { outsideShifts }),
   };
 }
 

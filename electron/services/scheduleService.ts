@@ -5,9 +5,11 @@
 import { DateTime } from 'luxon';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
-import { toAssignment, type ScheduleAgent, type ScheduleMeta, type ScheduleOverview, type ScheduleTemplate, type ScheduleView, type ShiftEditResult } from '../../shared/api/channels/schedule';
+import { problemOfView, toAssignment, type ScheduleAgent, type ScheduleMeta, type ScheduleOverview, type ScheduleTemplate, type ScheduleView, type ShiftEditResult } from '../../shared/api/channels/schedule';
 import {
+  checkScheduleRules,
   DEFAULT_TEMPLATES,
+  lockConflicts,
   parseScheduleInput,
   ShiftTemplateSchema,
   type AgentInput,
@@ -40,7 +42,7 @@ import {
   type AgentRow,
   type NewShift,
 } from '../../db/repositories/schedules';
-import { exportCsv, exportIcs, exportXlsx } from './scheduleExports';
+import { exportCsv, exportIcs, exportIcsZip, exportXlsx } from './scheduleExports';
 import { availableForShifts, hiresInWeek, withHireStatus } from './planHiresInSchedule';
 import { forecastWeeks, weekDates, weekRequirements } from './scheduleRequirements';
 import { lastCompleteWeek } from './staffingService';
@@ -68,6 +70,7 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
   };
   const zoneOf = (db: Database) => getWorkspace(db)?.timezone ?? 'UTC';
   const templatesOf = (db: Database) => listTemplates(db, DEFAULT_TEMPLATES);
+  const parsedTemplates = (db: Database) => templatesOf(db).map((t) => ShiftTemplateSchema.parse(t.definition));
 
   const view = (scheduleId: number): ScheduleView => {
     const db = ctx.db();
@@ -166,12 +169,12 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
       });
     },
 
-    'schedule.requirements': async ({ weekStart, intervalMinutes }) => {
+    'schedule.requirements': async ({ weekStart, intervalMinutes, deferOutsideShifts }) => {
       await ctx.workspaceReady();
-      return weekRequirements(ctx.db(), weekStart, intervalMinutes ?? DEFAULT_INTERVAL);
+      return weekRequirements(ctx.db(), weekStart, intervalMinutes ?? DEFAULT_INTERVAL, { templates: parsedTemplates(ctx.db()), deferOutsideShifts });
     },
 
-    'schedule.generate': async ({ weekStart, timeLimitSec, intervalMinutes, scheduleId }) => {
+    'schedule.generate': async ({ weekStart, timeLimitSec, intervalMinutes, scheduleId, acceptLockConflicts, deferOutsideShifts }) => {
       await ctx.workspaceReady();
       const db = ctx.db();
       const base = scheduleId === undefined ? undefined : scheduleOrThrow(scheduleId);
@@ -179,7 +182,7 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
         throw new ApiError({ code: 'invalid_request', message: `Schedule ${scheduleId} is for the week of ${base.meta.weekStart}, not ${weekStart}`, issues: [{ path: 'scheduleId', message: 'Another week' }] });
       }
       const interval = intervalMinutes ?? base?.settings.intervalMinutes ?? DEFAULT_INTERVAL;
-      const requirements = weekRequirements(db, weekStart, interval);
+      const requirements = weekRequirements(db, weekStart, interval, { templates: parsedTemplates(db), deferOutsideShifts });
       if (requirements.series.length === 0) {
         throw new ApiError({ code: 'not_found', message: 'There are no queues to schedule for: import contact history in the Data area (or reset the demo).' });
       }
@@ -198,10 +201,21 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
         requirements: { intervalMinutes: interval, days: 7, series: requirements.series },
         locked: locked.map(toAssignment),
       };
+      let problem;
       try {
-        parseScheduleInput(input);
+        problem = parseScheduleInput(input);
       } catch (error) {
         throw new ApiError({ code: 'invalid_request', message: `The schedule input is not valid: ${(error as Error).message}` });
+      }
+      // Locks are fixed inside the model, so the solver keeps every rule around them when any week can; when the
+      // locks themselves rule that out, say which lock and which rule now, not as violations after the solve.
+      const conflicts = acceptLockConflicts ? [] : lockConflicts(problem);
+      if (conflicts.length > 0) {
+        throw new ApiError({
+          code: 'conflict',
+          message: `The locked shifts make ${conflicts.length === 1 ? 'a rule' : `${conflicts.length} rules`} impossible to keep: ${conflicts.map((c) => c.message).join('; ')}. Unlock or move them, or re-solve anyway.`,
+          issues: conflicts.map((c) => ({ path: 'locks', message: c.message })),
+        });
       }
       const stopBuffer = new SharedArrayBuffer(4);
       const replaceDraftId = base?.meta.status === 'draft' ? base.meta.id : undefined;
@@ -280,10 +294,18 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
         return changed;
       }),
 
-    'schedule.publish': ({ scheduleId }): ScheduleMeta => {
+    'schedule.publish': ({ scheduleId, acceptRuleViolations }): ScheduleMeta => {
       const stored = scheduleOrThrow(scheduleId);
       if (stored.meta.status === 'published') {
         throw new ApiError({ code: 'conflict', message: `Version ${stored.meta.version} of the week of ${stored.meta.weekStart} is already published` });
+      }
+      const broken = acceptRuleViolations ? [] : ruleViolationsOf(view(scheduleId));
+      if (broken.length > 0) {
+        throw new ApiError({
+          code: 'conflict',
+          message: `Version ${stored.meta.version} breaks ${broken.length} rule${broken.length === 1 ? '' : 's'}: ${broken.map((v) => v.message).join('; ')}. Confirm to publish it anyway.`,
+          issues: broken.map((v) => ({ path: 'acceptRuleViolations', message: v.message })),
+        });
       }
       ctx.backup('before-publish');
       publishSchedule(ctx.db(), scheduleId);
@@ -303,7 +325,7 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
       }
       if (format === 'csv') return { files: [exportCsv(v)] };
       if (format === 'xlsx') return { files: [await exportXlsx(v)] };
-      return { files: exportIcs(v, agentId) };
+      return { files: agentId === undefined ? [exportIcsZip(v)] : exportIcs(v, agentId) };
     },
 
     'schedule.agentPreferences.save': ({ agentId, preferences }) => {
@@ -340,6 +362,12 @@ export function toEngineAgent(agent: AgentRow, siteZone: string): AgentInput {
     preferences: prefs.preferences,
     timeZone: agent.timezone || siteZone,
   };
+}
+
+/** The rules the schedule's shifts break as they are now (after edits, not as of the last solve). */
+function ruleViolationsOf(v: ScheduleView) {
+  const problem = problemOfView(v);
+  return problem ? checkScheduleRules(problem, v.shifts.map(toAssignment)) : [];
 }
 
 function toScheduleAgent(agent: AgentRow, siteZone: string): ScheduleAgent {

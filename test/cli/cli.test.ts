@@ -177,7 +177,7 @@ describe('staffwise roster and schedule', () => {
     expect(err).toMatch(/line 2/);
   });
 
-  it('schedules named agents, writes agent,date,start,end,breaks, and explains what cannot be covered', async () => {
+  it('schedules named agents, writes the shared schedule CSV (one row per shift), and explains what cannot be covered', async () => {
     const out = join(tempDir(), 'schedule.csv');
     const { code, out: stdout, err } = await run([
       'schedule', '--requirements', fixture('schedule/requirements.csv'), '--agents', fixture('schedule/agents.csv'),
@@ -191,8 +191,9 @@ describe('staffwise roster and schedule', () => {
     const night = summary.explanations.find((e: { start: string; skill: string }) => e.start === '03:00' && e.skill === 'phone');
     expect(night.causes.map((c: { cause: string }) => c.cause)).toContain('no-template');
     const lines = readFileSync(out, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('agent,date,start,end,breaks');
-    expect(lines[1]).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+,2026-11-1\d,\d\d:\d\d,\d\d:\d\d,/);
+    expect(lines[0]).toBe('agent,date,start,end,end_date,segments,skill,template,paid_hours,breaks');
+    expect(lines[1]).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+,2026-11-1\d,\d\d:\d\d,\d\d:\d\d,2026-11-\d\d,[^,]+,(phone|chat|email),/);
+    expect(lines.length - 1).toBe(summary.shifts);
   }, 120_000);
 
   it('names the line of a bad agents file', async () => {

@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { createBackend, type Backend } from '../../electron/services/backend';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/api/contract';
+import type { ApiErrorShape } from '../../shared/api/errors';
 import type { JobHandle, JobKind } from '../../shared/api/types';
 import type { JobDoneEvent, JobDoneOf, JobResults } from '../../shared/api/jobs';
 
@@ -45,4 +46,11 @@ export function resultOf<K extends JobKind>(done: JobDoneEvent | undefined, kind
   }
   // A generic kind does not narrow the union; the check above is what makes this one cast safe.
   return (done as Extract<JobDoneOf<K>, { status: 'succeeded' }>).result;
+}
+
+/** The error of a call that must be refused; a call that succeeds fails the test. */
+export async function refusal<C extends Channel>(backend: Backend, channel: C, payload: RequestOf<C>): Promise<ApiErrorShape> {
+  const reply = await backend.dispatch(channel, payload);
+  if (reply.ok) throw new Error(`${channel} was expected to be refused, and it succeeded`);
+  return reply.error;
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ScheduleView, WeekRequirements } from '../../shared/api/channels/schedule';
 import type { Backend } from '../../electron/services/backend';
@@ -135,9 +136,10 @@ describe('schedule service', () => {
     const scheduleId = view.schedule.id;
     const { files: [csv] } = await call(backend, 'schedule.export', { scheduleId, format: 'csv' });
     const lines = csv.content.trim().split('\n');
-    expect(lines[0]).toBe('agent,date,start,end,breaks');
-    expect(lines.length - 1).toBe(view.shifts.reduce((n, s) => n + s.segments.length, 0));
-    expect(lines[1]).toMatch(/^[^,]+,2026-11-\d{2},\d{2}:\d{2},\d{2}:\d{2},.*(break|lunch)/);
+    expect(lines[0]).toBe('agent,date,start,end,end_date,segments,skill,template,paid_hours,breaks');
+    // One row per shift: a split shift is one row listing both spans.
+    expect(lines.length - 1).toBe(view.shifts.length);
+    expect(lines[1]).toMatch(/^[^,]+,2026-11-\d{2},\d{2}:\d{2},\d{2}:\d{2},2026-11-\d{2},[^,]+,(phone|chat|email),.*(break|lunch)/);
 
     const { files: [xlsx] } = await call(backend, 'schedule.export', { scheduleId, format: 'xlsx' });
     expect(xlsx).toMatchObject({ encoding: 'base64', fileName: `schedule-${WEEK}-v1-draft.xlsx` });
@@ -147,8 +149,13 @@ describe('schedule service', () => {
     expect(workbook.getWorksheet('Week')!.rowCount).toBe(41);
     expect(workbook.getWorksheet('Shifts')!.rowCount).toBe(view.shifts.length + 1);
 
+    // Every agent's calendar comes as ONE zip download, one .ics per agent with shifts inside.
     const { files: calendars } = await call(backend, 'schedule.export', { scheduleId, format: 'ics' });
-    expect(calendars).toHaveLength(new Set(view.shifts.map((s) => s.agentId)).size);
+    expect(calendars).toHaveLength(1);
+    expect(calendars[0]).toMatchObject({ mimeType: 'application/zip', encoding: 'base64', fileName: `schedule-${WEEK}-v1-draft-calendars.zip` });
+    const inside = unzipSync(Buffer.from(calendars[0].content, 'base64'));
+    expect(Object.keys(inside)).toHaveLength(new Set(view.shifts.map((s) => s.agentId)).size);
+    expect(Object.values(inside).every((bytes) => strFromU8(bytes).startsWith('BEGIN:VCALENDAR'))).toBe(true);
     const agent = view.shifts[0].agentId;
     const { files: [one] } = await call(backend, 'schedule.export', { scheduleId, format: 'ics', agentId: agent });
     expect(one.content).toMatch(/^BEGIN:VCALENDAR/);

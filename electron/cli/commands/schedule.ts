@@ -7,6 +7,7 @@
 import Papa from 'papaparse';
 import { DateTime } from 'luxon';
 import { callApi, numberFlag, UsageError, type Command } from '../command';
+import { scheduleCsv } from '../../../shared/engine/schedule/scheduleCsv';
 import { readTextFile, stringFlag, writeFileAtomically } from './files';
 
 export const scheduleCommand: Command = {
@@ -33,14 +34,9 @@ export const scheduleCommand: Command = {
     const input = { startDate: requirements.startDate, agents, requirements: requirements.requirements, ...shifts };
     const result = await callApi(ctx, 'schedule.solve', { input, timeLimitSec }, { timeLimitSec: 'time-limit-sec' });
 
-    const names = new Map(agents.map((a) => [a.id, a.name]));
-    const start = DateTime.fromISO(requirements.startDate);
-    const lines = ['agent,date,start,end,breaks'];
-    for (const a of [...result.assignments].sort((x, y) => x.day - y.day || x.start - y.start || x.agentId.localeCompare(y.agentId))) {
-      const breaks = a.breaks.map((b) => `${clock(b.start)}-${clock(b.end)} ${b.kind}`).join('; ');
-      lines.push([csvField(names.get(a.agentId) ?? a.agentId), a.date ?? start.plus({ days: a.day }).toISODate(), clock(a.start), clock(a.end), csvField(breaks)].join(','));
-    }
-    writeFileAtomically(outPath, lines);
+    // The same writer as the app's CSV export: one row per shift, spans, skill and template.
+    const csv = scheduleCsv(result.assignments, { startDate: requirements.startDate, agentNames: new Map(agents.map((a) => [a.id, a.name])) });
+    writeFileAtomically(outPath, csv.slice(0, -1).split('\n'));
     const s = result.summary;
     const summary = {
       shifts: result.assignments.length,
@@ -152,5 +148,3 @@ function readShifts(path: string): Record<string, unknown> {
   throw new Error(`${path} must hold an array of shift templates or {"templates": [...], "rules": {...}}`);
 }
 
-const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-const csvField = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

@@ -15,17 +15,26 @@ import type {
   ShiftTimes,
   WeekRequirements,
 } from '../../../shared/api/channels/schedule';
-import { coverageAssignments, SCHEDULE_TIME_LIMITS, toAssignment } from '../../../shared/api/channels/schedule';
+import { coverageAssignments, problemOfView, SCHEDULE_TIME_LIMITS, toAssignment } from '../../../shared/api/channels/schedule';
 // Imported from their modules, not the engine's index, so the solver (and its WebAssembly) stays out of the renderer.
 import { computeCoverage, type CoverageReport } from '../../../shared/engine/schedule/coverage';
 import { checkScheduleRules, type RuleViolation } from '../../../shared/engine/schedule/rules';
 import { placeBreaks } from '../../../shared/engine/schedule/breaks';
-import { parseScheduleInput } from '../../../shared/engine/schedule/context';
+import { dateOfDay, formatClock as clockOf } from '../../../shared/engine/schedule/time';
 import type { ScheduleProblem, ShiftAssignment } from '../../../shared/engine/schedule/model';
 import { ApiError, type FieldIssue } from '../../../shared/api/errors';
 import { api } from '../api';
 import { parseNumberField } from '../components/parseNumber';
 import { onJobDone } from './jobsStore';
+
+/**
+ * One edit the planner can undo: the shift's times before and after, a lock change, or a shift added or removed
+ * (those keep the whole shift, since undoing a removal adds it back under a new id).
+ */
+export type EditEntry =
+  | { kind: 'times'; label: string; shiftId: number; before: ShiftTimes; after: ShiftTimes }
+  | { kind: 'lock'; label: string; shiftIds: number[]; locked: boolean }
+  | { kind: 'remove' | 'add'; label: string; shift: ScheduleShift };
 
 export interface Notice {
   kind: 'ok' | 'error';
@@ -58,13 +67,20 @@ interface ScheduleStore {
   /** Day the agent panel offers for a new shift (set by double-clicking an empty day). */
   selectedDay?: number;
   busy: boolean;
+  /** Edits of the open schedule, oldest first (undo takes the last), and the edits undone (redo takes the last). */
+  history: EditEntry[];
+  undone: EditEntry[];
+  /** The planner chose to move deferred work outside every shift template into the next covered hours. */
+  deferOutsideShifts: boolean;
+  /** What the locked shifts make impossible, said before solving; Re-solve anyway sends the solve regardless. */
+  lockConflicts?: string[];
 
   init(): Promise<void>;
   selectWeek(weekStart: string): Promise<void>;
   loadRequirements(): Promise<void>;
-  set(patch: Partial<Pick<ScheduleStore, 'timeLimit' | 'intervalMinutes' | 'notice' | 'selectedShiftId' | 'selectedAgentId' | 'selectedDay'>>): void;
+  set(patch: Partial<Pick<ScheduleStore, 'timeLimit' | 'intervalMinutes' | 'notice' | 'selectedShiftId' | 'selectedAgentId' | 'selectedDay' | 'lockConflicts' | 'deferOutsideShifts'>>): void;
   openSchedule(scheduleId: number): Promise<void>;
-  generate(): Promise<void>;
+  generate(acceptLockConflicts?: boolean): Promise<void>;
   stop(): Promise<void>;
   /** Live coverage while dragging: the shift as it would be (null ends the preview). */
   preview(shiftId: number, times: ShiftTimes | null): void;
@@ -72,27 +88,17 @@ interface ScheduleStore {
   setLocked(shiftIds: number[], locked: boolean): Promise<void>;
   removeShift(shiftId: number): Promise<void>;
   addShift(agentId: number, day: number, templateId: string, start: number, skill: string): Promise<void>;
-  publish(): Promise<void>;
+  /** acceptRuleViolations: the planner confirmed the list of rules the shifts break. */
+  publish(acceptRuleViolations?: boolean): Promise<void>;
+  /** Ctrl+Z / Ctrl+Shift+Z: reverts or re-applies the last edit, saved like any edit. */
+  undo(): Promise<void>;
+  redo(): Promise<void>;
   deleteDraft(): Promise<void>;
   exportFiles(format: 'csv' | 'xlsx' | 'ics', agentId?: number): Promise<ScheduleExportFile[]>;
   savePreferences(agentId: number, preferences: AgentSchedulePreferences): Promise<void>;
   /** Adds (no id) or replaces a shift template; returns the field issues when the backend refused it. */
   saveTemplate(id: string | undefined, template: Record<string, unknown>): Promise<{ issues: FieldIssue[]; message: string } | undefined>;
   deleteTemplate(id: string): Promise<void>;
-}
-
-function problemOf(view: ScheduleView): ScheduleProblem | undefined {
-  try {
-    return parseScheduleInput({
-      startDate: view.schedule.weekStart,
-      timeZone: view.timeZone,
-      agents: view.agents.map((a) => a.engine),
-      templates: view.templates,
-      requirements: { intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series },
-    });
-  } catch {
-    return undefined;
-  }
 }
 
 function recompute(view: ScheduleView, problem: ScheduleProblem | undefined, shifts: ScheduleShift[], withRules: boolean) {
@@ -109,6 +115,8 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
     const before = get().view;
     if (result.newDraft) {
       await get().openSchedule(result.scheduleId);
+      // The new draft holds this edit on top of the solve (opening it counted none).
+      set({ editsSinceSolve: 1 });
       set({ notice: { kind: 'ok', text: `Version ${before?.schedule.version} is published and stays as it was; ${what} went into a new draft, version ${get().view?.schedule.version}.` } });
       void refreshOverview();
     }
@@ -123,14 +131,16 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
    * Replaces shifts optimistically, recomputes coverage and rules, and queues the save; reverts on failure. An
    * edit of a published version holds further edits (busy) until its new draft is open, since shift ids change.
    */
-  const editShifts = async (next: ScheduleShift[], save: () => Promise<ShiftEditResult>, what: string) => {
+  const editShifts = async (next: ScheduleShift[], save: () => Promise<ShiftEditResult>, what: string, entry?: (result: ShiftEditResult) => EditEntry) => {
     const { view, problem, shifts: previous } = get();
     if (!view || get().busy) return;
     const published = view.schedule.status === 'published';
     set({ shifts: next, ...recompute(view, problem, next, true), editsSinceSolve: get().editsSinceSolve + 1, ...(published && { busy: true }) });
     const run = saving.then(async () => {
       try {
-        await afterEdit(await save(), what);
+        const result = await save();
+        await afterEdit(result, what);
+        if (entry) record(entry(result), result.newDraft);
       } catch (error) {
         if (get().view?.schedule.id === view.schedule.id) set({ shifts: previous, ...recompute(view, problem, previous, true) });
         fail(error, 'Not saved');
@@ -142,8 +152,61 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
     await run;
   };
 
+  /** Set while undo or redo replays an edit, so the replay is not recorded as a new edit. */
+  let replaying = false;
+  /**
+   * Adds a finished edit to the history (a new edit clears what was undone). An edit that started a new draft begins
+   * that draft's history: the published version's edits cannot be undone inside the draft.
+   */
+  const record = (entry: EditEntry, newDraft: boolean) => {
+    if (replaying) return;
+    set({ history: [...(newDraft ? [] : get().history), entry], undone: [] });
+  };
+  const shiftTimes = (shift: ScheduleShift): ShiftTimes => ({ start: shift.start, end: shift.end, segments: shift.segments, breaks: shift.breaks });
+  /** Adds a whole shift back (undoing a removal, redoing an addition) and returns its new id. */
+  const restoreShift = async (shift: ScheduleShift): Promise<number | undefined> => {
+    const { view } = get();
+    if (!view) return undefined;
+    const result = await api['schedule.addShift']({ scheduleId: view.schedule.id, agentId: shift.agentId, day: shift.day, skill: shift.skill, templateId: shift.templateId, times: shiftTimes(shift) });
+    if (result.newDraft) {
+      await afterEdit(result, 'the restored shift');
+    } else {
+      const next = [...get().shifts, { ...shift, id: result.shiftIds[0], locked: false }];
+      set({ shifts: next, ...recompute(view, get().problem, next, true), editsSinceSolve: get().editsSinceSolve + 1 });
+    }
+    return result.shiftIds[0];
+  };
+  /** Plays an edit forwards (redo) or backwards (undo) through the ordinary edit paths, so it is saved the same way. */
+  const replay = async (entry: EditEntry, forwards: boolean): Promise<EditEntry> => {
+    replaying = true;
+    try {
+      switch (entry.kind) {
+        case 'times':
+          await get().commit(entry.shiftId, forwards ? entry.after : entry.before);
+          return entry;
+        case 'lock':
+          await get().setLocked(entry.shiftIds, forwards ? entry.locked : !entry.locked);
+          return entry;
+        default: {
+          const adding = (entry.kind === 'add') === forwards;
+          if (!adding) {
+            await get().removeShift(entry.shift.id);
+            return entry;
+          }
+          const id = await restoreShift(entry.shift);
+          return id === undefined ? entry : { ...entry, shift: { ...entry.shift, id } };
+        }
+      }
+    } finally {
+      replaying = false;
+    }
+  };
+
   return {
     templates: [],
+    history: [],
+    undone: [],
+    deferOutsideShifts: false,
     timeLimit: String(SCHEDULE_TIME_LIMITS.default),
     intervalMinutes: 30,
     errors: {},
@@ -165,7 +228,7 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
     },
 
     async selectWeek(weekStart) {
-      set({ weekStart, weekRequirements: undefined, notice: undefined, selectedShiftId: undefined });
+      set({ weekStart, weekRequirements: undefined, notice: undefined, selectedShiftId: undefined, lockConflicts: undefined });
       const latest = get().overview?.schedules.filter((s) => s.weekStart === weekStart).sort((a, b) => b.version - a.version)[0];
       if (latest) await get().openSchedule(latest.id);
       else set({ view: undefined, shifts: [], coverage: undefined, violations: [], problem: undefined });
@@ -173,10 +236,10 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
     },
 
     async loadRequirements() {
-      const { weekStart, intervalMinutes } = get();
+      const { weekStart, intervalMinutes, deferOutsideShifts } = get();
       if (!weekStart) return;
       try {
-        const weekRequirements = await api['schedule.requirements']({ weekStart, intervalMinutes });
+        const weekRequirements = await api['schedule.requirements']({ weekStart, intervalMinutes, ...(deferOutsideShifts && { deferOutsideShifts }) });
         if (get().weekStart === weekStart) set({ weekRequirements });
       } catch (error) {
         fail(error, 'Could not read the week’s requirements');
@@ -187,7 +250,9 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
 
     async openSchedule(scheduleId) {
       const view = await api['schedule.view']({ scheduleId });
-      const problem = problemOf(view);
+      const problem = problemOfView(view);
+      // Another schedule (or a re-solved one) starts a fresh history; ids of the old one mean nothing there.
+      set({ history: [], undone: [] });
       set({
         view,
         problem,
@@ -200,7 +265,7 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
       });
     },
 
-    async generate() {
+    async generate(acceptLockConflicts = false) {
       const { weekStart, timeLimit, intervalMinutes, view } = get();
       if (!weekStart) return;
       const limit = parseNumberField(timeLimit);
@@ -213,10 +278,14 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
           timeLimitSec: limit.value!,
           intervalMinutes,
           ...(view && view.schedule.weekStart === weekStart && { scheduleId: view.schedule.id }),
+          ...(acceptLockConflicts && { acceptLockConflicts }),
+          ...(get().deferOutsideShifts && { deferOutsideShifts: true }),
         });
-        set({ jobId: handle.jobId, stopping: false, errors: {}, notice: undefined });
+        set({ jobId: handle.jobId, stopping: false, errors: {}, notice: undefined, lockConflicts: undefined });
       } catch (error) {
-        set({ errors: { form: (error as Error).message } });
+        const locks = error instanceof ApiError && error.code === 'conflict' ? error.issues.filter((i) => i.path === 'locks').map((i) => i.message) : [];
+        if (locks.length > 0) set({ lockConflicts: locks, errors: {} });
+        else set({ errors: { form: (error as Error).message } });
       }
     },
 
@@ -238,8 +307,17 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
     async commit(shiftId, times) {
       const { view, shifts } = get();
       if (!view) return;
+      const current = shifts.find((s) => s.id === shiftId);
+      if (!current) return;
       const next = shifts.map((s) => (s.id === shiftId ? { ...s, ...times } : s));
-      await editShifts(next, () => api['schedule.updateShift']({ scheduleId: view.schedule.id, shiftId, times }), 'the edit');
+      const before = shiftTimes(current);
+      await editShifts(next, () => api['schedule.updateShift']({ scheduleId: view.schedule.id, shiftId, times }), 'the edit', (result) => ({
+        kind: 'times',
+        label: `${times.start === before.start && times.end !== before.end ? 'Resized' : 'Moved'} ${describeShift(view, current)} to ${clockOf(times.start)}–${clockOf(times.end)}`,
+        shiftId: result.shiftIds[0] ?? shiftId,
+        before,
+        after: times,
+      }));
     },
 
     async setLocked(shiftIds, locked) {
@@ -247,14 +325,26 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
       if (!view || shiftIds.length === 0) return;
       const ids = new Set(shiftIds);
       const next = shifts.map((s) => (ids.has(s.id) ? { ...s, locked } : s));
-      await editShifts(next, () => api['schedule.lockShifts']({ scheduleId: view.schedule.id, shiftIds, locked }), locked ? 'the lock' : 'the unlock');
+      const first = shifts.find((s) => ids.has(s.id));
+      await editShifts(next, () => api['schedule.lockShifts']({ scheduleId: view.schedule.id, shiftIds, locked }), locked ? 'the lock' : 'the unlock', (result) => ({
+        kind: 'lock',
+        label: `${locked ? 'Locked' : 'Unlocked'} ${shiftIds.length === 1 && first ? describeShift(view, first) : `${shiftIds.length} shifts`}`,
+        shiftIds: result.shiftIds.length > 0 ? result.shiftIds : shiftIds,
+        locked,
+      }));
     },
 
     async removeShift(shiftId) {
       const { view, shifts } = get();
       if (!view) return;
+      const removed = shifts.find((s) => s.id === shiftId);
+      if (!removed) return;
       set({ selectedShiftId: undefined });
-      await editShifts(shifts.filter((s) => s.id !== shiftId), () => api['schedule.deleteShift']({ scheduleId: view.schedule.id, shiftId }), 'the deletion');
+      await editShifts(shifts.filter((s) => s.id !== shiftId), () => api['schedule.deleteShift']({ scheduleId: view.schedule.id, shiftId }), 'the deletion', () => ({
+        kind: 'remove',
+        label: `Removed ${describeShift(view, removed)}`,
+        shift: removed,
+      }));
     },
 
     async addShift(agentId, day, templateId, start, skill) {
@@ -271,20 +361,21 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
       try {
         const result = await api['schedule.addShift']({ scheduleId: view.schedule.id, agentId, day, skill, templateId, times });
         if (result.newDraft) return await afterEdit(result, 'the new shift');
-        const shift: ScheduleShift = { id: result.shiftIds[0], agentId, day, date: dateOf(view.schedule.weekStart, day), ...times, templateId, skill, locked: false };
+        const shift: ScheduleShift = { id: result.shiftIds[0], agentId, day, date: dateOfDay(view.schedule.weekStart, day), ...times, templateId, skill, locked: false };
         const next = [...get().shifts, shift];
         set({ shifts: next, ...recompute(view, problem, next, true), editsSinceSolve: get().editsSinceSolve + 1, selectedShiftId: shift.id });
+        record({ kind: 'add', label: `Added ${describeShift(view, shift)}`, shift }, false);
       } catch (error) {
         fail(error, 'The shift was not added');
       }
     },
 
-    async publish() {
+    async publish(acceptRuleViolations = false) {
       const { view } = get();
       if (!view) return;
       set({ busy: true });
       try {
-        const meta = await api['schedule.publish']({ scheduleId: view.schedule.id });
+        const meta = await api['schedule.publish']({ scheduleId: view.schedule.id, ...(acceptRuleViolations && { acceptRuleViolations }) });
         set({ busy: false });
         await get().openSchedule(meta.id);
         set({ notice: { kind: 'ok', text: `Published version ${meta.version} of the week of ${meta.weekStart}. It will not change: any edit starts a new draft.` } });
@@ -293,6 +384,24 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
         set({ busy: false });
         fail(error, 'Not published');
       }
+    },
+
+    async undo() {
+      const { history, undone, busy } = get();
+      const entry = history.at(-1);
+      if (!entry || busy) return;
+      set({ history: history.slice(0, -1) });
+      const replayed = await replay(entry, false);
+      set({ undone: [...undone, replayed], notice: { kind: 'ok', text: `Undid: ${entry.label}.` } });
+    },
+
+    async redo() {
+      const { undone, busy } = get();
+      const entry = undone.at(-1);
+      if (!entry || busy) return;
+      set({ undone: undone.slice(0, -1) });
+      const replayed = await replay(entry, true);
+      set({ history: [...get().history.filter((e) => e !== entry), replayed], notice: { kind: 'ok', text: `Redid: ${entry.label}.` } });
     },
 
     async deleteDraft() {
@@ -356,7 +465,7 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
             return { ...rest, fixedWeekdaysOff: preferences.fixedWeekdaysOff, preferences: preferences.preferences, ...(preferences.availability.length > 0 && { availability: preferences.availability }) };
           };
           const next = { ...view, agents: view.agents.map((a) => (a.id === agentId ? { ...a, preferences, engine: withPreferences(a.engine) } : a)) };
-          const problem = problemOf(next);
+          const problem = problemOfView(next);
           set({ view: next, problem, ...recompute(next, problem, get().shifts, true) });
         }
         set({ notice: { kind: 'ok', text: 'Saved. The next Generate for any week uses these days off and preferences.' } });
@@ -367,9 +476,12 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
   };
 });
 
-function dateOf(weekStart: string, day: number): string {
-  const [y, m, d] = weekStart.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + day)).toISOString().slice(0, 10);
+const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** 'Ava Lee's Tue shift' for the edit history. */
+function describeShift(view: ScheduleView, shift: ScheduleShift): string {
+  const name = view.agents.find((a) => a.id === shift.agentId)?.name ?? `agent ${shift.agentId}`;
+  return `${name}’s ${WEEKDAY_SHORT[shift.day]} shift`;
 }
 
 onJobDone((event) => {

@@ -16,7 +16,8 @@ import type {
   ShortfallExplanation,
 } from '../../engine/schedule';
 // The model module, not the engine's index, so the solver (and its WebAssembly) stays out of the renderer.
-import { ShiftTemplateSchema } from '../../engine/schedule/model';
+import { ShiftTemplateSchema, type ScheduleProblem } from '../../engine/schedule/model';
+import { parseScheduleInput } from '../../engine/schedule/context';
 import type { ChannelKind, JobHandle } from '../types';
 import { jobIdField, mondayDate, returns } from './define';
 
@@ -126,6 +127,26 @@ export interface WeekRequirements {
   series: { skill: string; required: number[] }[];
   sources: ScheduleRequirementSource[];
   notes: string[];
+  /**
+   * Deferred queues (email, tickets) whose work arrives where no shift template reaches, said once per queue; with
+   * `deferred` the work was moved into the next hours a template covers (it waits in the backlog until then).
+   */
+  outsideShifts?: OutsideShiftsWork[];
+}
+
+export interface OutsideShiftsWork {
+  queueId: number;
+  queueName: string;
+  skill: string;
+  /** Most agents required at once outside every template, and agent-hours over the week (before deferring). */
+  peakAgents: number;
+  agentHours: number;
+  /** Clock windows, e.g. ['22:00–06:00']. */
+  windows: string[];
+  deferred: boolean;
+  /** Contacts moved into covered hours (0 unless deferred), of which those after the week's last shift go to next week. */
+  movedContacts: number;
+  carriedToNextWeek: number;
 }
 
 export interface ScheduleSettings {
@@ -186,6 +207,24 @@ export function toAssignment(shift: ScheduleShift): ShiftAssignment {
 export function coverageAssignments(shifts: ScheduleShift[], agents: Pick<ScheduleAgent, 'id' | 'ramp'>[]): (ShiftAssignment & { load?: number })[] {
   const loads = new Map(agents.filter((a) => a.ramp).map((a) => [a.id, a.ramp!.load]));
   return shifts.map((shift) => (loads.has(shift.agentId) ? { ...toAssignment(shift), load: loads.get(shift.agentId) } : toAssignment(shift)));
+}
+
+/**
+ * The engine's problem for a stored schedule (its agents, templates and requirements), for rule checks in the
+ * renderer and the service alike; undefined when the stored pieces no longer parse.
+ */
+export function problemOfView(view: Pick<ScheduleView, 'schedule' | 'timeZone' | 'agents' | 'templates' | 'requirements'>): ScheduleProblem | undefined {
+  try {
+    return parseScheduleInput({
+      startDate: view.schedule.weekStart,
+      timeZone: view.timeZone,
+      agents: view.agents.map((a) => a.engine),
+      templates: view.templates,
+      requirements: { intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series },
+    });
+  } catch {
+    return undefined;
+  }
 }
 
 export interface ScheduleAgent {
@@ -271,7 +310,7 @@ export const shiftTemplateSaveSchema = z
 export interface ScheduleExportFile {
   fileName: string;
   mimeType: string;
-  /** 'base64' for binary files (XLSX). */
+  /** 'base64' for binary files (XLSX, zip). */
   encoding: 'utf8' | 'base64';
   content: string;
   agentId?: number;
@@ -300,7 +339,14 @@ export const scheduleChannels = {
    */
   'schedule.templates.delete': { request: z.object({ id: templateKey }).strict(), response: returns<{ deleted: boolean }>() },
   'schedule.requirements': {
-    request: z.object({ weekStart: monday, intervalMinutes: z.union([z.literal(15), z.literal(30)]).optional() }).strict(),
+    request: z
+      .object({
+        weekStart: monday,
+        intervalMinutes: z.union([z.literal(15), z.literal(30)]).optional(),
+        /** Move deferred work arriving outside every shift template into the next covered hours. */
+        deferOutsideShifts: z.boolean().optional(),
+      })
+      .strict(),
     response: returns<WeekRequirements>(),
   },
   /** Solves a week as a job. With scheduleId, that schedule's locked shifts are kept and a draft is re-solved in place. */
@@ -315,6 +361,10 @@ export const scheduleChannels = {
           .max(SCHEDULE_TIME_LIMITS.max, `At most ${SCHEDULE_TIME_LIMITS.max} seconds`),
         intervalMinutes: z.union([z.literal(15), z.literal(30)], { error: 'Intervals are 15 or 30 minutes' }).optional(),
         scheduleId: id.optional(),
+        /** As in schedule.requirements: deferred work outside every shift template moves into covered hours. */
+        deferOutsideShifts: z.boolean().optional(),
+        /** Re-solve although the locked shifts themselves make a rule impossible (the planner saw the list). */
+        acceptLockConflicts: z.boolean().optional(),
       })
       .strict(),
     response: returns<JobHandle>(),
@@ -344,14 +394,18 @@ export const scheduleChannels = {
     request: z.object({ scheduleId: id, shiftIds: z.array(id).min(1).max(10_000), locked: z.boolean() }).strict(),
     response: returns<ShiftEditResult>(),
   },
-  'schedule.publish': { request: scheduleId, response: returns<ScheduleMeta>() },
+  /** Refused (conflict, listing them) while the shifts break rules, unless the planner confirmed that list. */
+  'schedule.publish': {
+    request: z.object({ scheduleId: id, acceptRuleViolations: z.boolean().optional() }).strict(),
+    response: returns<ScheduleMeta>(),
+  },
   'schedule.deleteDraft': { request: scheduleId, response: returns<{ deleted: boolean }>() },
   'schedule.export': {
     request: z
       .object({
         scheduleId: id,
         format: z.enum(['csv', 'xlsx', 'ics'], { error: 'Export as csv, xlsx or ics' }),
-        /** ICS: one agent's calendar; without it, one calendar file per agent. */
+        /** ICS: one agent's calendar; without it, one zip holding a calendar file per agent. */
         agentId: id.optional(),
       })
       .strict(),

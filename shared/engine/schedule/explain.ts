@@ -33,9 +33,11 @@ export interface ShortfallExplanation {
   /** 'HH:MM' */
   start: string;
   end: string;
-  /** Most agents required in the run. */
+  /** 'HH:MM' start of the run's most short interval; `required` and `scheduled` are both read there. */
+  worstAt: string;
+  /** Agents required in the worst interval (the same interval as `scheduled`, so the two compare). */
   required: number;
-  /** Fewest agents scheduled in the run. */
+  /** Agents scheduled in the worst interval. */
   scheduled: number;
   /** Agent-hours short over the run. */
   shortfallHours: number;
@@ -70,12 +72,12 @@ export function explainShortfalls({ context, coverage, assignments, designed, lo
       }
       const day = Math.floor(t / grid.intervalsPerDay);
       const first = t;
-      let required = 0;
-      let scheduled = Infinity;
+      // Peak required and least scheduled may fall in different intervals; reporting them side by side read as one
+      // gap ("14 required, 4 scheduled") that never happened. Both are read in the interval most short instead.
+      let worst = t;
       let shortfall = 0;
       while (t < grid.intervalCount && Math.floor(t / grid.intervalsPerDay) === day && curves.required[t] - curves.scheduled[t] > SHORT_EPSILON) {
-        required = Math.max(required, curves.required[t]);
-        scheduled = Math.min(scheduled, curves.scheduled[t]);
+        if (curves.required[t] - curves.scheduled[t] > curves.required[worst] - curves.scheduled[worst]) worst = t;
         shortfall += (curves.required[t] - curves.scheduled[t]) * intervalHours;
         t++;
       }
@@ -86,8 +88,9 @@ export function explainShortfalls({ context, coverage, assignments, designed, lo
         ...(problem.startDate ? { date: dateOfDay(problem.startDate, day) } : {}),
         start: formatClock((first - dayStart) * grid.intervalMinutes),
         end: formatClock((t - dayStart) * grid.intervalMinutes),
-        required,
-        scheduled: Math.max(0, scheduled),
+        worstAt: formatClock((worst - dayStart) * grid.intervalMinutes),
+        required: curves.required[worst],
+        scheduled: Math.max(0, curves.scheduled[worst]),
         shortfallHours: shortfall,
         causes: facts.causes(s, day, first, t, curves.required),
       });

@@ -16,7 +16,9 @@ import { explainShortfalls, type ShortfallExplanation } from './explain';
 import type { ScheduleInput, ShiftAssignment } from './model';
 import { fairnessReport, preferencePenalty, type FairnessReport } from './preferences';
 import { assignStarts, buildRosterProblem } from './rosterMapping';
-import { checkScheduleRules, paidMinutes, type RuleViolation } from './rules';
+import { idleReport, moveIdleTime } from './idleTime';
+import { lockedWorkOf } from './lockCheck';
+import { checkScheduleRules, type RuleViolation } from './rules';
 import { designShifts, type ShiftDesign } from './shiftDesign';
 import type { LockedWork } from './supply';
 
@@ -44,6 +46,8 @@ export interface ScheduleSummary {
   /** underWeight × under + overWeight × over (agent-hours) + preference weights not met. */
   objective: number;
   preferencePenalty: number;
+  /** Paid agent-hours where none of the agent's skills has a requirement (idleTime.ts). */
+  idleHours?: number;
   ruleViolations: number;
   fairness: FairnessReport;
   seconds: number;
@@ -93,7 +97,9 @@ export async function generateSchedule(input: ScheduleInput, options: GenerateOp
 
   report('roster', DESIGN_SHARE, 'assigning agents');
   const rosterSeconds = timeLimitSec * (1 - BREAK_SHARE) - seconds() - FINISHING_SECONDS;
-  const rostered = cancelled() ? [] : await roster(context, design, lockedWork, rosterSeconds, options, notes, report);
+  const rosteredTypes = cancelled() ? [] : await roster(context, design, lockedWork, rosterSeconds, options, notes, report);
+  // Paid time where none of the agent's skills needs anyone moves to where it covers a shortage, hours unchanged.
+  const rostered = moveIdleTime(context, rosteredTypes, locked);
 
   report('breaks', 0.9, 'placing breaks');
   const shifts = [...locked, ...rostered];
@@ -112,6 +118,12 @@ export async function generateSchedule(input: ScheduleInput, options: GenerateOp
   const violations = checkScheduleRules(problem, assignments);
   const explanations = explainShortfalls({ context, coverage, assignments, designed: design.designed, lockedWork });
   const penalty = preferencePenalty(problem, assignments);
+  const idle = idleReport(context, assignments);
+  if (idle.hours > 0) {
+    notes.push(
+      `${Math.round(idle.hours * 10) / 10} paid agent-hours fall where none of the agent's skills has a requirement: contract hours that no other start, template or skill of that agent on that day could place in open hours without more short or over coverage or a broken rule (${idle.lines.slice(0, 5).join('; ')}${idle.lines.length > 5 ? `; and ${idle.lines.length - 5} more agents` : ''})`,
+    );
+  }
   report('done', 1, 'schedule ready');
 
   return {
@@ -123,6 +135,7 @@ export async function generateSchedule(input: ScheduleInput, options: GenerateOp
       ...(design.lowerBoundUnderHours !== null ? { lowerBoundUnderHours: design.lowerBoundUnderHours } : {}),
       objective: problem.weights.underPerAgentHour * coverage.underHours + problem.weights.overPerAgentHour * coverage.overHours + penalty,
       preferencePenalty: penalty,
+      idleHours: idle.hours,
       ruleViolations: violations.length,
       fairness: fairnessReport(problem, assignments),
       seconds: seconds(),
@@ -158,17 +171,6 @@ async function roster(
     notes.push(`rostering failed: ${(error as Error).message}`);
     return [];
   }
-}
-
-function lockedWorkOf(locked: ShiftAssignment[]): LockedWork {
-  const work: LockedWork = new Map();
-  for (const shift of locked) {
-    const entry = work.get(shift.agentId) ?? { days: new Set<number>(), paidMinutes: 0 };
-    entry.days.add(shift.day);
-    entry.paidMinutes += paidMinutes(shift);
-    work.set(shift.agentId, entry);
-  }
-  return work;
 }
 
 /** What locked shifts already cover, per skill and interval (their breaks as given; unplaced ones are ignored). */

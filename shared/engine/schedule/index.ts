@@ -14,3 +14,4 @@ export {
   type ScheduleResult,
   type ScheduleSummary,
 } from './generateSchedule';
+export { lockConflicts, type LockConflict } from './lockCheck';

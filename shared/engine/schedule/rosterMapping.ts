@@ -16,7 +16,8 @@
  * - Preferences: see preferenceRequests.
  * - Fairness: each late, night and split type gets a per-agent cap of its average per eligible agent plus one, and
  *   weekends the same, so these shifts cannot pile up on a few agents.
- * - Locked shifts: each gets a type of its own with no cover, fixed on its agent's day.
+ * - Locked shifts: each gets a type of its own with no cover, fixed on its agent's day, and capped at one shift for
+ *   that agent and none for anyone else, so the lock is a fixed assignment inside the model and nothing more.
  */
 import type { CoverRequirement, RosterEmployee, RosterProblem, ShiftRequest, ShiftType } from '../roster/types';
 import type { PlanningContext } from './context';
@@ -50,7 +51,7 @@ export function buildRosterProblem(context: PlanningContext, designed: DesignedS
 
   const timings = new Map<string, TypeTiming>([
     ...templateTypes.map((t) => [t.id, templateTiming(t.template)] as const),
-    ...lockedTypes.map((t) => [t.id, lockedTiming(t.locked)] as const),
+    ...lockedTypes.map((t) => [t.id, lockedTiming(t.locked, problem.templates)] as const),
   ]);
   const shiftTypes: ShiftType[] = [...meanings.keys()].map((id) => ({
     id,
@@ -130,10 +131,18 @@ function templateTiming(template: ShiftTemplate): TypeTiming {
   };
 }
 
-function lockedTiming(locked: ShiftAssignment): TypeTiming {
+/** A locked shift keeps its template's "cannot follow" rules, which rules.ts checks by template id too. */
+function lockedTiming(locked: ShiftAssignment, templates: ShiftTemplate[] = []): TypeTiming {
   const worked = locked.segments.reduce((sum, s) => sum + s.end - s.start, 0);
   const unpaid = locked.breaks.filter((b) => !b.paid).reduce((sum, b) => sum + b.end - b.start, 0);
-  return { templateId: null, cannotFollowTemplates: [], earliestStart: locked.start, latestEnd: locked.end, paidMinutes: worked - unpaid };
+  const template = templates.find((t) => t.id === locked.templateId);
+  return {
+    templateId: template?.id ?? null,
+    cannotFollowTemplates: template?.cannotFollow ?? [],
+    earliestStart: locked.start,
+    latestEnd: locked.end,
+    paidMinutes: worked - unpaid,
+  };
 }
 
 /** Whether `next` may not be worked the day after `previous`. */
@@ -197,7 +206,12 @@ function rosterEmployee(
   const reachable = supply.maxShifts * longestPaid + lockedMinutes;
   return {
     id: agent.id,
-    maxShifts: Object.fromEntries(types.map((t, i) => [t.id, servesType[i] ? contract.maxShiftsPerWeek * calendarWeeks : 0])),
+    maxShifts: Object.fromEntries([
+      ...types.map((t, i) => [t.id, servesType[i] ? contract.maxShiftsPerWeek * calendarWeeks : 0] as const),
+      // A locked type is its own agent's fixed cell and nobody else's: uncapped, the roster handed it to other agents
+      // to fill their contract minutes, and those shifts (having no template) vanished when the roster became shifts.
+      ...lockedTypes.map((t) => [t.id, t.locked.agentId === agent.id ? 1 : 0] as const),
+    ]),
     maxTotalMinutes: Math.max(maxMinutes, lockedMinutes),
     // The weekly minimum is prorated for a partial week, unlike the maxima: a short horizon must not force full hours.
     minTotalMinutes: Math.floor(Math.min((contract.minMinutesPerWeek * context.days) / 7, reachable, maxMinutes)),

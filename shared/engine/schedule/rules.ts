@@ -36,7 +36,9 @@ export function paidMinutes(assignment: Pick<ShiftAssignment, 'segments' | 'brea
 }
 
 export function checkScheduleRules(problem: ScheduleProblem, assignments: readonly ShiftAssignment[]): RuleViolation[] {
-  const byAgent = new Map<string, ShiftAssignment[]>();
+  // Every agent is checked, also one with no shift at all: a week of nothing breaks a weekly minimum just the same
+  // (it went unreported while only agents with shifts were looked at).
+  const byAgent = new Map<string, ShiftAssignment[]>(problem.agents.map((a) => [a.id, []]));
   for (const assignment of assignments) byAgent.set(assignment.agentId, [...(byAgent.get(assignment.agentId) ?? []), assignment]);
   const agents = new Map(problem.agents.map((a) => [a.id, a]));
   const violations: RuleViolation[] = [];

@@ -80,9 +80,10 @@ export async function designShifts(
     shouldCancel: options.shouldCancel,
   });
   // Without the weighted LP (time, cancel) the bound LP's solution still says roughly where supply is needed. A stop
-  // before either LP finished would leave nothing to design from (the day MIPs are skipped once stopped) and so an
-  // empty schedule; the relaxation is quick, so it is then solved once more without the cancel hook.
-  const stoppedWithoutGuide = !relaxed.values && !bound.values && options.shouldCancel?.() === true;
+  // or a time limit before either LP finished would leave nothing to design from (the day MIPs are skipped once
+  // stopped, and fall back on the LP share when out of time) and so an empty schedule: on a busy machine a 10 s
+  // solve saved 0 shifts. The relaxation is quick, so it is then solved once more without the cancel hook.
+  const stoppedWithoutGuide = !relaxed.values && !bound.values;
   const guide = stoppedWithoutGuide
     ? (await solveLinearModel(whole.weighted, { relaxIntegrality: true, timeLimitSec: Math.max(5, options.timeLimitSec * LP_SHARE) })).values
     : (relaxed.values ?? bound.values);
@@ -109,10 +110,13 @@ export async function designShifts(
         });
     if (solved?.status !== 'optimal') status = 'stopped';
     members.forEach((i, k) => {
-      // A day that found no integer solution (time, cancel) falls back on its LP share, rounded down.
-      const value = solved?.values ? solved.values[dayModel.candidateColumns[k]] : share[i];
-      counts[i] = Math.max(0, Math.min(data.candidates[i].upper, solved?.values ? Math.round(value) : Math.floor(value + 1e-6)));
+      if (!solved?.values) return;
+      counts[i] = Math.max(0, Math.min(data.candidates[i].upper, Math.round(solved.values[dayModel.candidateColumns[k]])));
     });
+    // A day that found no integer solution (time, cancel) falls back on its LP share. Rounded down one by one, an LP
+    // that spreads a day over many starts (0.4 here, 0.7 there) designed nothing, and a short solve on a busy machine
+    // saved an empty week; the day's total is kept instead (largest remainders). Rostering keeps every contract limit.
+    if (!solved?.values) roundShares(members, share, counts, data);
     record(data, members, counts, residual, spent, weekendUsed, day);
     options.onProgress?.({ phase: 'design', seconds: elapsed(), day });
   }
@@ -124,6 +128,20 @@ export async function designShifts(
     status,
     lowerBoundUnderHours,
   };
+}
+
+/** Whole shifts for one day from fractional LP shares: the day's total rounded, given to the largest remainders. */
+function roundShares(members: number[], share: Float64Array, counts: Int32Array, data: DesignData): void {
+  const total = Math.round(members.reduce((sum, i) => sum + share[i], 0));
+  members.forEach((i) => (counts[i] = Math.min(data.candidates[i].upper, Math.floor(share[i] + 1e-6))));
+  let given = members.reduce((sum, i) => sum + counts[i], 0);
+  const byRemainder = [...members].sort((a, b) => share[b] - Math.floor(share[b] + 1e-6) - (share[a] - Math.floor(share[a] + 1e-6)));
+  for (const i of byRemainder) {
+    if (given >= total) break;
+    if (counts[i] >= data.candidates[i].upper || share[i] <= 0) continue;
+    counts[i]++;
+    given++;
+  }
 }
 
 /**

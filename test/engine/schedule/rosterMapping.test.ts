@@ -67,4 +67,18 @@ describe('mapping designed shifts to a rostering problem', () => {
     expect(capped.find((e) => e.id === 'A1')!.maxShifts['late#voice']).toBe(2);
     expect(capped.find((e) => e.id === 'M1')!.maxShifts['late#voice']).toBe(2);
   });
+
+  it('gives a locked shift’s type to its own agent only, once (locks are fixed cells, not extra shifts to hand out)', () => {
+    const locked = { agentId: 'A1', day: 2, start: 420, end: 900, segments: [{ start: 420, end: 900 }], breaks: [], skill: 'voice' };
+    const withLock = parseScheduleInput({ ...problem, requirements: curve(7, 30, { voice: () => 1, chat: () => 1 }), locked: [locked] });
+    const lockContext = buildContext(withLock);
+    const lockedWork = new Map([['A1', { days: new Set([2]), paidMinutes: 480 }]]);
+    const mapped = buildRosterProblem(lockContext, designed, lockedWork).problem;
+    const holder = mapped.employees.find((e) => e.id === 'A1')!;
+    expect(holder.fixed).toEqual([{ day: 2, shift: 'locked#1' }]);
+    expect(holder.maxShifts['locked#1']).toBe(1);
+    // Before the fix this type had no cap for anyone: the roster handed it to other agents to fill their contract
+    // minutes, and those shifts vanished when the roster became shifts.
+    for (const other of mapped.employees.filter((e) => e.id !== 'A1')) expect(other.maxShifts['locked#1']).toBe(0);
+  });
 });

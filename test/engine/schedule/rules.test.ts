@@ -52,3 +52,15 @@ describe('rule check', () => {
     expect(violations.map((v) => v.rule)).toEqual(['max-shifts-per-week', 'max-consecutive-days']);
   });
 });
+
+describe('rule check of agents without any shift', () => {
+  it('flags the weekly minimum of an agent who has no shift at all', () => {
+    const withMinimum = parseScheduleInput({
+      requirements: curve(7, 30, { voice: () => 1 }),
+      agents: [...agents(1, ['voice'], { contract: { minMinutesPerWeek: 36 * 60 } }), ...agents(1, ['voice'], {}, 'B')],
+    });
+    const violations = checkScheduleRules(withMinimum, [{ agentId: 'B1', day: 0, start: at('09:00'), end: at('17:00'), segments: [{ start: at('09:00'), end: at('17:00') }], breaks: [], skill: 'voice' }]);
+    expect(violations).toEqual([expect.objectContaining({ agentId: 'A1', rule: 'min-minutes-per-week', days: [] })]);
+    expect(violations[0].message).toMatch(/A1 works 0h in the week from Monday \(day 1\) \(at least 36h\)/);
+  });
+});

@@ -75,3 +75,19 @@ describe('shift design', () => {
     expect(result.designed.reduce((sum, d) => sum + d.count, 0)).toBe(5);
   });
 });
+
+describe('shift design stopped before any day is solved', () => {
+  it('keeps each day’s total from the LP shares instead of rounding every start down to nothing', async () => {
+    // 3 agents 07:00–17:00, with starts every 30 minutes: the LP may spread a day over many starts.
+    const problem = parseScheduleInput({
+      requirements: curve(2, 30, { voice: (_, minute) => (minute >= at('07:00') && minute < at('17:00') ? 3 : 0) }),
+      agents: agents(10, ['voice']),
+    });
+    const context = buildContext(problem);
+    // Stopped from the start: the relaxation is solved once without the hook, every day's MIP is skipped.
+    const result = await designShifts(context, context.skills.map(() => new Float64Array(context.grid.intervalCount)), new Map(), { timeLimitSec: 10, shouldCancel: () => true });
+    expect(result.status).toBe('stopped');
+    const perDay = [0, 1].map((day) => result.designed.filter((d) => d.day === day).reduce((sum, d) => sum + d.count, 0));
+    expect(perDay.every((n) => n >= 3)).toBe(true);
+  });
+});

@@ -1,14 +1,17 @@
 /**
  * The weekly grid: one row per agent, one timeline per day, shift bars with their breaks. Only the rows in view
  * are rendered, so a 500-agent week scrolls and drags as smoothly as 40. Drag a bar to move it, drag an edge to
- * resize it (pointer events, 15-minute steps); the coverage chart follows while dragging and the edit is saved on
- * release. Keyboard: Tab to a bar; ←/→ move 15 min, Shift+←/→ move the end, Alt+←/→ move the start, L locks,
+ * resize it (pointer events, snapped to the schedule's interval, the new times shown while dragging); the coverage
+ * chart follows while dragging and the edit is saved on release. Keyboard: Tab to a bar; ←/→ move one interval, Shift+←/→ move the end, Alt+←/→ move the start, L locks,
  * Delete removes, Enter shows its details.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { ScheduleAgent, ScheduleShift, ShiftTimes } from '../../../../shared/api/channels/schedule';
+import { ContractSchema } from '../../../../shared/engine/schedule/model';
+import { formatNumber } from '../../components/format';
 import { useSchedule } from '../../stores/scheduleStore';
-import { clock, dragTimes, sameTimes, snap, timesOf, type DragMode } from './shiftEdit';
+import { LockIcon } from './LockIcon';
+import { clock, dragTimes, paidMinutes, sameTimes, snap, timesOf, type DragMode } from './shiftEdit';
 
 export const ROW_HEIGHT = 34;
 const OVERSCAN = 6;
@@ -31,9 +34,11 @@ interface GridProps {
   agentIssues: Map<number, string[]>;
   editable: boolean;
   height: number;
+  /** Drags snap to the schedule's interval (15 or 30 minutes). */
+  snapMinutes: number;
 }
 
-export function ScheduleGrid({ agents, shifts, dates, window, templateNames, shiftIssues, agentIssues, editable, height }: GridProps) {
+export function ScheduleGrid({ agents, shifts, dates, window, templateNames, shiftIssues, agentIssues, editable, height, snapMinutes }: GridProps) {
   const [scrollTop, setScrollTop] = useState(0);
   const frame = useRef(0);
   const byAgent = useMemo(() => {
@@ -89,6 +94,7 @@ export function ScheduleGrid({ agents, shifts, dates, window, templateNames, shi
               shiftIssues={shiftIssues}
               issues={agentIssues.get(agent.id)}
               editable={editable}
+              snapMinutes={snapMinutes}
             />
           ))}
         </div>
@@ -106,9 +112,10 @@ interface RowProps {
   shiftIssues: GridProps['shiftIssues'];
   issues?: string[];
   editable: boolean;
+  snapMinutes: number;
 }
 
-const AgentRow = memo(function AgentRow({ index, agent, shifts, window, templateNames, shiftIssues, issues, editable }: RowProps) {
+const AgentRow = memo(function AgentRow({ index, agent, shifts, window, templateNames, shiftIssues, issues, editable, snapMinutes }: RowProps) {
   const select = useSchedule((s) => s.set);
   const selectedAgent = useSchedule((s) => s.selectedAgentId === agent.id);
   return (
@@ -123,6 +130,7 @@ const AgentRow = memo(function AgentRow({ index, agent, shifts, window, template
             {agent.ramp.load === 0 ? 'training' : `ramp ${Math.round(agent.ramp.load * 100)}%`}
           </span>
         )}
+        <WeekHours agent={agent} shifts={shifts} />
         {issues && issues.length > 0 && (
           <span className="sg-flag" title={issues.join('\n')} aria-label={`${issues.length} rule problems: ${issues.join('; ')}`}>!</span>
         )}
@@ -138,13 +146,35 @@ const AgentRow = memo(function AgentRow({ index, agent, shifts, window, template
           {shifts
             ?.filter((s) => s.day === day)
             .map((shift) => (
-              <ShiftBar key={shift.id} shift={shift} agent={agent} window={window} template={shift.templateId ? templateNames.get(shift.templateId) : undefined} issues={shiftIssues.get(shift.id)} editable={editable} />
+              <ShiftBar key={shift.id} shift={shift} agent={agent} window={window} template={shift.templateId ? templateNames.get(shift.templateId) : undefined} issues={shiftIssues.get(shift.id)} editable={editable} snapMinutes={snapMinutes} />
             ))}
         </div>
       ))}
     </div>
   );
 });
+
+/**
+ * The agent's paid hours this week against the contract: red under the weekly minimum, amber over the maximum.
+ * Paid hours = Σ (working spans − unpaid breaks) of the week's shifts.
+ */
+function WeekHours({ agent, shifts }: { agent: ScheduleAgent; shifts?: ScheduleShift[] }) {
+  const contract = ContractSchema.parse(agent.engine.contract ?? {});
+  const paid = (shifts ?? []).reduce((sum, s) => sum + paidMinutes(s), 0);
+  const state = paid < contract.minMinutesPerWeek ? 'under' : paid > contract.maxMinutesPerWeek ? 'over' : 'ok';
+  const range = contract.minMinutesPerWeek > 0 ? `${hours(contract.minMinutesPerWeek)}–${hours(contract.maxMinutesPerWeek)}` : `≤ ${hours(contract.maxMinutesPerWeek)}`;
+  return (
+    <span
+      className={`sg-hours sg-hours--${state}`}
+      data-testid="agent-week-hours"
+      title={`Paid this week: ${hours(paid)} h (working spans − unpaid breaks); contract ${range} h a week${state === 'under' ? ' — under the minimum' : state === 'over' ? ' — over the maximum' : ''}`}
+    >
+      {hours(paid)}/{range} h
+    </span>
+  );
+}
+
+const hours = (minutes: number) => formatNumber(minutes / 60, 1);
 
 interface BarProps {
   shift: ScheduleShift;
@@ -153,6 +183,7 @@ interface BarProps {
   template?: { name: string; category: string };
   issues?: string[];
   editable: boolean;
+  snapMinutes: number;
 }
 
 interface DragState {
@@ -163,7 +194,7 @@ interface DragState {
   delta: number;
 }
 
-function ShiftBar({ shift, agent, window, template, issues, editable }: BarProps) {
+function ShiftBar({ shift, agent, window, template, issues, editable, snapMinutes }: BarProps) {
   const { preview, commit, setLocked, removeShift, set } = useSchedule.getState();
   const selected = useSchedule((s) => s.selectedShiftId === shift.id);
   const [draft, setDraft] = useState<ShiftTimes | null>(null);
@@ -205,7 +236,7 @@ function ShiftBar({ shift, agent, window, template, issues, editable }: BarProps
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     const d = drag.current;
     if (!d) return;
-    const delta = snap((e.clientX - d.x0) * d.minutesPerPx);
+    const delta = snap((e.clientX - d.x0) * d.minutesPerPx, snapMinutes);
     if (delta === d.delta) return;
     d.delta = delta;
     const times = dragTimes(d.base, d.mode, delta);
@@ -249,7 +280,7 @@ function ShiftBar({ shift, agent, window, template, issues, editable }: BarProps
     e.preventDefault();
     if (shift.locked) return set({ notice: { kind: 'error', text: 'This shift is locked: press L to unlock it before moving it.' } });
     const mode: DragMode = e.shiftKey ? 'end' : e.altKey ? 'start' : 'move';
-    void commit(shift.id, dragTimes(timesOf(shift), mode, e.key === 'ArrowLeft' ? -15 : 15));
+    void commit(shift.id, dragTimes(timesOf(shift), mode, e.key === 'ArrowLeft' ? -snapMinutes : snapMinutes));
   };
 
   return (
@@ -277,8 +308,9 @@ function ShiftBar({ shift, agent, window, template, issues, editable }: BarProps
       {shown.breaks.map((b, i) => (
         <span key={`b${i}`} className={`sb-break sb-break--${b.kind}`} style={{ left: `${((b.start - shown.start) / length) * 100}%`, width: `${((b.end - b.start) / length) * 100}%` }} />
       ))}
+      {draft && <span className="sb-drag-time" data-testid="drag-time">{clock(draft.start)}–{clock(draft.end)}</span>}
       <span className="sb-text">
-        {shift.locked && <span aria-hidden="true">🔒</span>}
+        {shift.locked && <LockIcon />}
         {clock(shown.start).replace(':00', '')}
         {agent.skills.length > 1 && ` ${shift.skill}`}
       </span>

@@ -12,7 +12,8 @@ const LATEST_END = 2880;
 
 export type DragMode = 'move' | 'start' | 'end';
 
-export const snap = (minutes: number) => Math.round(minutes / SNAP_MINUTES) * SNAP_MINUTES;
+/** Rounds a drag to whole steps of `step` minutes (the schedule's interval; 15 when not given). */
+export const snap = (minutes: number, step = SNAP_MINUTES) => Math.round(minutes / step) * step;
 
 export function timesOf(shift: Pick<ScheduleShift, 'start' | 'end' | 'segments' | 'breaks'>): ShiftTimes {
   return { start: shift.start, end: shift.end, segments: shift.segments.map((s) => ({ ...s })), breaks: shift.breaks.map((b) => ({ ...b })) };
