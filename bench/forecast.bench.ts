@@ -21,7 +21,7 @@ import {
   type IntervalPoint,
   type MethodScore,
 } from '../shared/engine/forecast';
-import { poisson, seededRandom } from '../shared/demo/random';
+import { poisson, randomStream } from '../shared/random/seeded';
 import { printTable, sharedDataDir } from './table';
 
 const HORIZON_DAYS = 5;
@@ -156,7 +156,7 @@ function benchSpeed(): void {
  * year, from a fixed seed so every run times the same work.
  */
 function syntheticTwoYears(): IntervalPoint[] {
-  const random = seededRandom(42);
+  const random = randomStream(42);
   const weekdayLevel = [1.25, 1.1, 1.0, 1.0, 0.9, 0.45, 0.3];
   const first = Date.UTC(2023, 0, 2);
   const points: IntervalPoint[] = [];

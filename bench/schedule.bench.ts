@@ -4,6 +4,7 @@
  */
 import { generateSchedule, type AgentInput, type ScheduleInput } from '../shared/engine/schedule';
 import { printTable } from './table';
+import { randomStream } from '../shared/random/seeded';
 
 const SKILLS = ['voice', 'chat', 'email'] as const;
 const DAYS = 7;
@@ -18,16 +19,6 @@ const TIME_LIMIT_SEC = 55;
  */
 const DEMAND_SCALE = 1.7;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run solves the same instance. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A contact-centre day: voice peaks mid-morning and mid-afternoon, chat rises into the evening, email is flat. */
 function demandAt(skill: (typeof SKILLS)[number], hour: number, weekday: number): number {
@@ -45,7 +36,7 @@ function demandAt(skill: (typeof SKILLS)[number], hour: number, weekday: number)
 }
 
 function benchInput(): ScheduleInput {
-  const random = seededRandom(20240605);
+  const random = randomStream(20240605);
   const perDay = (24 * 60) / INTERVAL_MINUTES;
   const series = SKILLS.map((skill) => ({
     skill,

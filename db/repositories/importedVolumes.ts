@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { bumpHistoryRevision } from './historyRevision';
+import { addDays } from '../../shared/calendar/days';
 import type { ChannelKind } from '../../shared/api/types';
 import type { ImportLogEntry } from '../../shared/api/channels/dataImport';
 import { writeTransaction } from '../writeTransaction';
@@ -49,10 +50,6 @@ export function queuesByName(db: Database): Map<string, QueueByName> {
 }
 
 /** The day after a local date `YYYY-MM-DD`. */
-export function nextLocalDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
 
 /**
  * Creates or matches each series' queue, deletes its intervals in the date range and inserts the new ones, in
@@ -76,7 +73,7 @@ export function replaceImportedIntervals(db: Database, series: readonly Imported
         throw new Error(`Nothing was imported: queue "${s.queueName}" has ${existing.intervalMin}-minute intervals, not ${s.intervalMin}.`);
       }
       const queueId = existing ? existing.id : Number(insertQueue.run(s.queueName, s.channel, s.intervalMin).lastInsertRowid);
-      const replacedIntervals = existing ? deleteRange.run(queueId, s.fromDate, nextLocalDate(s.toDate)).changes : 0;
+      const replacedIntervals = existing ? deleteRange.run(queueId, s.fromDate, addDays(s.toDate, 1)).changes : 0;
       // The schema keeps AHT positive: an interval whose contacts all took no time has no meaningful AHT.
       const aht = (i: number) => {
         const value = s.ahtSec[i];

@@ -11,8 +11,8 @@ import { coverageAssignments, toAssignment, type ScheduleExportFile, type Schedu
 import { computeCoverage } from '../../shared/engine/schedule';
 import { scheduleCsv } from '../../shared/engine/schedule/scheduleCsv';
 import { formatClock } from '../../shared/engine/schedule/time';
+import { WEEKDAY_SHORT } from '../../shared/calendar/days';
 
-const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'agent';
 

@@ -48,6 +48,7 @@ import { forecastWeeks, weekDates, weekRequirements } from './scheduleRequiremen
 import { lastCompleteWeek } from './staffingService';
 import type { Handlers, ServiceContext } from './handlers';
 import { writeTransaction } from '../../db/writeTransaction';
+import { formatClock, WEEKDAY_SHORT } from '../../shared/calendar/days';
 
 type ScheduleHandlers = Pick<
   Handlers,
@@ -386,18 +387,17 @@ function newTemplateKey(name: string, taken: Set<string>): string {
   return key;
 }
 
-const hm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const hours = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`);
 
 export function describeTemplate(input: ShiftTemplateInput): string {
   const t = ShiftTemplateSchema.parse(input);
-  const starts = t.earliestStart === t.latestStart ? `starts at ${hm(t.earliestStart)}` : `starts ${hm(t.earliestStart)}–${hm(t.latestStart)} every ${t.startStepMinutes} min`;
+  const starts = t.earliestStart === t.latestStart ? `starts at ${formatClock(t.earliestStart)}` : `starts ${formatClock(t.earliestStart)}–${formatClock(t.latestStart)} every ${t.startStepMinutes} min`;
   const spans = t.segments.map((s) => hours(s.lengthMinutes)).join(' + ');
   const gap = t.segments.length > 1 ? ` (split: ${t.segments.slice(1).map((s, i) => `${hours(s.offsetMinutes - t.segments[i].offsetMinutes - t.segments[i].lengthMinutes)} unpaid gap`).join(', ')})` : '';
   const breaks = t.breaks.map((b) => `${b.lengthMinutes}-min ${b.paid ? 'paid' : 'unpaid'} ${b.kind} ${hours(b.windowStartMinutes)}–${hours(b.windowEndMinutes)} in`).join('; ');
   const rules = [
     ...(t.cannotFollow.length > 0 ? [`not the day after ${t.cannotFollow.join(', ')}`] : []),
-    ...(t.weekdays ? [`only on ${t.weekdays.map((d) => ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d]).join(', ')}`] : []),
+    ...(t.weekdays ? [`only on ${t.weekdays.map((d) => WEEKDAY_SHORT[d]).join(', ')}`] : []),
     ...(t.skills ? [`only for ${t.skills.join(', ')}`] : []),
   ];
   return `${starts}; works ${spans}${gap}${breaks ? `; ${breaks}` : ''}${rules.length ? `; ${rules.join('; ')}` : ''}.`;

@@ -13,9 +13,13 @@ export function isCalendarDate(text: string): boolean {
 /** A date field; `what` names it in the messages ("From date must be a date like 2026-11-16"). */
 export function calendarDate(what?: string) {
   const shape = what ? `${what} must be a date like 2026-11-16` : 'Use a date like 2026-11-16';
+  // One message per bad value: the shape's, or (for a well-formed date) that the day does not exist.
   return z
     .string({ error: shape })
     .max(10, shape)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, shape)
-    .refine(isCalendarDate, { error: (issue) => `${what ? `${what}: ` : ''}${String(issue.input)} is not a date in the calendar` });
+    .superRefine((text, ctx) => {
+      if (text.length > 10) return;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) ctx.addIssue({ code: 'custom', message: shape });
+      else if (!isCalendarDate(text)) ctx.addIssue({ code: 'custom', message: `${what ? `${what}: ` : ''}${text} is not a date in the calendar` });
+    });
 }

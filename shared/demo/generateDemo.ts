@@ -9,7 +9,7 @@
 import { DateTime } from 'luxon';
 import type { ChannelKind } from '../api/types';
 import { isBillingPeakDay, seasonalFactor, usHolidays } from './calendarEffects';
-import { poisson, seededRandom } from './random';
+import { poisson, randomStream } from '../random/seeded';
 import type { DemoWorkspace, IntervalPoint, WorkspaceAgent, WorkspaceEvent, WorkspaceQueue } from './types';
 
 export const DEMO_TIMEZONE = 'America/New_York';
@@ -83,7 +83,7 @@ export interface DemoOptions {
 export const DEFAULT_DAILY_WEEKS = 104;
 
 export function generateDemoWorkspace(options: DemoOptions, onProgress?: (fraction: number, message: string) => void): DemoWorkspace {
-  const random = seededRandom(options.seed ?? 20261122);
+  const random = randomStream(options.seed ?? 20261122);
   const end = DateTime.fromISO(options.endDate, { zone: DEMO_TIMEZONE }).startOf('day');
   if (!end.isValid) throw new Error(`Demo end date "${options.endDate}" is not a valid date`);
   const start = end.minus({ days: options.weeks * 7 - 1 });
@@ -115,7 +115,7 @@ export function generateDemoWorkspace(options: DemoOptions, onProgress?: (fracti
   if (dailyDays > 0) {
     for (let y = start.minus({ days: dailyDays }).year; y < start.year; y++) for (const [d, n] of usHolidays(y)) holidays.set(d, n);
     // A stream of its own, so the interval history is the same whatever the length of the daily history.
-    const dailyRandom = seededRandom((options.seed ?? 20261122) + 1);
+    const dailyRandom = randomStream((options.seed ?? 20261122) + 1);
     QUEUES.forEach((profile, qi) => {
       queues[qi].dailyHistory = Array.from({ length: dailyDays }, (_, i) => {
         const day = start.minus({ days: dailyDays - i });

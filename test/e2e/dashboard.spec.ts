@@ -36,14 +36,14 @@ test('the Dashboard shows each capacity metric with its formula, the cost exampl
   await expect(step('FCR gain saving per agent')).toHaveText('3,750 $ per agent per year');
   // A fraction typed into a % field is refused, not read as 0.1%.
   await page.getByTestId('cost-ahtCutPct').fill('0.1');
-  await expect(page.getByTestId('cost-model').getByRole('alert')).toContainText('looks like a fraction');
+  await expect(page.getByTestId('cost-model').getByRole('alert')).toContainText('Did you mean 10%?');
   await page.getByTestId('cost-ahtCutPct').fill('10');
 
   // Publish a week, then rate its intervals.
   await page.getByRole('link', { name: 'Schedule' }).click();
   await page.getByTestId('sched-time-limit').fill('8');
   await page.getByTestId('sched-generate').click();
-  await expect(page.getByTestId('sched-progress')).toContainText('version 1 (draft)', { timeout: 90_000 });
+  await expect(page.getByTestId('sched-status-line')).toContainText('version 1 (draft)', { timeout: 90_000 });
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByTestId('sched-publish').click();
   await expect(page.getByTestId('sched-status')).toHaveText('Published v1');

@@ -11,7 +11,7 @@ test('hiring & ramp: add a class, see the gap and its ramp schedule change, opti
   await page.locator('input[type="date"]').fill('2026-11-02');
   // A fraction typed into a % field is refused, not read as 0.3%.
   await page.getByTestId('plan-shrinkage').fill('0.3');
-  await expect(page.getByRole('alert').filter({ hasText: 'looks like a fraction' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Did you mean 30%?' })).toBeVisible();
   await page.getByTestId('plan-shrinkage').fill('30');
   // Paste a column of shrinkage into the week table: it fills down from the cell.
   const firstShrinkage = page.getByTestId('week-shrinkage-0');
@@ -62,7 +62,7 @@ test('hiring & ramp: add a class, see the gap and its ramp schedule change, opti
   await page.getByTestId('sched-week').selectOption('2026-11-16');
   await page.getByTestId('sched-time-limit').fill('10');
   await page.getByTestId('sched-generate').click();
-  await expect(page.getByTestId('sched-progress')).toContainText('Week of 2026-11-16', { timeout: 90_000 });
+  await expect(page.getByTestId('sched-status-line')).toContainText('Week of 2026-11-16', { timeout: 90_000 });
   // The grid draws only the rows in view: scroll until the new hires' team is drawn.
   const hire = page.locator('[data-agent^="New hire 1 ("]');
   for (let top = 0; top < 3000 && (await hire.count()) === 0; top += 200) {

@@ -28,7 +28,7 @@ test('outage preset on a demo week: interval view, side by side with the baselin
 
   // A percent field refuses a fraction typed without "%".
   await page.getByLabel('Volume (% change)').fill('0.5');
-  await expect(page.getByRole('alert').filter({ hasText: 'this field is in percent' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Did you mean 50%?' })).toBeVisible();
 
   // Save version 1, change the outage to +400%, save version 2: its diff names the change.
   await page.getByLabel('Volume (% change)').fill('300');

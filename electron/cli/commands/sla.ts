@@ -2,8 +2,8 @@ import type { RequestOf } from '../../../shared/api/contract';
 import { typicalWeekFromSeries } from '../../../shared/engine/sla';
 import { callApi, numberFlag, UsageError, type Command } from '../command';
 import { readIntervalCounts, readTextFile, stringFlag } from './files';
+import { WEEKDAY_SHORT } from '../../../shared/calendar/days';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 function readJson(path: string, flag: string): Record<string, unknown> {
   const text = readTextFile(path, flag);
@@ -76,7 +76,7 @@ export const slaCommand: Command = {
       agentHoursPerWeek: view.requirement.agentHoursPerWeek,
       fte: round(view.requirement.fte, 2),
       cells,
-      hours: view.requirement.hours.map((h) => ({ weekday: WEEKDAYS[Math.floor(h.slot / 24)], hour: h.slot % 24, tickets: round(h.tickets, 3), required: h.required })),
+      hours: view.requirement.hours.map((h) => ({ weekday: WEEKDAY_SHORT[Math.floor(h.slot / 24)], hour: h.slot % 24, tickets: round(h.tickets, 3), required: h.required })),
     };
     if (values.json) {
       ctx.io.out(JSON.stringify(summary));

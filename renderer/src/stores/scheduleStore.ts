@@ -20,12 +20,13 @@ import { coverageAssignments, problemOfView, SCHEDULE_TIME_LIMITS, toAssignment 
 import { computeCoverage, type CoverageReport } from '../../../shared/engine/schedule/coverage';
 import { checkScheduleRules, type RuleViolation } from '../../../shared/engine/schedule/rules';
 import { placeBreaks } from '../../../shared/engine/schedule/breaks';
-import { dateOfDay, formatClock as clockOf } from '../../../shared/engine/schedule/time';
+import { formatClock as clockOf } from '../../../shared/engine/schedule/time';
 import type { ScheduleProblem, ShiftAssignment } from '../../../shared/engine/schedule/model';
 import { ApiError, type FieldIssue } from '../../../shared/api/errors';
 import { api } from '../api';
 import { parseNumberField } from '../components/parseNumber';
 import { onJobDone } from './jobsStore';
+import { addDays, WEEKDAY_SHORT } from '../../../shared/calendar/days';
 
 /**
  * One edit the planner can undo: the shift's times before and after, a lock change, or a shift added or removed
@@ -361,7 +362,7 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
       try {
         const result = await api['schedule.addShift']({ scheduleId: view.schedule.id, agentId, day, skill, templateId, times });
         if (result.newDraft) return await afterEdit(result, 'the new shift');
-        const shift: ScheduleShift = { id: result.shiftIds[0], agentId, day, date: dateOfDay(view.schedule.weekStart, day), ...times, templateId, skill, locked: false };
+        const shift: ScheduleShift = { id: result.shiftIds[0], agentId, day, date: addDays(view.schedule.weekStart, day), ...times, templateId, skill, locked: false };
         const next = [...get().shifts, shift];
         set({ shifts: next, ...recompute(view, problem, next, true), editsSinceSolve: get().editsSinceSolve + 1, selectedShiftId: shift.id });
         record({ kind: 'add', label: `Added ${describeShift(view, shift)}`, shift }, false);
@@ -476,7 +477,6 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
   };
 });
 
-const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** 'Ava Lee's Tue shift' for the edit history. */
 function describeShift(view: ScheduleView, shift: ScheduleShift): string {

@@ -7,7 +7,7 @@
 import type { IndexedProblem } from './indexedProblem';
 import { objectiveOf, type Cells } from './evaluate';
 import { cheapestRosters } from './employeeDp';
-import type { Random } from './random';
+import type { Random } from '../../random/seeded';
 
 export type BestResponseControl = {
   deadline: number;

@@ -18,7 +18,7 @@ import { bestResponseSearch } from './bestResponse';
 import { ColumnPool, MasterLp, diveToRoster, masterFormulation } from './columnGeneration';
 import { buildMipModel } from './mipModel';
 import { runMip, type MipRunResult } from './mipSolve';
-import type { Random } from './random';
+import type { Random } from '../../random/seeded';
 
 export type OptimiseControl = {
   startedAt: number;

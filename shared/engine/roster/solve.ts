@@ -11,7 +11,7 @@ import { evaluateCells, objectiveOf, toAssignment, type Cells } from './evaluate
 import { cheapestRosters } from './employeeDp';
 import { leastBrokenRoster } from './leastBrokenRoster';
 import { optimiseRoster } from './optimise';
-import { seededRandom } from './random';
+import { seededRandom } from '../../random/seeded';
 import type { RosterProblem, RosterSolution, SolveStatus } from './types';
 
 export type SolveRosterOptions = {

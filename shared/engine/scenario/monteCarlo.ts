@@ -23,7 +23,7 @@
  * (÷ the share of a class still there when its ramp ends, (1 − new-hire weekly attrition)^R), starting R weeks before
  * the first week that needs them.
  */
-import { seededRandom } from '../../demo/random';
+import { randomStream } from '../../random/seeded';
 import { demandPools, projectPlan, rampOf, survivingShare, weeklyAttritionRate } from '../plan/projection';
 import type { CapacityPlanInput } from '../plan/types';
 import { ScenarioInputError } from './schema';
@@ -152,7 +152,7 @@ export function simulatePlan(input: SimulationInput, hooks: SimulationHooks = {}
   const { plan, attrition } = input;
   if (!Number.isInteger(input.runs) || input.runs < 1 || input.runs > 100_000) throw new ScenarioInputError('runs', 'runs: a whole number from 1 to 100,000');
   const seed = input.seed ?? 1;
-  const random = seededRandom(seed);
+  const random = randomStream(seed);
   const weeks = plan.weeks;
   const projection = projectPlan(plan);
   const pools = demandPools(plan);

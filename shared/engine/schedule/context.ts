@@ -7,7 +7,8 @@ import { DEFAULT_TEMPLATES } from './defaultTemplates';
 import { makeGrid, type IntervalGrid } from './intervalGrid';
 import { ScheduleInputSchema, ShiftTemplateSchema, type Agent, type ScheduleInput, type ScheduleProblem, type ShiftTemplate } from './model';
 import { expandTemplates, type ConcreteShift } from './shifts';
-import { dateOfDay, MINUTES_PER_DAY, weekdayOf } from './time';
+import { MINUTES_PER_DAY, weekdayOf } from './time';
+import { addDays } from '../../calendar/days';
 
 export interface PlanningContext {
   problem: ScheduleProblem;
@@ -101,7 +102,7 @@ export function isWithinAvailability(problem: ScheduleProblem, agent: Agent, day
  */
 function agentToSiteOffsetMinutes(problem: ScheduleProblem, agent: Agent, day: number): number {
   if (!problem.startDate || !problem.timeZone || !agent.timeZone || agent.timeZone === problem.timeZone) return 0;
-  const siteNoon = DateTime.fromISO(`${dateOfDay(problem.startDate, day)}T12:00`, { zone: problem.timeZone });
+  const siteNoon = DateTime.fromISO(`${addDays(problem.startDate, day)}T12:00`, { zone: problem.timeZone });
   const agentOffset = siteNoon.setZone(agent.timeZone).offset;
   if (!siteNoon.isValid || !Number.isFinite(agentOffset)) return 0;
   return agentOffset - siteNoon.offset;

@@ -12,7 +12,8 @@ import { forEachIntervalOverlap } from './intervalGrid';
 import type { ShiftAssignment } from './model';
 import type { DesignedShifts } from './shiftDesign';
 import { agentSupply, weekendsOf, type LockedWork } from './supply';
-import { dateOfDay, dayLabel, formatClock, isWeekendDay, MINUTES_PER_DAY } from './time';
+import { dayLabel, formatClock, isWeekendDay, MINUTES_PER_DAY } from './time';
+import { addDays } from '../../calendar/days';
 
 export type ShortfallCause =
   | 'no-template'
@@ -85,7 +86,7 @@ export function explainShortfalls({ context, coverage, assignments, designed, lo
       explanations.push({
         skill,
         day,
-        ...(problem.startDate ? { date: dateOfDay(problem.startDate, day) } : {}),
+        ...(problem.startDate ? { date: addDays(problem.startDate, day) } : {}),
         start: formatClock((first - dayStart) * grid.intervalMinutes),
         end: formatClock((t - dayStart) * grid.intervalMinutes),
         worstAt: formatClock((worst - dayStart) * grid.intervalMinutes),

@@ -24,7 +24,8 @@ import type { PlanningContext } from './context';
 import type { Agent, ShiftAssignment, ShiftTemplate } from './model';
 import type { DesignedShifts } from './shiftDesign';
 import { agentSupply, weekendsOf, type LockedWork } from './supply';
-import { dateOfDay, MINUTES_PER_DAY, weekdayOf, weeksIn } from './time';
+import { MINUTES_PER_DAY, weekdayOf, weeksIn } from './time';
+import { addDays } from '../../calendar/days';
 
 export type RosterTypeMeaning =
   | { kind: 'template'; template: ShiftTemplate; skill: number }
@@ -338,7 +339,7 @@ export function assignStarts(
       result.push({
         agentId: problem.agents[agent].id,
         day,
-        ...(problem.startDate ? { date: dateOfDay(problem.startDate, day) } : {}),
+        ...(problem.startDate ? { date: addDays(problem.startDate, day) } : {}),
         start: shift.start,
         end: shift.end,
         segments: shift.segments.map((s) => ({ ...s })),

@@ -10,7 +10,8 @@
 import { csvField } from '../../text/csv';
 import type { ShiftAssignment } from './model';
 import { paidMinutes } from './rules';
-import { dateOfDay, formatClock, MINUTES_PER_DAY } from './time';
+import { formatClock, MINUTES_PER_DAY } from './time';
+import { addDays } from '../../calendar/days';
 
 export const SCHEDULE_CSV_HEADER = 'agent,date,start,end,end_date,segments,skill,template,paid_hours,breaks';
 
@@ -28,7 +29,7 @@ export function scheduleCsv(shifts: readonly ShiftAssignment[], options: Schedul
   const sorted = [...shifts].sort((a, b) => a.day - b.day || a.start - b.start || (options.agentNames.get(a.agentId) ?? a.agentId).localeCompare(options.agentNames.get(b.agentId) ?? b.agentId));
   const lines = [SCHEDULE_CSV_HEADER];
   for (const shift of sorted) {
-    const date = shift.date ?? dateOfDay(options.startDate, shift.day);
+    const date = shift.date ?? addDays(options.startDate, shift.day);
     const template = shift.templateId === undefined ? 'custom' : (options.templateNames?.get(shift.templateId) ?? shift.templateId);
     lines.push(
       [
@@ -36,7 +37,7 @@ export function scheduleCsv(shifts: readonly ShiftAssignment[], options: Schedul
         date,
         formatClock(shift.start),
         formatClock(shift.end),
-        dateOfDay(date, Math.floor(shift.end / MINUTES_PER_DAY)),
+        addDays(date, Math.floor(shift.end / MINUTES_PER_DAY)),
         csvField(shift.segments.map((s) => `${formatClock(s.start)}-${formatClock(s.end)}`).join('; ')),
         csvField(shift.skill),
         csvField(template),

@@ -6,7 +6,9 @@
 
 export const MINUTES_PER_DAY = 1440;
 
-export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+// The calendar toolbox's, re-exported: the schedule engine's callers find them here with the rest of its time helpers.
+export { formatClock, WEEKDAY_NAMES } from '../../calendar/days';
+import { WEEKDAY_NAMES } from '../../calendar/days';
 
 const CLOCK_PATTERN = /^(\d{1,2}):([0-5]\d)$/;
 
@@ -17,13 +19,6 @@ export function parseClock(text: string): number {
   const minutes = Number(match[1]) * 60 + Number(match[2]);
   if (minutes > 2 * MINUTES_PER_DAY) throw new Error(`"${text}" is past 48:00`);
   return minutes;
-}
-
-/** Minutes since midnight → 'HH:MM'; minutes past midnight of the next day wrap (25:30 → 01:30). */
-export function formatClock(minutes: number): string {
-  const wrapped = ((Math.round(minutes) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
-  const hours = Math.floor(wrapped / 60);
-  return `${String(hours).padStart(2, '0')}:${String(wrapped % 60).padStart(2, '0')}`;
 }
 
 /**
@@ -44,12 +39,6 @@ export function isWeekendDay(day: number, startWeekday: number): boolean {
 
 export function dayLabel(day: number, startWeekday: number): string {
   return `${WEEKDAY_NAMES[weekdayOf(day, startWeekday)]} (day ${day + 1})`;
-}
-
-/** ISO date of horizon day `day` when the horizon has a calendar start date ('YYYY-MM-DD'). */
-export function dateOfDay(startDate: string, day: number): string {
-  const [year, month, date] = startDate.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, date + day)).toISOString().slice(0, 10);
 }
 
 /** Weekday (0 = Monday) of an ISO date. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { forecast, type IntervalPoint } from '../../../shared/engine/forecast';
 import { fitBandModel } from '../../../shared/engine/forecast/predictionBands';
-import { seededRandom } from '../../../shared/demo/random';
+import { randomStream } from '../../../shared/random/seeded';
 
 /** Ten weeks of real bank call volumes in 30-minute intervals (see test/fixtures/bank-calls/README.md). */
 const points: IntervalPoint[] = readFileSync(new URL('../../fixtures/bank-calls/bank_calls_30min.csv', import.meta.url), 'utf8')
@@ -53,7 +53,7 @@ describe('prediction bands calibrated by horizon, leaving one backtest origin ou
 
   it('widens the bands when errors differ from origin to origin more than the pooled errors show', () => {
     // Each origin has its own level shift (a random walk of the level), invisible within an origin.
-    const random = seededRandom(3);
+    const random = randomStream(3);
     const forecastValues: number[] = [];
     const actualValues: number[] = [];
     const horizon: number[] = [];

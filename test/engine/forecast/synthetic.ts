@@ -38,16 +38,6 @@ export function trainingSet(totals: number[], openWeekdays = [true, true, true, 
   return { firstDay, totals: Float64Array.from(totals), open, openWeekdays, drivers: [] };
 }
 
-/** Deterministic pseudo-random numbers in (0, 1) (Park–Miller), so noisy tests give the same answer every run. */
-export function seededRandom(seed: number): () => number {
-  const modulus = 2147483647;
-  let state = (Math.abs(Math.floor(seed)) % (modulus - 1)) + 1;
-  return () => {
-    state = (state * 48271) % modulus;
-    return state / modulus;
-  };
-}
-
 /** A Poisson draw by inversion; fine for the means of a few hundred used here. */
 export function poisson(mean: number, random: () => number): number {
   let k = 0;

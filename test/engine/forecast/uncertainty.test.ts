@@ -3,11 +3,12 @@ import { forecast, type IntervalPoint } from '../../../shared/engine/forecast';
 import type { BacktestResult } from '../../../shared/engine/forecast/backtest';
 import { chooseMethod } from '../../../shared/engine/forecast/chooseMethod';
 import { bandAround, fitBandModel } from '../../../shared/engine/forecast/predictionBands';
-import { intervalSeries, poisson, seededRandom } from './synthetic';
+import { intervalSeries, poisson } from './synthetic';
+import { randomStream } from '../../../shared/random/seeded';
 
 describe('prediction bands', () => {
   it('recovers a variance that mixes counting noise and level noise', () => {
-    const random = seededRandom(7);
+    const random = randomStream(7);
     const forecasts = Array.from({ length: 20_000 }, (_, i) => 20 + (i % 50) * 10);
     // Normal errors by Box–Muller with variance 2·f + 0.01·f².
     const actual = forecasts.map((f) => f + Math.sqrt(2 * f + 0.01 * f * f) * Math.sqrt(-2 * Math.log(random())) * Math.cos(2 * Math.PI * random()));
@@ -30,7 +31,7 @@ describe('prediction bands', () => {
 
   it('covers about 80% and 95% of what happens next on a Poisson queue', () => {
     const weeks = 16;
-    const random = seededRandom(2024);
+    const random = randomStream(2024);
     // Open every day, hourly, with a daily shape and weekday levels; counts are Poisson around that mean.
     const mean = (day: number, minute: number) => (day % 7 < 5 ? 1 : 0.6) * (40 + 160 * Math.sin((Math.PI * minute) / 1440) ** 2);
     const all: IntervalPoint[] = intervalSeries(weeks * 7, 60, (day, _weekday, minute) => poisson(mean(day, minute), random));

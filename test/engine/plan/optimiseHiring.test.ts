@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../shared/demo/random';
+import { randomStream } from '../../../shared/random/seeded';
 import { candidateStartWeeks, optimiseHiring, projectPlan, type CapacityPlanInput, type HiringClass } from '../../../shared/engine/plan';
 
 function plan(overrides: Partial<CapacityPlanInput> = {}): CapacityPlanInput {
@@ -45,7 +45,7 @@ function bruteForce(p: CapacityPlanInput): { cost: number; classes: HiringClass[
 }
 
 function randomPlan(seed: number): CapacityPlanInput {
-  const random = seededRandom(seed);
+  const random = randomStream(seed);
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const weeks = between(6, 12);
   const cadenceWeeks = between(2, 4);

@@ -2,7 +2,7 @@
  * Daily contact history with a known shape, for the long-range forecast's tests and bench: a weekday pattern, a
  * yearly pattern (an April surge, a summer lull, a holiday dip), compound growth and Poisson noise from a fixed seed.
  */
-import { poisson, seededRandom } from '../../../shared/demo/random';
+import { poisson, randomStream } from '../../../shared/random/seeded';
 import { dateOf, dayNumberOf } from '../../../shared/engine/forecast/calendar';
 import { weekOfYearOf, type DailyHistoryPoint } from '../../../shared/engine/plan';
 
@@ -17,7 +17,7 @@ export function season(k: number): number {
 }
 
 export function syntheticDailyHistory(firstDay: string, days: number, options: { growthPerYear: number; seasonal: boolean; seed: number; ahtSlopePerWeek?: number }): DailyHistoryPoint[] {
-  const random = seededRandom(options.seed);
+  const random = randomStream(options.seed);
   const first = dayNumberOf(firstDay);
   return Array.from({ length: days }, (_, i) => {
     const day = first + i;

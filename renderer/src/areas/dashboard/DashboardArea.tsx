@@ -13,10 +13,10 @@ import { StepsTable } from '../../components/StepsTable';
 import { formatNumber, formatPercent } from '../../components/format';
 import { useDashboard, type CostField } from '../../stores/dashboardStore';
 import { useWorkspace } from '../../stores/workspaceStore';
+import { WEEKDAY_SHORT } from '../../../../shared/calendar/days';
 import './dashboard.css';
 
 const COLORS = ['#2563eb', '#16a34a', '#d97706', '#9333ea'];
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export function DashboardArea() {
   const { overview, error, load, exportXlsx, exportPdf } = useDashboard();
@@ -172,7 +172,7 @@ function SkillGrid({ skill, intervals, onSelect, selected }: { skill: string; in
         {starts.map((s, k) => (
           <span key={s} className="rag__hour">{k % 4 === 0 ? s : ''}</span>
         ))}
-        {WEEKDAYS.map((name, day) => (
+        {WEEKDAY_SHORT.map((name, day) => (
           <FragmentRow key={name} name={name} day={day} starts={starts} byKey={byKey} onSelect={onSelect} selected={selected} />
         ))}
       </div>

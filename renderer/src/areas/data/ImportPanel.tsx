@@ -13,6 +13,10 @@ import type { ChannelKind } from '../../../../shared/api/types';
 import { useImport, type ImportField } from '../../stores/importStore';
 import { useJobs } from '../../stores/jobsStore';
 import { useWorkspace } from '../../stores/workspaceStore';
+import type { QueueSummary } from '../../../../shared/api/types';
+
+/** One empty list while the workspace loads: a new [] per render would make the store selector loop. */
+const NO_QUEUES: QueueSummary[] = [];
 
 const BAD_ROWS_SHOWN = 50;
 
@@ -204,7 +208,7 @@ function TicketPreviewView({ preview }: { preview: TicketImportPreview }) {
 
 function IntervalOptions() {
   const s = useImport();
-  const queues = useWorkspace((w) => w.summary?.queues ?? []);
+  const queues = useWorkspace((w) => w.summary?.queues ?? NO_QUEUES);
   const nameId = useId();
   const channelId = useId();
   const existing = queues.find((q) => q.name === s.queueName.trim());
@@ -225,7 +229,7 @@ function IntervalOptions() {
 
 function IntervalPreviewView() {
   const { intervalPreview: preview, queueName, channel } = useImport();
-  const queues = useWorkspace((w) => w.summary?.queues ?? []);
+  const queues = useWorkspace((w) => w.summary?.queues ?? NO_QUEUES);
   if (!preview || !preview.ok) return null;
   const name = queueName.trim();
   const plan = name ? planQueue(name, queues.find((q) => q.name === name), preview.intervalMinutes, channel) : null;

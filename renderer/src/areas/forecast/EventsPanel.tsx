@@ -4,6 +4,10 @@ import { api } from '../../api';
 import { parseNumberField } from '../../components/parseNumber';
 import { useForecast } from '../../stores/forecastStore';
 import { useWorkspace } from '../../stores/workspaceStore';
+import type { QueueSummary } from '../../../../shared/api/types';
+
+/** One empty list while the workspace loads: a new [] per render would make the store selector loop. */
+const NO_QUEUES: QueueSummary[] = [];
 
 const SHOWN_EVENTS = 12;
 const EMPTY = { name: '', startDate: '', endDate: '', effect: 'multiplier', value: '', queueId: '' };
@@ -11,7 +15,7 @@ const EMPTY = { name: '', startDate: '', endDate: '', effect: 'multiplier', valu
 /** Holidays, releases and promotions the forecast should know about. */
 export function EventsPanel() {
   const { events, loadEvents } = useForecast();
-  const queues = useWorkspace((s) => s.summary?.queues ?? []);
+  const queues = useWorkspace((s) => s.summary?.queues ?? NO_QUEUES);
   const [draft, setDraft] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   useEffect(() => {

@@ -12,8 +12,10 @@ import { useWorkspace } from '../../stores/workspaceStore';
 import { api } from '../../api';
 import { countOf } from '../../../../shared/text/plural';
 import { EventsPanel } from './EventsPanel';
+import { WEEKDAY_SHORT } from '../../../../shared/calendar/days';
 
-const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** Forecast days carry ISO weekdays, 1 = Monday … 7 = Sunday. */
+const weekdayShort = (isoWeekday: number) => WEEKDAY_SHORT[isoWeekday - 1];
 
 export function ForecastArea() {
   const summary = useWorkspace((s) => s.summary);
@@ -121,7 +123,7 @@ function ForecastResultView({ view }: { view: ForecastView }) {
     data: {
       labels: view.intradayProfile.slotStarts,
       datasets: view.intradayProfile.weekdays.map((w, i) => ({
-        label: WEEKDAYS[w.weekday],
+        label: weekdayShort(w.weekday),
         data: w.shares.map((s) => (s === null ? null : s * 100)),
         borderColor: ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#dc2626', '#0891b2', '#64748b'][i % 7],
         pointRadius: 0,
@@ -252,7 +254,7 @@ function IntradayForecast({ view }: { view: ForecastView }) {
       <div className="field">
         <label htmlFor="fc-intraday-day">Day</label>
         <select id="fc-intraday-day" value={date} onChange={(e) => setPicked(e.target.value)} data-testid="fc-intraday-day">
-          {view.days.map((d) => <option key={d.date} value={d.date}>{d.date} {WEEKDAYS[d.weekday]}</option>)}
+          {view.days.map((d) => <option key={d.date} value={d.date}>{d.date} {weekdayShort(d.weekday)}</option>)}
         </select>
       </div>
       <p className="muted" data-testid="fc-intraday-total">{formatNumber(total, 0)} contacts over {countOf(points.length, 'open interval')} of {view.run.intervalMin} minutes.</p>
@@ -279,7 +281,7 @@ function DaysTable({ view }: { view: ForecastView }) {
           {view.days.map((d) => (
             <tr key={d.date} className={d.adjusted !== null ? 'adjusted' : undefined}>
               <td>{d.date}</td>
-              <td>{WEEKDAYS[d.weekday]}</td>
+              <td>{weekdayShort(d.weekday)}</td>
               <td>{d.events.join(', ')}</td>
               <td className="num">{formatNumber(d.forecast, 0)}</td>
               <td className="num">{formatNumber(d.lo80, 0)}–{formatNumber(d.hi80, 0)}</td>

@@ -8,9 +8,8 @@ import type { ChartConfiguration } from 'chart.js';
 import type { CoverageReport } from '../../../../shared/engine/schedule';
 import { ChartCanvas } from '../../components/LineChart';
 import { formatNumber } from '../../components/format';
-import { clock } from './shiftEdit';
+import { formatClock, WEEKDAY_SHORT } from '../../../../shared/calendar/days';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export interface LowHour {
   day: number;
@@ -73,7 +72,7 @@ export function CoverageChart({ coverage, dates }: { coverage: CoverageReport; d
     for (let t = from; t < to; t++) {
       const d = Math.floor(t / perDay);
       const minute = (t % perDay) * coverage.intervalMinutes;
-      labels.push(day === 'week' ? `${WEEKDAYS[d]} ${clock(minute)}` : clock(minute));
+      labels.push(day === 'week' ? `${WEEKDAY_SHORT[d]} ${formatClock(minute)}` : formatClock(minute));
       req.push(round2(required[t]));
       sched.push(round2(scheduled[t]));
       short.push(required[t] - scheduled[t] > 1e-6 ? round2(required[t] - scheduled[t]) : null);
@@ -115,7 +114,7 @@ export function CoverageChart({ coverage, dates }: { coverage: CoverageReport; d
           Day{' '}
           <select value={String(day)} onChange={(e) => setDay(e.target.value === 'week' ? 'week' : Number(e.target.value))} aria-label="Coverage day">
             <option value="week">Whole week</option>
-            {dates.map((d, i) => <option key={d} value={i}>{WEEKDAYS[i]} {d}</option>)}
+            {dates.map((d, i) => <option key={d} value={i}>{WEEKDAY_SHORT[i]} {d}</option>)}
           </select>
         </label>
       </div>
@@ -142,11 +141,11 @@ export function CoverageChart({ coverage, dates }: { coverage: CoverageReport; d
       </table>
       {lowShown.length > 0 && (
         <details className="sched-low">
-          <summary>{lowShown.length} clock hours below 50% of the requirement{skill !== 'all' ? ` (${skill})` : ''}{day !== 'week' ? ` on ${WEEKDAYS[day]}` : ''}</summary>
+          <summary>{lowShown.length} clock hours below 50% of the requirement{skill !== 'all' ? ` (${skill})` : ''}{day !== 'week' ? ` on ${WEEKDAY_SHORT[day]}` : ''}</summary>
           <ul>
             {lowShown.slice(0, 60).map((l) => (
               <li key={`${l.skill}-${l.day}-${l.hour}`}>
-                {WEEKDAYS[l.day]} {dates[l.day]} {clock(l.hour * 60)}–{clock(l.hour * 60 + 60)} {l.skill}: {formatNumber(l.scheduled, 1)} scheduled of {formatNumber(l.required, 1)} required (mean over the hour)
+                {WEEKDAY_SHORT[l.day]} {dates[l.day]} {formatClock(l.hour * 60)}–{formatClock(l.hour * 60 + 60)} {l.skill}: {formatNumber(l.scheduled, 1)} scheduled of {formatNumber(l.required, 1)} required (mean over the hour)
               </li>
             ))}
             {lowShown.length > 60 && <li className="muted">… and {lowShown.length - 60} more</li>}

@@ -2,8 +2,8 @@
 import { memo, useState } from 'react';
 import type { ScheduleView } from '../../../../shared/api/channels/schedule';
 import { formatNumber } from '../../components/format';
+import { WEEKDAY_SHORT } from '../../../../shared/calendar/days';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export const ExplanationsPanel = memo(function ExplanationsPanel({ view, editsSinceSolve }: { view: ScheduleView; editsSinceSolve: number }) {
   const [all, setAll] = useState(false);
@@ -26,7 +26,7 @@ export const ExplanationsPanel = memo(function ExplanationsPanel({ view, editsSi
             <tbody>
               {shown.map((e, i) => (
                 <tr key={i}>
-                  <td>{WEEKDAYS[e.day]} {e.date ?? ''}</td>
+                  <td>{WEEKDAY_SHORT[e.day]} {e.date ?? ''}</td>
                   <td>{e.start}–{e.end}</td>
                   <td>{e.skill}</td>
                   <td>{e.worstAt ?? '—'}</td>

@@ -1,9 +1,8 @@
 /** The printable week: one row per agent, their shifts and breaks per day. */
 import type { ScheduleView } from '../../../../shared/api/channels/schedule';
 import { useSchedule } from '../../stores/scheduleStore';
-import { clock } from './shiftEdit';
+import { formatClock, WEEKDAY_SHORT } from '../../../../shared/calendar/days';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export function PrintWeek({ view, dates }: { view: ScheduleView; dates: string[] }) {
   const shifts = useSchedule((s) => s.shifts);
@@ -13,7 +12,7 @@ export function PrintWeek({ view, dates }: { view: ScheduleView; dates: string[]
       <h1>Schedule · week of {view.schedule.weekStart} · version {view.schedule.version} ({view.schedule.status})</h1>
       <p>Times are local ({view.timeZone}). Breaks in brackets.</p>
       <table>
-        <thead><tr><th>Agent</th>{dates.map((d, i) => <th key={d}>{WEEKDAYS[i]} {d.slice(5)}</th>)}</tr></thead>
+        <thead><tr><th>Agent</th>{dates.map((d, i) => <th key={d}>{WEEKDAY_SHORT[i]} {d.slice(5)}</th>)}</tr></thead>
         <tbody>
           {view.agents.map((a) => (
             <tr key={a.id}>
@@ -22,8 +21,8 @@ export function PrintWeek({ view, dates }: { view: ScheduleView; dates: string[]
                 <td key={d}>
                   {shifts.filter((x) => x.agentId === a.id && x.day === d).map((x) => (
                     <div key={x.id}>
-                      {x.segments.map((sg) => `${clock(sg.start)}–${clock(sg.end)}`).join(' + ')} {x.templateId ? names.get(x.templateId) : ''} {x.skill}
-                      <br /><small>[{x.breaks.map((b) => `${clock(b.start)} ${b.kind}`).join(', ')}]</small>
+                      {x.segments.map((sg) => `${formatClock(sg.start)}–${formatClock(sg.end)}`).join(' + ')} {x.templateId ? names.get(x.templateId) : ''} {x.skill}
+                      <br /><small>[{x.breaks.map((b) => `${formatClock(b.start)} ${b.kind}`).join(', ')}]</small>
                     </div>
                   ))}
                 </td>

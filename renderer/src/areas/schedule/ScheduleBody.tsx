@@ -8,7 +8,6 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ScheduleView } from '../../../../shared/api/channels/schedule';
 import type { CoverageReport } from '../../../../shared/engine/schedule/coverage';
 import { ScheduleWeightsSchema } from '../../../../shared/engine/schedule/model';
-import { dateOfDay } from '../../../../shared/engine/schedule/time';
 import { formatNumber } from '../../components/format';
 import { useSchedule } from '../../stores/scheduleStore';
 import { CoverageChart } from './CoverageChart';
@@ -23,6 +22,7 @@ import { AgentPanel, ShiftDetails } from './SidePanels';
 import { SummaryCards } from './SummaryCards';
 import { VersionBar } from './VersionBar';
 import { VersionCompare } from './VersionCompare';
+import { addDays } from '../../../../shared/calendar/days';
 
 const GRID_HEIGHT = 520;
 /** The engine's own defaults, for a stored schedule whose problem no longer parses. */
@@ -37,7 +37,7 @@ export function ScheduleBody({ view, coverage, editable }: { view: ScheduleView;
   );
   const [printing, setPrinting] = useState(false);
   const onPrint = useCallback(() => setPrinting(true), []);
-  const dates = useMemo(() => Array.from({ length: 7 }, (_, d) => dateOfDay(view.schedule.weekStart, d)), [view.schedule.weekStart]);
+  const dates = useMemo(() => Array.from({ length: 7 }, (_, d) => addDays(view.schedule.weekStart, d)), [view.schedule.weekStart]);
   const templateNames = useMemo(() => new Map(view.templates.map((t) => [t.id, { name: t.name, category: t.category ?? 'day' }])), [view.templates]);
   const span = useMemo(() => timeWindow(view.templates, shifts), [view.templates, shifts]);
   const { shiftIssues, agentIssues } = useMemo(() => issuesOf(violations, shifts), [violations, shifts]);

@@ -11,12 +11,12 @@ import { ContractSchema } from '../../../../shared/engine/schedule/model';
 import { formatNumber } from '../../components/format';
 import { useSchedule } from '../../stores/scheduleStore';
 import { LockIcon } from './LockIcon';
-import { clock, dragTimes, paidMinutes, sameTimes, snap, timesOf, type DragMode } from './shiftEdit';
+import { dragTimes, paidMinutes, sameTimes, snap, timesOf, type DragMode } from './shiftEdit';
+import { formatClock, WEEKDAY_SHORT } from '../../../../shared/calendar/days';
 
 export const ROW_HEIGHT = 34;
 const OVERSCAN = 6;
 const EDGE_PX = 7;
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export interface TimeWindow {
   from: number;
@@ -63,10 +63,10 @@ export function ScheduleGrid({ agents, shifts, dates, window, templateNames, shi
         <div className="sg-agent" role="columnheader">Agent <span className="muted">({agents.length})</span></div>
         {dates.map((date, d) => (
           <div key={date} className="sg-day sg-dayhead" role="columnheader">
-            <div>{WEEKDAYS[d]} {date.slice(5)}</div>
+            <div>{WEEKDAY_SHORT[d]} {date.slice(5)}</div>
             <div className="sg-ticks muted">
               {hours.map((m) => (
-                <span key={m} style={{ left: `${((m - window.from) / (window.to - window.from)) * 100}%` }}>{clock(m).slice(0, 2)}</span>
+                <span key={m} style={{ left: `${((m - window.from) / (window.to - window.from)) * 100}%` }}>{formatClock(m).slice(0, 2)}</span>
               ))}
             </div>
             <div className="sg-count muted" title="Shifts that start this day">{perDay[d]} shifts</div>
@@ -207,7 +207,7 @@ function ShiftBar({ shift, agent, window, template, issues, editable, snapMinute
   const pct = (m: number) => `${((m - window.from) / span) * 100}%`;
   const length = shown.end - shown.start;
   const name = template?.name ?? 'Custom';
-  const label = `${agent.name}, ${shift.date}: ${clock(shown.start)}–${clock(shown.end)} ${name} (${shift.skill}), ${shown.breaks.length} breaks${shift.locked ? ', locked' : ''}${issues?.length ? `. Rule problems: ${issues.join('; ')}` : ''}`;
+  const label = `${agent.name}, ${shift.date}: ${formatClock(shown.start)}–${formatClock(shown.end)} ${name} (${shift.skill}), ${shown.breaks.length} breaks${shift.locked ? ', locked' : ''}${issues?.length ? `. Rule problems: ${issues.join('; ')}` : ''}`;
 
   const schedulePreview = useCallback(
     (times: ShiftTimes | null) => {
@@ -291,11 +291,11 @@ function ShiftBar({ shift, agent, window, template, issues, editable, snapMinute
       role="button"
       aria-label={label}
       aria-pressed={selected}
-      title={`${label}\n${shown.breaks.map((b) => `${b.kind} ${clock(b.start)}–${clock(b.end)}${b.paid ? ' (paid)' : ''}`).join('\n')}${editable && !shift.locked ? '\nDrag to move, drag an edge to resize; arrow keys too.' : ''}`}
+      title={`${label}\n${shown.breaks.map((b) => `${b.kind} ${formatClock(b.start)}–${formatClock(b.end)}${b.paid ? ' (paid)' : ''}`).join('\n')}${editable && !shift.locked ? '\nDrag to move, drag an edge to resize; arrow keys too.' : ''}`}
       data-testid="shift-bar"
       data-shift-id={shift.id}
-      data-start={clock(shown.start)}
-      data-end={clock(shown.end)}
+      data-start={formatClock(shown.start)}
+      data-end={formatClock(shown.end)}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={(e) => finish(e, true)}
@@ -308,10 +308,10 @@ function ShiftBar({ shift, agent, window, template, issues, editable, snapMinute
       {shown.breaks.map((b, i) => (
         <span key={`b${i}`} className={`sb-break sb-break--${b.kind}`} style={{ left: `${((b.start - shown.start) / length) * 100}%`, width: `${((b.end - b.start) / length) * 100}%` }} />
       ))}
-      {draft && <span className="sb-drag-time" data-testid="drag-time">{clock(draft.start)}–{clock(draft.end)}</span>}
+      {draft && <span className="sb-drag-time" data-testid="drag-time">{formatClock(draft.start)}–{formatClock(draft.end)}</span>}
       <span className="sb-text">
         {shift.locked && <LockIcon />}
-        {clock(shown.start).replace(':00', '')}
+        {formatClock(shown.start).replace(':00', '')}
         {agent.skills.length > 1 && ` ${shift.skill}`}
       </span>
     </div>

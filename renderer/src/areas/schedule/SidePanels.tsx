@@ -4,9 +4,9 @@ import type { AgentSchedulePreferences, ScheduleAgent, ScheduleShift, ScheduleVi
 import type { RuleViolation, ScheduleProblem } from '../../../../shared/engine/schedule';
 import { formatNumber } from '../../components/format';
 import { useSchedule } from '../../stores/scheduleStore';
-import { clock, paidMinutes } from './shiftEdit';
+import { paidMinutes } from './shiftEdit';
+import { addDays, formatClock, WEEKDAY_NAMES } from '../../../../shared/calendar/days';
 
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export function ShiftDetails({ shift, agent, view, violations, editable }: { shift: ScheduleShift; agent?: ScheduleAgent; view: ScheduleView; violations: RuleViolation[]; editable: boolean }) {
   const { setLocked, removeShift, set } = useSchedule.getState();
@@ -15,12 +15,12 @@ export function ShiftDetails({ shift, agent, view, violations, editable }: { shi
   return (
     <div className="panel sched-side" data-testid="shift-details" aria-live="polite">
       <div className="sched-side__head">
-        <h3>{agent?.name ?? `Agent ${shift.agentId}`} · {WEEKDAYS[shift.day]} {shift.date}</h3>
+        <h3>{agent?.name ?? `Agent ${shift.agentId}`} · {WEEKDAY_NAMES[shift.day]} {shift.date}</h3>
         <button type="button" className="link" onClick={() => set({ selectedShiftId: undefined })} aria-label="Close shift details">Close</button>
       </div>
       <dl className="sched-dl">
-        <dt>Shift</dt><dd>{shift.segments.map((s) => `${clock(s.start)}–${clock(s.end)}`).join(' + ')} ({template?.name ?? 'custom times'}, {shift.skill})</dd>
-        <dt>Breaks</dt><dd>{shift.breaks.length === 0 ? 'none' : shift.breaks.map((b) => `${b.kind} ${clock(b.start)}–${clock(b.end)}${b.paid ? ' paid' : ' unpaid'}`).join('; ')}</dd>
+        <dt>Shift</dt><dd>{shift.segments.map((s) => `${formatClock(s.start)}–${formatClock(s.end)}`).join(' + ')} ({template?.name ?? 'custom times'}, {shift.skill})</dd>
+        <dt>Breaks</dt><dd>{shift.breaks.length === 0 ? 'none' : shift.breaks.map((b) => `${b.kind} ${formatClock(b.start)}–${formatClock(b.end)}${b.paid ? ' paid' : ' unpaid'}`).join('; ')}</dd>
         <dt>Paid time</dt><dd>{formatNumber(paidMinutes(shift) / 60, 2)} h = working spans − unpaid breaks</dd>
         <dt>Status</dt><dd>{shift.locked ? 'Locked: kept as it is when the week is re-solved' : 'Free: the solver may change it'}</dd>
       </dl>
@@ -88,7 +88,7 @@ export function AgentPanel({ agent, view, problem, violations, editable }: { age
       <fieldset className="group">
         <legend>Fixed days off (every week)</legend>
         <div className="sched-checks">
-          {WEEKDAYS.map((name, d) => (
+          {WEEKDAY_NAMES.map((name, d) => (
             <label key={name} className="checkbox">
               <input type="checkbox" checked={prefs.fixedWeekdaysOff.includes(d)} onChange={() => setPrefs({ ...prefs, fixedWeekdaysOff: toggle(prefs.fixedWeekdaysOff, d) })} />
               {name.slice(0, 3)}
@@ -116,16 +116,16 @@ export function AgentPanel({ agent, view, problem, violations, editable }: { age
           ))}
         </div>
       </fieldset>
-      {prefs.availability.length > 0 && <p className="muted">Availability windows: {prefs.availability.map((w) => `${WEEKDAYS[w.weekday].slice(0, 3)} ${w.from}–${w.to}`).join(', ')}</p>}
+      {prefs.availability.length > 0 && <p className="muted">Availability windows: {prefs.availability.map((w) => `${WEEKDAY_NAMES[w.weekday].slice(0, 3)} ${w.from}–${w.to}`).join(', ')}</p>}
       <button type="button" onClick={() => void savePreferences(agent.id, prefs)}>Save days off and preferences</button>
       <p className="muted">They apply the next time a week is generated; the rule check below the grid uses them at once.</p>
       {editable && template && (
         <fieldset className="group">
           <legend>Add a shift</legend>
           <div className="sched-add">
-            <label>Day <select value={day} onChange={(e) => setDay(Number(e.target.value))}>{WEEKDAYS.map((n, d) => <option key={n} value={d}>{n} {view.requirements.weekStart && dateOf(view.schedule.weekStart, d).slice(5)}</option>)}</select></label>
+            <label>Day <select value={day} onChange={(e) => setDay(Number(e.target.value))}>{WEEKDAY_NAMES.map((n, d) => <option key={n} value={d}>{n} {view.requirements.weekStart && addDays(view.schedule.weekStart, d).slice(5)}</option>)}</select></label>
             <label>Template <select value={templateId} onChange={(e) => { setTemplateId(e.target.value); setStart(undefined); }}>{templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}</select></label>
-            <label>Start <select value={start ?? starts[0]} onChange={(e) => setStart(Number(e.target.value))}>{starts.map((m) => <option key={m} value={m}>{clock(m)}</option>)}</select></label>
+            <label>Start <select value={start ?? starts[0]} onChange={(e) => setStart(Number(e.target.value))}>{starts.map((m) => <option key={m} value={m}>{formatClock(m)}</option>)}</select></label>
             <label>Skill <select value={skill} onChange={(e) => setSkill(e.target.value)}>{agent.skills.map((s) => <option key={s} value={s}>{s}</option>)}</select></label>
             <button type="button" onClick={() => void addShift(agent.id, day, templateId, start ?? starts[0], skill)}>Add</button>
           </div>
@@ -135,7 +135,3 @@ export function AgentPanel({ agent, view, problem, violations, editable }: { age
   );
 }
 
-function dateOf(weekStart: string, day: number): string {
-  const [y, m, d] = weekStart.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + day)).toISOString().slice(0, 10);
-}

@@ -11,7 +11,7 @@ import { Field } from '../../components/Field';
 import { NumberField } from '../../components/NumberField';
 import { parseNumberField } from '../../components/parseNumber';
 import { useSchedule } from '../../stores/scheduleStore';
-import { clock } from './shiftEdit';
+import { formatClock } from '../../../../shared/calendar/days';
 
 const CATEGORIES = ['early', 'day', 'late', 'night', 'split'] as const;
 type Category = (typeof CATEGORIES)[number];
@@ -72,8 +72,8 @@ function formOf(template: ScheduleTemplate): { form: Form; extraBreaks: BreakRul
   return {
     form: {
       name: t.name,
-      earliestStart: clock(t.earliestStart),
-      latestStart: clock(t.latestStart),
+      earliestStart: formatClock(t.earliestStart),
+      latestStart: formatClock(t.latestStart),
       step: String(t.startStepMinutes),
       split,
       length: hoursText(t.segments[0].lengthMinutes),

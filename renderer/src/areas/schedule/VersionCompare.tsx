@@ -8,10 +8,9 @@ import type { ScheduleShift, ScheduleView } from '../../../../shared/api/channel
 import { formatNumber } from '../../components/format';
 import { api } from '../../api';
 import { useSchedule } from '../../stores/scheduleStore';
-import { clock } from './shiftEdit';
 import { diffVersions, type ShiftChange } from './versionDiff';
+import { formatClock, WEEKDAY_SHORT } from '../../../../shared/calendar/days';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const SHOWN = 12;
 
 export function VersionCompare({ view }: { view: ScheduleView }) {
@@ -40,10 +39,10 @@ export function VersionCompare({ view }: { view: ScheduleView }) {
   if (others.length === 0) return null;
   const other = others.find((v) => v.id === otherId);
   const name = (id: number) => view.agents.find((a) => a.id === id)?.name ?? `Agent ${id}`;
-  const times = (s?: ScheduleShift) => (s ? s.segments.map((x) => `${clock(x.start)}–${clock(x.end)}`).join(' + ') : '');
+  const times = (s?: ScheduleShift) => (s ? s.segments.map((x) => `${formatClock(x.start)}–${formatClock(x.end)}`).join(' + ') : '');
   const list = (changes: ShiftChange[], show: (c: ShiftChange) => string) => (
     <ul>
-      {changes.slice(0, SHOWN).map((c) => <li key={`${c.agentId}|${c.day}`}>{WEEKDAYS[c.day]} · {name(c.agentId)}: {show(c)}</li>)}
+      {changes.slice(0, SHOWN).map((c) => <li key={`${c.agentId}|${c.day}`}>{WEEKDAY_SHORT[c.day]} · {name(c.agentId)}: {show(c)}</li>)}
       {changes.length > SHOWN && <li className="muted">and {changes.length - SHOWN} more</li>}
     </ul>
   );

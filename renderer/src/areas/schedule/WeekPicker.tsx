@@ -1,8 +1,8 @@
 /** The week to schedule: history weeks, forecast weeks and weeks with schedules, each saying what it has. */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { dateOfDay } from '../../../../shared/engine/schedule/time';
 import { useSchedule } from '../../stores/scheduleStore';
+import { addDays } from '../../../../shared/calendar/days';
 
 export function WeekPicker() {
   const { overview, weekStart, selectWeek } = useSchedule(useShallow((state) => ({ overview: state.overview, weekStart: state.weekStart, selectWeek: state.selectWeek })));
@@ -11,9 +11,9 @@ export function WeekPicker() {
     const set = new Set<string>(overview.forecastWeeks);
     overview.schedules.forEach((x) => set.add(x.weekStart));
     if (overview.historyWeeks) {
-      for (let w = overview.historyWeeks.first; w <= overview.historyWeeks.last; w = dateOfDay(w, 7)) set.add(w);
-      set.add(dateOfDay(overview.historyWeeks.last, 7));
-      set.add(dateOfDay(overview.historyWeeks.last, 14));
+      for (let w = overview.historyWeeks.first; w <= overview.historyWeeks.last; w = addDays(w, 7)) set.add(w);
+      set.add(addDays(overview.historyWeeks.last, 7));
+      set.add(addDays(overview.historyWeeks.last, 14));
     }
     if (weekStart) set.add(weekStart);
     return [...set].sort().reverse();

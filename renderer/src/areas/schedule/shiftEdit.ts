@@ -63,10 +63,6 @@ export function sameTimes(a: ShiftTimes, b: ShiftTimes): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function clock(minutes: number): string {
-  const wrapped = ((Math.round(minutes) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(wrapped / 60)).padStart(2, '0')}:${String(wrapped % 60).padStart(2, '0')}`;
-}
 
 export function paidMinutes(shift: Pick<ScheduleShift, 'segments' | 'breaks'>): number {
   return shift.segments.reduce((sum, s) => sum + s.end - s.start, 0) - shift.breaks.filter((b) => !b.paid).reduce((sum, b) => sum + b.end - b.start, 0);

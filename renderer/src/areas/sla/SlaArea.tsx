@@ -12,9 +12,9 @@ import { NumberField } from '../../components/NumberField';
 import { StepsTable } from '../../components/StepsTable';
 import { formatNumber, formatPercent } from '../../components/format';
 import { PRESET_OPTIONS, useSla, type TierFields } from '../../stores/slaStore';
+import { WEEKDAY_SHORT } from '../../../../shared/calendar/days';
 import '../dashboard/dashboard.css';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 const minutesText = (m: number | null) => (m === null ? '–' : m >= 120 ? `${formatNumber(m / 60, 2)} h` : `${formatNumber(m, 1)} min`);
 
@@ -94,7 +94,7 @@ export function SlaArea() {
           <NumberField label="Hours per agent week" unit="h" value={s.fields.hoursPerAgentWeek} error={s.errors.hoursPerAgentWeek} onChange={(v) => s.setField('hoursPerAgentWeek', v)} />
         </div>
         <div className="dash__form">
-          {WEEKDAYS.map((day, i) => (
+          {WEEKDAY_SHORT.map((day, i) => (
             <label key={day} className="field">
               <span className="field__label">{day} open hours ({policy.businessHours.timezone})</span>
               <input value={s.fields!.hours[i]} placeholder="closed" onChange={(e) => s.setHours(i, e.target.value)} aria-invalid={Boolean(s.errors[`hours.${i}`])} />
@@ -119,7 +119,7 @@ function Assessment() {
   const a = useSla((s) => s.assessment)!;
   const assessing = useSla((s) => s.assessing);
   const chart = useMemo<ChartConfiguration>(() => {
-    const labels = a.requirement.hours.map((h) => `${WEEKDAYS[Math.floor(h.slot / 24)]} ${String(h.slot % 24).padStart(2, '0')}:00`);
+    const labels = a.requirement.hours.map((h) => `${WEEKDAY_SHORT[Math.floor(h.slot / 24)]} ${String(h.slot % 24).padStart(2, '0')}:00`);
     return {
       type: 'bar',
       data: {
