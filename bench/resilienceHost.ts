@@ -14,6 +14,7 @@ import { channels } from '../shared/api/contract';
 import { UPLOAD_CONTENT_TYPE } from '../shared/api/upload';
 import { DEFAULT_TIMEOUTS } from '../electron/web/server';
 import { startHostProcess, type HostProcess } from '../test/helpers/hostProcess';
+import { randomStream } from '../shared/random/seeded';
 
 export interface ResilienceOutcome {
   trials: number;
@@ -70,17 +71,6 @@ async function withHost(probe: (host: HostProcess) => Promise<{ answers: Answer[
   }
 }
 
-/** Deterministic pseudo-random numbers, so a failing run can be repeated exactly. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Channels that start jobs or replace data are left out: a fuzzed call must not set off a demo reset. */
 const STARTS_WORK = /\.start$|^demo\.reset$|^forecast\.run$|^schedule\.generate$/;
@@ -111,7 +101,7 @@ const fuzzedRequests: ResilienceTrial = {
   name: 'fuzzed API calls (random payloads, tokens, origins, content types)',
   run: () =>
     withHost(async (host) => {
-      const next = prng(20261201);
+      const next = randomStream(20261201);
       const targets = channels.filter((c) => !STARTS_WORK.test(c));
       const answers: Answer[] = [];
       for (let i = 0; i < 600; i++) {

@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../electron/cli/staffwise';
+import { runStaffwise } from '../helpers/cli';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const worked = ['capacity', '--volume', '500', '--aht-min', '20', '--hours', '8', '--utilization', '0.75'];
 
 describe('staffwise CLI', () => {
   it('prints the worked example as JSON', async () => {
-    const { code, out } = await run([...worked, '--json']);
+    const { code, out } = await runStaffwise([...worked, '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.requiredAgents).toBe(27.78);
@@ -26,12 +20,12 @@ describe('staffwise CLI', () => {
   });
 
   it('adds rostered agents with shrinkage', async () => {
-    const { out } = await run([...worked, '--shrinkage', '0.3', '--json']);
+    const { out } = await runStaffwise([...worked, '--shrinkage', '0.3', '--json']);
     expect(JSON.parse(out)).toMatchObject({ requiredAgentsRounded: 28, rosteredAgents: 40 });
   });
 
   it('prints every step without --json', async () => {
-    const { out } = await run(worked);
+    const { out } = await runStaffwise(worked);
     expect(out).toMatch(/Workload\s+500 × 20 min\s+= 10000 min/);
     expect(out).toMatch(/Required agents\s+round up 27.78\s+= 28 agents/);
   });
@@ -44,7 +38,7 @@ describe('staffwise CLI', () => {
     [[...worked, '--colour', 'red'], /Unknown option '--colour'/],
     [['forcast'], /unknown command "forcast"/],
   ])('exits 2 with a one-line message for %j', async (args, message) => {
-    const { code, err } = await run(args);
+    const { code, err } = await runStaffwise(args);
     expect(code).toBe(2);
     expect(err).toMatch(message);
     expect(err.split('\n')).toHaveLength(1);
@@ -55,7 +49,7 @@ describe('staffwise erlang and requirements', () => {
   const published = ['erlang', '--calls', '100', '--interval-min', '30', '--aht-sec', '180', '--sl', '0.8', '--answer-sec', '20'];
 
   it('prints the published Erlang C case', async () => {
-    const { code, out } = await run([...published, '--shrinkage', '0.3', '--json']);
+    const { code, out } = await runStaffwise([...published, '--shrinkage', '0.3', '--json']);
     expect(code).toBe(0);
     const r = JSON.parse(out);
     expect(r).toMatchObject({ traffic: 10, agents: 14, agentsWithShrinkage: 20 });
@@ -67,8 +61,8 @@ describe('staffwise erlang and requirements', () => {
   });
 
   it('caps occupancy and evaluates Erlang A with --agents', async () => {
-    expect(JSON.parse((await run([...published, '--max-occupancy', '0.7', '--shrinkage', '0.3', '--json'])).out)).toMatchObject({ agents: 15, agentsWithShrinkage: 22 });
-    const a = JSON.parse((await run([...published, '--patience-sec', '300', '--agents', '14', '--json'])).out);
+    expect(JSON.parse((await runStaffwise([...published, '--max-occupancy', '0.7', '--shrinkage', '0.3', '--json'])).out)).toMatchObject({ agents: 15, agentsWithShrinkage: 22 });
+    const a = JSON.parse((await runStaffwise([...published, '--patience-sec', '300', '--agents', '14', '--json'])).out);
     expect(a.pWait).toBeCloseTo(0.14526, 4);
     expect(a.pAbandon).toBeCloseTo(0.013984, 5);
     expect(a.occupancy).toBeCloseTo(0.704297, 5);
@@ -81,7 +75,7 @@ describe('staffwise erlang and requirements', () => {
     [[...published, '--concurrency', '2.5'], /--concurrency: Concurrency must be a whole number/],
     [['requirements', '--aht-sec', '180', '--sl', '0.8', '--answer-sec', '20', '--out', 'x.csv'], /--volumes is required/],
   ])('exits 2 for %j', async (args, message) => {
-    const { code, err } = await run(args);
+    const { code, err } = await runStaffwise(args);
     expect(code).toBe(2);
     expect(err).toMatch(message);
   });
@@ -90,7 +84,7 @@ describe('staffwise erlang and requirements', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'v.csv'), 'timestamp,volume\n2026-11-16T09:00,50\n2026-11-16T09:30,100\n2026-11-16T10:00,0\n');
     const out = join(dir, 'r.csv');
-    const ok = await run(['requirements', '--volumes', join(dir, 'v.csv'), '--aht-sec', '180', '--sl', '0.8', '--answer-sec', '20', '--out', out, '--json']);
+    const ok = await runStaffwise(['requirements', '--volumes', join(dir, 'v.csv'), '--aht-sec', '180', '--sl', '0.8', '--answer-sec', '20', '--out', out, '--json']);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.out)).toMatchObject({ intervals: 3, intervalMin: 30, peakRequired: 14 });
     const lines = readFileSync(out, 'utf8').trim().split('\n');
@@ -99,7 +93,7 @@ describe('staffwise erlang and requirements', () => {
     expect(lines[3]).toBe('2026-11-16T10:00,0,0.0000');
 
     writeFileSync(join(dir, 'bad.csv'), 'timestamp,volume\n2026-11-16T09:00,50\n2026-11-16T09:30,-4\n2026-11-16T10:00,20\n2026-11-16T10:30,25\n');
-    const bad = await run(['requirements', '--volumes', join(dir, 'bad.csv'), '--aht-sec', '180', '--sl', '0.8', '--answer-sec', '20', '--out', join(dir, 'bad-out.csv')]);
+    const bad = await runStaffwise(['requirements', '--volumes', join(dir, 'bad.csv'), '--aht-sec', '180', '--sl', '0.8', '--answer-sec', '20', '--out', join(dir, 'bad-out.csv')]);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/line 3/);
     expect(existsSync(join(dir, 'bad-out.csv'))).toBe(false);
@@ -111,7 +105,7 @@ describe('staffwise forecast', () => {
 
   it('forecasts the real bank history, skipping the closed weekend, with backtest scores', async () => {
     const out = join(tempDir(), 'f.csv');
-    const { code, out: stdout, err } = await run(['forecast', '--history', bank, '--horizon-days', '7', '--interval-min', '60', '--out', out, '--json']);
+    const { code, out: stdout, err } = await runStaffwise(['forecast', '--history', bank, '--horizon-days', '7', '--interval-min', '60', '--out', out, '--json']);
     expect(code, err).toBe(0);
     const summary = JSON.parse(stdout);
     expect(summary.scores.length).toBeGreaterThanOrEqual(8);
@@ -134,7 +128,7 @@ describe('staffwise forecast', () => {
 
   it('states the rule that chose the method and WAPE per interval and per day', async () => {
     const out = join(tempDir(), 'f.csv');
-    const { code, out: stdout, err } = await run(['forecast', '--history', bank, '--horizon-days', '7', '--interval-min', '60', '--out', out]);
+    const { code, out: stdout, err } = await runStaffwise(['forecast', '--history', bank, '--horizon-days', '7', '--interval-min', '60', '--out', out]);
     expect(code, err).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^Method: ([a-z-]+) \(.*(has the lowest WAPE per interval|so [a-z-]+ is (used|kept)).*\)$/);
@@ -150,7 +144,7 @@ describe('staffwise forecast', () => {
     [['forecast', '--history', 'no-such-file.csv', '--horizon-days', '7', '--out', 'f.csv'], /--history: cannot read no-such-file.csv \(ENOENT\)/],
     [['forecast', '--history', 'h.csv', '--horizon-days', '7', '--tz', 'Mars/Olympus', '--out', 'f.csv'], /--tz "Mars\/Olympus" is not an IANA time zone/],
   ])('exits 2 for %j', async (args, message) => {
-    const { code, err } = await run(args);
+    const { code, err } = await runStaffwise(args);
     expect(code).toBe(2);
     expect(err).toMatch(message);
   });
@@ -161,7 +155,7 @@ describe('staffwise roster and schedule', () => {
 
   it('solves Curtois & Qu instance 1 to its published optimum with no hard violations', async () => {
     const out = join(tempDir(), 'roster.csv');
-    const { code, out: stdout, err } = await run(['roster', '--curtois', fixture('curtois/Instance1.txt'), '--time-limit-sec', '30', '--out', out, '--json']);
+    const { code, out: stdout, err } = await runStaffwise(['roster', '--curtois', fixture('curtois/Instance1.txt'), '--time-limit-sec', '30', '--out', out, '--json']);
     expect(code, err).toBe(0);
     const r = JSON.parse(stdout);
     expect(r.objective).toBe(607);
@@ -172,14 +166,14 @@ describe('staffwise roster and schedule', () => {
   it('reports a malformed instance with its line number', async () => {
     const bad = join(tempDir(), 'bad.txt');
     writeFileSync(bad, 'SECTION_HORIZON\nfourteen\n');
-    const { code, err } = await run(['roster', '--curtois', bad]);
+    const { code, err } = await runStaffwise(['roster', '--curtois', bad]);
     expect(code).toBe(2);
     expect(err).toMatch(/line 2/);
   });
 
   it('schedules named agents, writes the shared schedule CSV (one row per shift), and explains what cannot be covered', async () => {
     const out = join(tempDir(), 'schedule.csv');
-    const { code, out: stdout, err } = await run([
+    const { code, out: stdout, err } = await runStaffwise([
       'schedule', '--requirements', fixture('schedule/requirements.csv'), '--agents', fixture('schedule/agents.csv'),
       '--shifts', fixture('schedule/shifts.json'), '--time-limit-sec', '15', '--out', out, '--json',
     ]);
@@ -199,7 +193,7 @@ describe('staffwise roster and schedule', () => {
   it('names the line of a bad agents file', async () => {
     const agents = join(tempDir(), 'agents.csv');
     writeFileSync(agents, 'id,name,skills,max_shifts_week\na1,Ava,phone,5\na2,Liam,,5\n');
-    const { code, err } = await run(['schedule', '--requirements', fixture('schedule/requirements.csv'), '--agents', agents, '--out', join(tempDir(), 's.csv')]);
+    const { code, err } = await runStaffwise(['schedule', '--requirements', fixture('schedule/requirements.csv'), '--agents', agents, '--out', join(tempDir(), 's.csv')]);
     expect(code).toBe(1);
     expect(err).toMatch(/agents.csv: line 3: the skills column is empty/);
   });
@@ -210,12 +204,12 @@ describe('staffwise import', () => {
 
   it('imports a ticket export and an interval file into the workspace, skipping bad rows with their lines', async () => {
     const dataDir = tempDir();
-    const tickets = await run(['import', '--tickets', fixture('zendesk-tickets.csv'), '--data-dir', dataDir, '--json']);
+    const tickets = await runStaffwise(['import', '--tickets', fixture('zendesk-tickets.csv'), '--data-dir', dataDir, '--json']);
     expect(tickets.code, tickets.err).toBe(0);
     const { message } = JSON.parse(tickets.out);
     expect(message).toMatch(/^Imported 6 contacts into queues Billing \/ Email \(new, email\)/);
     expect(message).toMatch(/line 9: Created-at "not a date"/);
-    const counts = await run(['import', '--intervals', fixture('ny-fall-back-15min.csv'), '--queue-name', 'Night phones', '--channel', 'phone', '--data-dir', dataDir]);
+    const counts = await runStaffwise(['import', '--intervals', fixture('ny-fall-back-15min.csv'), '--queue-name', 'Night phones', '--channel', 'phone', '--data-dir', dataDir]);
     expect(counts.code, counts.err).toBe(0);
     expect(counts.out).toBe('Imported 210 contacts into queue Night phones (new, phone) on 2024-11-03: 20 intervals.');
   }, 60_000);
@@ -225,13 +219,13 @@ describe('staffwise import', () => {
     [['import', '--tickets', 'a.csv', '--intervals', 'b.csv'], /give exactly one of/],
     [['import', '--intervals', 'x.csv', '--channel', 'fax'], /--channel must be one of phone, chat, email, social/],
   ])('exits 2 for %j', async (args, message) => {
-    const { code, err } = await run(args);
+    const { code, err } = await runStaffwise(args);
     expect(code).toBe(2);
     expect(err).toMatch(message);
   });
 
   it('names a missing header column', async () => {
-    const { code, err } = await run(['import', '--tickets', fixture('zendesk-tickets.csv'), '--created-at', 'Opened', '--data-dir', tempDir()]);
+    const { code, err } = await runStaffwise(['import', '--tickets', fixture('zendesk-tickets.csv'), '--created-at', 'Opened', '--data-dir', tempDir()]);
     expect(code).toBe(2);
     expect(err).toMatch(/--created-at: no column "Opened" in the header \(Ticket ID, Subject, Created at/);
   }, 60_000);
@@ -254,7 +248,7 @@ describe('staffwise forecast with drivers', () => {
     writeFileSync(join(dir, 'h.csv'), history.join('\n'));
     writeFileSync(join(dir, 'd.csv'), drivers.join('\n'));
     const out = join(dir, 'f.csv');
-    const { code, err } = await run(['forecast', '--history', join(dir, 'h.csv'), '--drivers', join(dir, 'd.csv'), '--horizon-days', '7', '--method', 'regression', '--out', out]);
+    const { code, err } = await runStaffwise(['forecast', '--history', join(dir, 'h.csv'), '--drivers', join(dir, 'd.csv'), '--horizon-days', '7', '--method', 'regression', '--out', out]);
     expect(code, err).toBe(0);
     const totals = new Map<string, number>();
     for (const line of readFileSync(out, 'utf8').trim().split('\n').slice(1)) {
@@ -269,7 +263,7 @@ describe('staffwise forecast with drivers', () => {
   it('names the line of a bad driver value', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'd.csv'), 'date,mailings\n2026-09-07,3\n2026-09-08,lots\n');
-    const { code, err } = await run(['forecast', '--history', new URL('../fixtures/bank-calls/bank_calls_30min.csv', import.meta.url).pathname, '--drivers', join(dir, 'd.csv'), '--horizon-days', '7', '--out', join(dir, 'f.csv')]);
+    const { code, err } = await runStaffwise(['forecast', '--history', new URL('../fixtures/bank-calls/bank_calls_30min.csv', import.meta.url).pathname, '--drivers', join(dir, 'd.csv'), '--horizon-days', '7', '--out', join(dir, 'f.csv')]);
     expect(code).toBe(1);
     expect(err).toMatch(/d\.csv: line 3: mailings "lots" is not a number/);
   });
@@ -280,7 +274,7 @@ describe('staffwise CLI on a database it cannot use', () => {
     const dataDir = tempDir();
     writeFileSync(join(dataDir, 'staffwise.db'), Buffer.alloc(8192, 0x5a));
     const csv = new URL('../fixtures/import/ny-fall-back-15min.csv', import.meta.url).pathname;
-    const { code, out, err } = await run(['import', '--intervals', csv, '--queue-name', 'Night phones', '--channel', 'phone', '--data-dir', dataDir]);
+    const { code, out, err } = await runStaffwise(['import', '--intervals', csv, '--queue-name', 'Night phones', '--channel', 'phone', '--data-dir', dataDir]);
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err.split('\n')).toHaveLength(1);

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../electron/cli/staffwise';
+import { runStaffwise } from '../helpers/cli';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
 const fixture = join(__dirname, '..', 'fixtures', 'plan', 'plan.json');
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function writePlan(change: (plan: Record<string, unknown>) => void): string {
   const plan = JSON.parse(readFileSync(fixture, 'utf8'));
@@ -25,7 +19,7 @@ function writePlan(change: (plan: Record<string, unknown>) => void): string {
 describe('staffwise plan', () => {
   it('projects the plan week by week and writes the same columns to CSV', async () => {
     const out = join(tempDir(), 'weeks.csv');
-    const { code, out: text } = await run(['plan', '--input', fixture, '--out', out, '--json']);
+    const { code, out: text } = await runStaffwise(['plan', '--input', fixture, '--out', out, '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(text);
     expect(json.weeks).toHaveLength(26);
@@ -44,7 +38,7 @@ describe('staffwise plan', () => {
   });
 
   it('optimises the hiring classes with a proven bound and explains the weeks left short', async () => {
-    const { code, out } = await run(['plan', '--input', fixture, '--optimize', '--time-limit-sec', '30', '--json']);
+    const { code, out } = await runStaffwise(['plan', '--input', fixture, '--optimize', '--time-limit-sec', '30', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.status).toBe('optimal');
@@ -60,7 +54,7 @@ describe('staffwise plan', () => {
     expect(json.explanations.shortWeeks[0]).toMatchObject({ week: 0, reason: 'lead-time' });
     expect(json.explanations.classes.length).toBe(json.hires.length);
     // The optimised plan costs no more than the planner's own class of 6 in week 6.
-    const manual = JSON.parse((await run(['plan', '--input', fixture, '--json'])).out);
+    const manual = JSON.parse((await runStaffwise(['plan', '--input', fixture, '--json'])).out);
     expect(json.totalCost).toBeLessThanOrEqual(manual.totalCost);
   });
 
@@ -71,7 +65,7 @@ describe('staffwise plan', () => {
     [(p: Record<string, unknown>) => delete p.costs, /--input: costs is required/],
     [(p: Record<string, unknown>) => (p.startWeek = '2027-01-05'), /--input: startWeek must be a real date that falls on a Monday/],
   ])('exits 2 with one line naming the field (%#)', async (change, message) => {
-    const { code, err } = await run(['plan', '--input', writePlan(change)]);
+    const { code, err } = await runStaffwise(['plan', '--input', writePlan(change)]);
     expect(code).toBe(2);
     expect(err).toMatch(message);
     expect(err.split('\n')).toHaveLength(1);
@@ -79,7 +73,7 @@ describe('staffwise plan', () => {
 
   it('prints the cost breakdown, the optimiser\'s reasons and the warnings without --json', async () => {
     const fullRamp = writePlan((p) => (p.ramp = [1]));
-    const { code, out } = await run(['plan', '--input', fullRamp, '--optimize']);
+    const { code, out } = await runStaffwise(['plan', '--input', fullRamp, '--optimize']);
     expect(code).toBe(0);
     expect(out).toMatch(/^Cost [\d,.]+ = payroll [\d,.]+ \+ hiring [\d,.]+ \+ understaffing [\d,.]+$/m);
     expect(out).toMatch(/^Optimiser: optimal; proven bound [\d,.]+; gap \d+\.\d{3}%/m);
@@ -90,7 +84,7 @@ describe('staffwise plan', () => {
   it('refuses a file that is not JSON', async () => {
     const path = join(tempDir(), 'plan.json');
     writeFileSync(path, '{"weeks": 26,');
-    const { code, err } = await run(['plan', '--input', path]);
+    const { code, err } = await runStaffwise(['plan', '--input', path]);
     expect(code).toBe(2);
     expect(err).toMatch(/--input: .* is not valid JSON/);
   });

@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../electron/cli/staffwise';
+import { runStaffwise } from '../helpers/cli';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
 const fixture = join(__dirname, '..', 'fixtures', 'plan', 'plan.json');
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('staffwise scenario', () => {
   it('prints baseline and scenario with the same week fields as staffwise plan', async () => {
-    const plan = await run(['plan', '--input', fixture, '--json']);
-    const { code, out } = await run(['scenario', '--plan', fixture, '--change', 'volume:+300%:2027-03-01..2027-03-02', '--json']);
+    const plan = await runStaffwise(['plan', '--input', fixture, '--json']);
+    const { code, out } = await runStaffwise(['scenario', '--plan', fixture, '--change', 'volume:+300%:2027-03-01..2027-03-02', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     const planJson = JSON.parse(plan.out);
@@ -38,7 +32,7 @@ describe('staffwise scenario', () => {
     for (const d of plan.demand) Object.assign(d, { lo95: d.volume * 0.84, lo80: d.volume * 0.9, hi80: d.volume * 1.1, hi95: d.volume * 1.16 });
     const path = join(tempDir(), 'plan.json');
     writeFileSync(path, JSON.stringify(plan));
-    const { code, out } = await run(['scenario', '--plan', path, '--preset', 'outage:2027-03-01', '--change', 'overtime:4h:w8..w9', '--simulate', '300', '--seed', '7', '--json']);
+    const { code, out } = await runStaffwise(['scenario', '--plan', path, '--preset', 'outage:2027-03-01', '--change', 'overtime:4h:w8..w9', '--simulate', '300', '--seed', '7', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.responses[0]).toMatchObject({ preset: 'outage', response: 'All hands; defer non-critical work' });
@@ -61,15 +55,15 @@ describe('staffwise scenario', () => {
       ['volume:+10%:2027-03-05..2027-03-01', 'To date is before the from date'],
       ['volume:+10%:2027-03-01:Chat', 'no queue "Chat"'],
     ]) {
-      const { code, err } = await run(['scenario', '--plan', fixture, '--change', spec]);
+      const { code, err } = await runStaffwise(['scenario', '--plan', fixture, '--change', spec]);
       expect(code).toBe(2);
       expect(err.split('\n')).toHaveLength(1);
       expect(err).toContain(spec);
       expect(err).toContain(message);
     }
-    const noChange = await run(['scenario', '--plan', fixture]);
+    const noChange = await runStaffwise(['scenario', '--plan', fixture]);
     expect(noChange.code).toBe(2);
-    const badPreset = await run(['scenario', '--plan', fixture, '--preset', 'meteor:2027-03-01']);
+    const badPreset = await runStaffwise(['scenario', '--plan', fixture, '--preset', 'meteor:2027-03-01']);
     expect(badPreset.code).toBe(2);
     expect(badPreset.err).toContain('unknown preset "meteor"');
   });

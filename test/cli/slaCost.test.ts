@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../electron/cli/staffwise';
+import { runStaffwise } from '../helpers/cli';
 import { assessSlaPlan, samplePlanInput } from '../../shared/engine/sla';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const cost = ['cost', '--salary', '60000', '--tools', '5000', '--training', '2000', '--overhead', '8000', '--tickets-per-day', '25', '--days', '240'];
 const fixtures = 'test/fixtures/sla';
@@ -20,14 +14,14 @@ const sla = ['sla', '--policy', `${fixtures}/policy.json`, '--mix', `${fixtures}
 
 describe('staffwise cost', () => {
   it('reproduces the worked example: $75,000, 6,000 tickets, $12.50, $1.25 and 300 tickets = $3,750', async () => {
-    const { code, out } = await run([...cost, '--aht-cut', '0.1', '--fcr-gain', '0.05', '--json']);
+    const { code, out } = await runStaffwise([...cost, '--aht-cut', '0.1', '--fcr-gain', '0.05', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json).toMatchObject({ fullCostPerAgent: 75000, ticketsPerAgentPerYear: 6000, costPerTicket: 12.5, ahtCutSavingPerTicket: 1.25, fcrAvoidedTickets: 300, fcrSavingPerAgent: 3750 });
   });
 
   it('prints the steps with their formulas', async () => {
-    const { out } = await run(cost);
+    const { out } = await runStaffwise(cost);
     expect(out).toMatch(/Cost per ticket\s+\$75,000 ÷ 6000 tickets\s+= 12.5 \$ per ticket/);
   });
 
@@ -37,7 +31,7 @@ describe('staffwise cost', () => {
     [[...cost, '--aht-cut', '10'], /--aht-cut: Handle-time cut must be at least 0 and below 1/],
     [[...cost.slice(0, 10), '0', ...cost.slice(11)], /--tickets-per-day: Tickets per agent per day must be greater than 0/],
   ])('refuses bad input in one line with exit 2: %s', async (args, message) => {
-    const { code, err } = await run(args);
+    const { code, err } = await runStaffwise(args);
     expect(code).toBe(2);
     expect(err).toMatch(message);
     expect(err.split('\n')).toHaveLength(1);
@@ -46,7 +40,7 @@ describe('staffwise cost', () => {
 
 describe('staffwise sla', () => {
   it('answers the blueprint example for 8 agents as the engine does on the same week', async () => {
-    const { code, out } = await run([...sla, '--agents', '8', '--json']);
+    const { code, out } = await runStaffwise([...sla, '--agents', '8', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(out);
     const direct = assessSlaPlan(samplePlanInput(), 8);
@@ -59,7 +53,7 @@ describe('staffwise sla', () => {
   });
 
   it('without --agents reports the team that keeps every promise', async () => {
-    const { out } = await run([...sla, '--json']);
+    const { out } = await runStaffwise([...sla, '--json']);
     const json = JSON.parse(out);
     expect(json.agents).toBe(json.headcountNeeded);
     expect(json.keepsPromises).toBe(true);
@@ -68,7 +62,7 @@ describe('staffwise sla', () => {
   it('refuses a mix that does not add up, naming the flag, in one line with exit 2', async () => {
     const mix = join(tempDir(), 'mix.json');
     writeFileSync(mix, JSON.stringify({ cells: [{ priority: 'P1', tier: 'enterprise', share: 0.5 }] }));
-    const { code, err } = await run(['sla', '--policy', `${fixtures}/policy.json`, '--mix', mix, '--volumes', `${fixtures}/volumes.csv`]);
+    const { code, err } = await runStaffwise(['sla', '--policy', `${fixtures}/policy.json`, '--mix', mix, '--volumes', `${fixtures}/volumes.csv`]);
     expect(code).toBe(2);
     expect(err).toMatch(/--mix: Mix shares add up to 50.00%, not 100%/);
     expect(err.split('\n')).toHaveLength(1);

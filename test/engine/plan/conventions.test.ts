@@ -1,24 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LEAD_TIMES, DEFAULT_RAMP_CURVE, projectPlan, rampLoads, rampSchedule, weeklyAttritionRate, type CapacityPlanInput, type HiringClass } from '../../../shared/engine/plan';
+import { smallPlan } from '../../helpers/planFixture';
 
-function plan(overrides: Partial<CapacityPlanInput> = {}): CapacityPlanInput {
-  const weeks = overrides.weeks ?? 8;
-  return {
-    weeks,
-    hoursPerFte: 40,
-    occupancy: 0.8,
-    shrinkage: 0.3,
-    demand: Array.from({ length: weeks }, () => ({ volume: 1000, ahtSec: 360 })),
-    headcount: 10,
-    attrition: { tenuredMonthly: 0.05, newHireMonthly: 0.1 },
-    ramp: [0, 0.5],
-    classes: [],
-    hiring: { leadTimeWeeks: 0, cadenceWeeks: 1, minClassSize: 1, maxClassSize: 10 },
-    costs: { weeklyCostPerHead: 1000, hireCost: 5000, understaffPerFteWeek: 3000 },
-    ...overrides,
-  };
-}
+const plan = (overrides: Partial<CapacityPlanInput> = {}) => smallPlan({ attrition: { tenuredMonthly: 0.05, newHireMonthly: 0.1 }, ...overrides });
 
 const a = weeklyAttritionRate(0.05);
 const h = weeklyAttritionRate(0.1);

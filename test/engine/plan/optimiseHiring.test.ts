@@ -1,24 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { randomStream } from '../../../shared/random/seeded';
 import { candidateStartWeeks, optimiseHiring, projectPlan, type CapacityPlanInput, type HiringClass } from '../../../shared/engine/plan';
+import { smallPlan } from '../../helpers/planFixture';
 
-function plan(overrides: Partial<CapacityPlanInput> = {}): CapacityPlanInput {
-  const weeks = overrides.weeks ?? 10;
-  return {
-    weeks,
-    hoursPerFte: 40,
-    occupancy: 0.8,
-    shrinkage: 0.3,
-    demand: Array.from({ length: weeks }, () => ({ volume: 1000, ahtSec: 360 })),
+const plan = (overrides: Partial<CapacityPlanInput> = {}) =>
+  smallPlan({
+    weeks: 10,
+    demand: Array.from({ length: overrides.weeks ?? 10 }, () => ({ volume: 1000, ahtSec: 360 })),
     headcount: 2,
-    attrition: { tenuredMonthly: 0, newHireMonthly: 0 },
     ramp: [0, 0.5, 1],
-    classes: [],
     hiring: { leadTimeWeeks: 1, cadenceWeeks: 2, minClassSize: 1, maxClassSize: 4 },
     costs: { weeklyCostPerHead: 100, hireCost: 500, understaffPerFteWeek: 400 },
     ...overrides,
-  };
-}
+  });
 
 /** Every combination of class sizes (0 or min…max per candidate week, within maxHires): the cheapest plan. */
 function bruteForce(p: CapacityPlanInput): { cost: number; classes: HiringClass[] } {

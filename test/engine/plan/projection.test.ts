@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { projectPlan, requiredFteForWeek, weeklyAttritionRate, type CapacityPlanInput } from '../../../shared/engine/plan';
+import { smallPlan } from '../../helpers/planFixture';
 
-function plan(overrides: Partial<CapacityPlanInput> = {}): CapacityPlanInput {
-  return {
-    weeks: 5,
-    hoursPerFte: 40,
-    occupancy: 0.8,
-    shrinkage: 0.3,
-    demand: Array.from({ length: 5 }, () => ({ volume: 1000, ahtSec: 360 })),
-    headcount: 10,
-    attrition: { tenuredMonthly: 0, newHireMonthly: 0 },
-    ramp: [0, 0.5],
-    classes: [],
-    hiring: { leadTimeWeeks: 0, cadenceWeeks: 1, minClassSize: 1, maxClassSize: 10 },
-    costs: { weeklyCostPerHead: 1000, hireCost: 5000, understaffPerFteWeek: 3000 },
-    ...overrides,
-  };
-}
+const plan = (overrides: Partial<CapacityPlanInput> = {}) => smallPlan({ weeks: 5, ...overrides });
 
 describe('capacity plan conventions', () => {
   it('converts a monthly attrition rate to weekly as 1 − (1 − m)^(12/52)', () => {

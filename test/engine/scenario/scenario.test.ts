@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectPlan, requiredFteForWeek, weeklyAttritionRate, type CapacityPlanInput } from '../../../shared/engine/plan';
+import { smallPlan } from '../../helpers/planFixture';
 import {
   applyChanges,
   changeCoverage,
@@ -14,24 +15,7 @@ import {
 } from '../../../shared/engine/scenario';
 
 /** 2027-03-01 is a Monday. */
-function plan(overrides: Partial<CapacityPlanInput> = {}): CapacityPlanInput {
-  const weeks = overrides.weeks ?? 8;
-  return {
-    startWeek: '2027-03-01',
-    weeks,
-    hoursPerFte: 40,
-    occupancy: 0.8,
-    shrinkage: 0.3,
-    demand: Array.from({ length: weeks }, () => ({ volume: 1000, ahtSec: 360 })),
-    headcount: 10,
-    attrition: { tenuredMonthly: 0, newHireMonthly: 0 },
-    ramp: [0, 0.5],
-    classes: [],
-    hiring: { leadTimeWeeks: 0, cadenceWeeks: 1, minClassSize: 1, maxClassSize: 10 },
-    costs: { weeklyCostPerHead: 1000, hireCost: 5000, understaffPerFteWeek: 3000 },
-    ...overrides,
-  };
-}
+const plan = (overrides: Partial<CapacityPlanInput> = {}) => smallPlan({ startWeek: '2027-03-01', ...overrides });
 
 describe('ranges and the pro-rata rule', () => {
   it('covers the weeks a date range touches, each with its share of 7 days', () => {
