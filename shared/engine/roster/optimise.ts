@@ -4,23 +4,28 @@
  * 1. best-response heuristic (pure TypeScript) — a legal roster within a second, the fallback for everything below;
  * 2. column generation — a lower bound, usually within a few units of the optimum, and a pool of good rosters;
  * 3. diving on the column LP — a near-optimal roster;
- * 4. the integer model over the pooled rosters, started from the best roster so far;
- * 5. the compact MIP with whatever time is left, which can prove optimality where the column bound cannot;
- * 6. the heuristic again from the best roster, for any time left (large problems, or HiGHS failed or missing).
+ * 4. the integer model over the pooled rosters, started from the best roster so far (when the LP converged);
+ * 5. the compact MIP, on problems small enough for it, which can prove optimality where the column bound cannot;
+ * 6. large-neighbourhood search (neighbourhoodSearch.ts) with the time left: one-employee best responses, then a
+ *    few employees or days freed and re-solved exactly;
+ * 7. the best-response heuristic with random kicks, for any time left when HiGHS failed or is not used.
  *
  * Every stage starts from the best roster so far and stops at its share of the time limit, on cancel, or as soon
  * as the roster meets the lower bound. A HiGHS failure ends the HiGHS stages and keeps what was found.
  */
 import { discardHighs, getHighs } from '../common/highsRuntime';
-import { OFF, type IndexedProblem } from './indexedProblem';
+import type { IndexedProblem } from './indexedProblem';
 import { objectiveOf, type Cells } from './evaluate';
 import { bestResponseSearch } from './bestResponse';
 import { ColumnPool, MasterLp, diveToRoster, masterFormulation } from './columnGeneration';
 import { buildMipModel } from './mipModel';
 import { runMip, type MipRunResult } from './mipSolve';
+import { neighbourhoodSearch } from './neighbourhoodSearch';
 import type { Random } from './random';
 
 export type OptimiseControl = {
+  /** A roster that breaks no rule, the fallback until a better one is found. */
+  start: Cells;
   startedAt: number;
   deadline: number;
   shouldCancel: () => boolean;
@@ -29,6 +34,18 @@ export type OptimiseControl = {
   onImproved: (cells: Cells) => void;
   random: Random;
   heuristicOnly: boolean;
+  effort: SolveEffort;
+};
+
+/**
+ * Bounds on the work that do not depend on the clock: with them (and a time limit that is not reached), the same
+ * problem and seed give the same roster however busy the machine is. Unbounded when omitted.
+ */
+export type SolveEffort = {
+  /** Most branch-and-bound nodes of each HiGHS MIP run. */
+  mipNodes?: number;
+  /** Most rounds of the large-neighbourhood search. */
+  neighbourhoodRounds?: number;
 };
 
 export type OptimiseOutcome = {
@@ -40,7 +57,7 @@ export type OptimiseOutcome = {
 };
 
 /** Share of the time limit by which each stage should hand over to the next. */
-const STAGE_END = { heuristic: 0.1, columnGeneration: 0.5, dive: 0.7, columnIp: 0.9 };
+const STAGE_END = { heuristic: 0.1, columnGeneration: 0.35, dive: 0.45, columnIp: 0.55, compact: 0.75 };
 /**
  * The compact MIP only pays off on small problems (it proves optimality where the column bound falls short); on
  * larger ones it cannot finish, while building it costs time and heap in the 32-bit WebAssembly runtime.
@@ -51,7 +68,7 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
   const integralObjective = hasWholeWeights(indexed);
   const at = (share: number) => control.startedAt + share * (control.deadline - control.startedAt);
   const timeLeft = (until: number) => Math.max(0, (until - performance.now()) / 1000);
-  let best = { cells: emptyRoster(indexed), objective: Infinity };
+  let best = { cells: control.start, objective: objectiveOf(indexed, control.start).total };
   let lowerBound: number | undefined;
   let provedOptimal = false;
   let solverNote: string | undefined;
@@ -70,7 +87,15 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
   };
   const heuristic = (until: number, keepGoing: boolean) =>
     offer(bestResponseSearch(indexed, best.cells, { deadline: until, shouldStop, random: control.random, onImproved: offer }, keepGoing));
-  const mipOptions = (until: number) => ({ timeLimitSec: timeLeft(until), start: best.cells, shouldStop, stopAtObjective: target(), onImproved: offer, integralObjective });
+  const mipOptions = (until: number) => ({
+    timeLimitSec: timeLeft(until),
+    start: best.cells,
+    shouldStop,
+    stopAtObjective: target(),
+    onImproved: offer,
+    integralObjective,
+    nodeLimit: control.effort.mipNodes,
+  });
   const solved = (result: MipRunResult) => {
     if (result.kind === 'failed') {
       if (result.best) offer(result.best.cells);
@@ -113,29 +138,41 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
         pool.addRoster(best.cells);
         solved(runMip(highs, masterFormulation(indexed, pool), mipOptions(at(STAGE_END.columnIp))));
       }
-      if (rootConverged && !finished() && indexed.employeeCount * indexed.dayCount * indexed.shiftCount <= MAX_COMPACT_CELLS) {
+      // On problems small enough for it, the compact MIP can prove optimality where the column bound cannot; it
+      // gets a share, and the neighbourhood search the rest (all of it on larger problems).
+      const compactFits = indexed.employeeCount * indexed.dayCount * indexed.shiftCount <= MAX_COMPACT_CELLS;
+      if (rootConverged && compactFits && !finished()) {
         stage = 'proving optimality';
-        const exact = solved(runMip(highs, buildMipModel(indexed), mipOptions(control.deadline)));
+        const exact = solved(runMip(highs, buildMipModel(indexed), mipOptions(at(STAGE_END.compact))));
         if (exact.kind === 'solved') {
           // The run started from the best roster, so an optimal one is at least as good as it.
           if (exact.optimal) provedOptimal = true;
           if (exact.lowerBound !== undefined) lowerBound = Math.max(lowerBound ?? -Infinity, exact.lowerBound);
         }
       }
+      if (!finished()) {
+        stage = 'improving the roster';
+        neighbourhoodSearch(highs, indexed, best.cells, {
+          deadline: control.deadline,
+          shouldStop,
+          random: control.random,
+          onImproved: offer,
+          integralObjective,
+          target: target(),
+          maxRounds: control.effort.neighbourhoodRounds,
+          nodeLimitPerRound: control.effort.mipNodes,
+        });
+      }
     } catch (error) {
       discardHighs();
       solverNote = `HiGHS failed while ${stage}: ${describe(error)}; the roster was finished by the heuristic`;
     }
   }
-  if (!finished() && timeLeft(control.deadline) > 0) {
+  if ((control.heuristicOnly || solverNote !== undefined) && !finished() && timeLeft(control.deadline) > 0) {
     stage = 'improving the roster';
     heuristic(control.deadline, true);
   }
   return { cells: best.cells, lowerBound, provedOptimal: provedOptimal || best.objective <= target() + 1e-6, solverNote };
-}
-
-function emptyRoster(indexed: IndexedProblem): Cells {
-  return Array.from({ length: indexed.employeeCount }, () => new Array<number>(indexed.dayCount).fill(OFF));
 }
 
 function hasWholeWeights(indexed: IndexedProblem): boolean {
