@@ -67,6 +67,8 @@ export default async function (): Promise<void> {
     const published = optimum ?? at60min!;
     const ratio = objective / published;
     const lowerBound = solution.lowerBound === undefined ? null : Math.ceil(solution.lowerBound - 1e-6);
+    // One line per instance as it finishes, so a long run shows progress before the table.
+    console.log(`instance ${n}: ${objective} (${ratio.toFixed(3)}× ${published}), ${solution.hardViolations.length} hard violations, ${solution.seconds.toFixed(1)} s`);
     rows.push([
       n,
       `${problem.days} d × ${problem.shiftTypes.length} shifts × ${problem.employees.length} staff`,
