@@ -5,8 +5,10 @@
  *
  * Then the time limit and Stop: how far past a short limit the solve returns, and how soon after Stop.
  *
- *   npm run bench -- roster [--roster-sec 20] [--roster-instances 1,5,15]
- * (or STAFFWISE_BENCH_ROSTER_SEC / STAFFWISE_BENCH_ROSTER_INSTANCES). The machine load (1-minute load average) is
+ *   npm run bench -- roster [--roster-sec 20] [--roster-instances 1,5,15] [--roster-shuffle 3]
+ * (or STAFFWISE_BENCH_ROSTER_SEC / _INSTANCES / _SHUFFLE). `--roster-shuffle SEED` lists the employees in a random
+ * order (and solves with that seed): the same problem, so the published values still apply, which checks that the
+ * result does not hinge on the order the instance happens to be written in. The machine load (1-minute load average) is
  * printed with the table: on a shared machine the figures are pessimistic.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseCurtois } from '../shared/engine/roster/curtois';
 import { solveRoster, type RosterProblem } from '../shared/engine/roster';
+import { seededRandom } from '../shared/engine/roster/random';
 import { benchOption, printTable, sharedDataDir, type Cell } from './table';
 
 /** Published values (../shared/data/curtois/README.md): the optimum for 1–8; for 13–19 the best at 10 and 60 minutes. */
@@ -55,13 +58,17 @@ export default async function (): Promise<void> {
   const instances = listed ? listed.split(',').map(Number) : Object.keys(PUBLISHED).map(Number);
   const unknown = instances.filter((n) => !PUBLISHED[n]);
   if (unknown.length > 0) throw new Error(`--roster-instances: no published values for instance ${unknown.join(', ')} (known: ${Object.keys(PUBLISHED).join(', ')})`);
+  const shuffleOption = benchOption('roster-shuffle', 'STAFFWISE_BENCH_ROSTER_SHUFFLE');
+  const shuffleSeed = shuffleOption === undefined ? undefined : Number(shuffleOption);
+  if (shuffleSeed !== undefined && !Number.isInteger(shuffleSeed)) throw new Error(`--roster-shuffle must be a whole number (a seed), got ${shuffleOption}`);
   const load = () => loadavg()[0].toFixed(1);
   const loadBefore = load();
 
   const rows: Cell[][] = [];
   for (const n of instances) {
-    const problem = read(dir, n);
-    const solution = await solveRoster(problem, { timeLimitSec });
+    const written = read(dir, n);
+    const problem = shuffleSeed === undefined ? written : { ...written, employees: shuffled(written.employees, shuffleSeed) };
+    const solution = await solveRoster(problem, { timeLimitSec, seed: shuffleSeed });
     const objective = solution.objective.total;
     const { optimum, at10min, at60min } = PUBLISHED[n];
     const published = optimum ?? at60min!;
@@ -84,7 +91,7 @@ export default async function (): Promise<void> {
     ]);
   }
   printTable(
-    `Curtois & Qu rostering at ${timeLimitSec} s each (target: ≤ ${TARGET_RATIO}× the published value, 0 hard violations). ` +
+    `Curtois & Qu rostering at ${timeLimitSec} s each${shuffleSeed === undefined ? '' : `, employees shuffled (seed ${shuffleSeed})`} (target: ≤ ${TARGET_RATIO}× the published value, 0 hard violations). ` +
       `Load average ${loadBefore} → ${load()} on ${cpus().length} cores`,
     ['instance', 'size', 'objective', 'published (1–8 optimum, 13–19 best at 60 min)', 'ratio', 'ratio to best at 10 min', 'within target', 'hard violations', 'seconds', 'lower bound', 'status'],
     rows,
@@ -118,4 +125,8 @@ async function timeLimitTable(dir: string): Promise<void> {
 
 function read(dir: string, n: number): RosterProblem {
   return parseCurtois(readFileSync(join(dir, `Instance${n}.txt`), 'utf8'));
+}
+
+function shuffled<T>(items: T[], seed: number): T[] {
+  return seededRandom(seed).sample(items.length, items.length).map((i) => items[i]);
 }
