@@ -24,3 +24,9 @@ export function printTable(title: string, columns: string[], rows: Cell[][]): vo
 export function sharedDataDir(): string {
   return process.env.STAFFWISE_SHARED_DIR ?? new URL('../../shared/', import.meta.url).pathname;
 }
+
+/** A bench option: `--name value` on the command line (`npm run bench -- roster --roster-sec 20`), else the variable. */
+export function benchOption(name: string, envName: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : process.env[envName];
+}

@@ -25,15 +25,7 @@ export function bestResponseSearch(indexed: IndexedProblem, start: Cells, contro
   let bestObjective = objectiveOf(indexed, best).total;
   control.onImproved?.(best, bestObjective);
   while (untilDeadline && !stopped(control)) {
-    const shaken = best.map((row) => row.slice());
-    const count = 1 + control.random.below(Math.max(1, Math.ceil(indexed.employeeCount / 5)));
-    for (const e of control.random.sample(indexed.employeeCount, count)) {
-      // A random price per cell gives a legal but different roster: a kick out of the local optimum.
-      const noise = indexed.coverRequirement.map((shifts) => shifts.map(() => control.random.next() * 100 - 50));
-      const [roster] = cheapestRosters(indexed, e, noise);
-      if (roster) shaken[e] = roster.row;
-    }
-    const current = descend(indexed, shaken, control);
+    const current = kickAndDescend(indexed, best, control);
     const objective = objectiveOf(indexed, current).total;
     if (objective < bestObjective - 1e-9) {
       best = current;
@@ -44,7 +36,27 @@ export function bestResponseSearch(indexed: IndexedProblem, start: Cells, contro
   return best;
 }
 
-function descend(indexed: IndexedProblem, cells: Cells, control: BestResponseControl): Cells {
+/**
+ * One step of the iterated local search: a few employees take a random legal roster (a kick out of the local
+ * optimum), then everyone descends again. Returns a new roster; `from` is left as it is.
+ */
+export function kickAndDescend(indexed: IndexedProblem, from: Cells, control: Pick<BestResponseControl, 'deadline' | 'shouldStop' | 'random'>): Cells {
+  const shaken = from.map((row) => row.slice());
+  const count = 1 + control.random.below(Math.max(1, Math.ceil(indexed.employeeCount / 5)));
+  for (const e of control.random.sample(indexed.employeeCount, count)) {
+    // A random price per cell gives a legal but different roster.
+    const noise = indexed.coverRequirement.map((shifts) => shifts.map(() => control.random.next() * 100 - 50));
+    const [roster] = cheapestRosters(indexed, e, noise);
+    if (roster) shaken[e] = roster.row;
+  }
+  return descend(indexed, shaken, control);
+}
+
+/**
+ * Each employee in turn takes their cheapest legal roster given everyone else's, until nobody can improve (or the
+ * deadline). Changes `cells` in place and returns it.
+ */
+export function descend(indexed: IndexedProblem, cells: Cells, control: Pick<BestResponseControl, 'deadline' | 'shouldStop' | 'random'>): Cells {
   const counts = Array.from({ length: indexed.dayCount }, () => new Array<number>(indexed.shiftCount).fill(0));
   for (const row of cells) row.forEach((t, d) => t >= 0 && counts[d][t]++);
   // A row not yet chosen here may break the employee's rules (e.g. the empty start), so any legal roster replaces
@@ -83,6 +95,6 @@ function rowCost(costs: number[][], row: number[]): number {
   return row.reduce((sum, t, d) => sum + (t < 0 ? 0 : costs[d][t]), 0);
 }
 
-function stopped(control: BestResponseControl): boolean {
+function stopped(control: Pick<BestResponseControl, 'deadline' | 'shouldStop'>): boolean {
   return performance.now() >= control.deadline || control.shouldStop();
 }

@@ -103,6 +103,9 @@ export class MasterLp {
       let bound = lpValue;
       for (let e = 0; e < this.indexed.employeeCount; e++) {
         if (this.isFixed(e)) continue;
+        // Pricing a large team takes seconds, so the deadline is checked per employee (the round's bound is then
+        // incomplete and not used).
+        if (performance.now() >= control.deadline || control.shouldStop()) return { kind: 'done', lowerBound, lpValue, converged: false };
         const rosters = cheapestRosters(this.indexed, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING);
         if (rosters.length === 0) return { kind: 'failed', message: `no legal roster exists for employee "${this.indexed.problem.employees[e].id}"` };
         const convexityDual = duals[e];

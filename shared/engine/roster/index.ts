@@ -3,6 +3,7 @@
  * types.ts). solveRoster optimises; evaluateRoster scores any roster and lists its hard violations for display.
  */
 export { solveRoster, type SolveRosterOptions } from './solve';
+export type { SolveEffort } from './optimise';
 export { evaluateRoster } from './evaluate';
 export { RosterProblemError } from './indexedProblem';
 export { configureHighs } from '../common/highsRuntime';

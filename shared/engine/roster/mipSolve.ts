@@ -17,6 +17,8 @@ export type MipRunOptions = {
   /** Stop as soon as a roster this good is found (e.g. a known lower bound). */
   stopAtObjective?: number;
   onImproved?: (cells: Cells, objective: number) => void;
+  /** Most branch-and-bound nodes (HiGHS `mip_max_nodes`): a bound on the work that does not depend on the clock. */
+  nodeLimit?: number;
   /** When every weight is whole, a roster within 1 of the bound is optimal and HiGHS may stop there. */
   integralObjective: boolean;
 };
@@ -40,6 +42,7 @@ export function runMip(highs: Highs, mip: MipFormulation, options: MipRunOptions
       mip_rel_gap: 0,
       mip_abs_gap: options.integralObjective ? 0.999 : 1e-6,
     });
+    if (options.nodeLimit !== undefined) model.options.set('mip_max_nodes', options.nodeLimit);
     if (options.start) model.setSolution({ colValue: mip.columnsOf(options.start) });
     const types = highs.constants.callbackType;
     const target = options.stopAtObjective ?? -Infinity;

@@ -4,23 +4,29 @@
  * 1. best-response heuristic (pure TypeScript) — a legal roster within a second, the fallback for everything below;
  * 2. column generation — a lower bound, usually within a few units of the optimum, and a pool of good rosters;
  * 3. diving on the column LP — a near-optimal roster;
- * 4. the integer model over the pooled rosters, started from the best roster so far;
- * 5. the compact MIP with whatever time is left, which can prove optimality where the column bound cannot;
- * 6. the heuristic again from the best roster, for any time left (large problems, or HiGHS failed or missing).
+ * 4. the integer model over the pooled rosters, started from the best roster so far (when the LP converged);
+ * 5. the compact MIP with the time left, on problems small enough for it, which can prove optimality where the
+ *    column bound cannot;
+ * 6. adaptive large-neighbourhood search (neighbourhoodSearch.ts) with any time left, e.g. on large problems whose
+ *    LP did not converge: best responses and kicks, and a few employees or days freed and re-solved exactly;
+ * 7. the best-response heuristic with random kicks, for any time left when HiGHS failed or is not used.
  *
  * Every stage starts from the best roster so far and stops at its share of the time limit, on cancel, or as soon
  * as the roster meets the lower bound. A HiGHS failure ends the HiGHS stages and keeps what was found.
  */
 import { discardHighs, getHighs } from '../common/highsRuntime';
 import { OFF, type IndexedProblem } from './indexedProblem';
-import { objectiveOf, type Cells } from './evaluate';
+import { evaluateCells, objectiveOf, type Cells } from './evaluate';
 import { bestResponseSearch } from './bestResponse';
 import { ColumnPool, MasterLp, diveToRoster, masterFormulation } from './columnGeneration';
 import { buildMipModel } from './mipModel';
 import { runMip, type MipRunResult } from './mipSolve';
+import { neighbourhoodSearch } from './neighbourhoodSearch';
 import type { Random } from '../../random/seeded';
 
 export type OptimiseControl = {
+  /** A roster that breaks no rule, the fallback until a better one is found. */
+  start: Cells;
   startedAt: number;
   deadline: number;
   shouldCancel: () => boolean;
@@ -29,6 +35,18 @@ export type OptimiseControl = {
   onImproved: (cells: Cells) => void;
   random: Random;
   heuristicOnly: boolean;
+  effort: SolveEffort;
+};
+
+/**
+ * Bounds on the work that do not depend on the clock: with them (and a time limit that is not reached), the same
+ * problem and seed give the same roster however busy the machine is. Unbounded when omitted.
+ */
+export type SolveEffort = {
+  /** Most branch-and-bound nodes of each HiGHS MIP run. */
+  mipNodes?: number;
+  /** Most rounds of the large-neighbourhood search. */
+  neighbourhoodRounds?: number;
 };
 
 export type OptimiseOutcome = {
@@ -51,7 +69,7 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
   const integralObjective = hasWholeWeights(indexed);
   const at = (share: number) => control.startedAt + share * (control.deadline - control.startedAt);
   const timeLeft = (until: number) => Math.max(0, (until - performance.now()) / 1000);
-  let best = { cells: emptyRoster(indexed), objective: Infinity };
+  let best = { cells: control.start, objective: objectiveOf(indexed, control.start).total };
   let lowerBound: number | undefined;
   let provedOptimal = false;
   let solverNote: string | undefined;
@@ -59,6 +77,8 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
   const offer = (cells: Cells) => {
     const objective = objectiveOf(indexed, cells).total;
     if (objective >= best.objective - 1e-9) return;
+    // A descent cut short by the clock leaves rows it never reached empty, which may break rules: never kept.
+    if (evaluateCells(indexed, cells).hardViolations.length > 0) return;
     best = { cells, objective };
     control.onImproved(cells);
   };
@@ -68,9 +88,17 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
     control.onTick(stage);
     return control.shouldCancel();
   };
-  const heuristic = (until: number, keepGoing: boolean) =>
-    offer(bestResponseSearch(indexed, best.cells, { deadline: until, shouldStop, random: control.random, onImproved: offer }, keepGoing));
-  const mipOptions = (until: number) => ({ timeLimitSec: timeLeft(until), start: best.cells, shouldStop, stopAtObjective: target(), onImproved: offer, integralObjective });
+  const heuristic = (until: number, keepGoing: boolean, from: Cells) =>
+    offer(bestResponseSearch(indexed, from, { deadline: until, shouldStop, random: control.random, onImproved: offer }, keepGoing));
+  const mipOptions = (until: number) => ({
+    timeLimitSec: timeLeft(until),
+    start: best.cells,
+    shouldStop,
+    stopAtObjective: target(),
+    onImproved: offer,
+    integralObjective,
+    nodeLimit: control.effort.mipNodes,
+  });
   const solved = (result: MipRunResult) => {
     if (result.kind === 'failed') {
       if (result.best) offer(result.best.cells);
@@ -80,7 +108,10 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
     return result;
   };
 
-  heuristic(Math.min(control.deadline, at(STAGE_END.heuristic)), false);
+  // The first descent starts from nobody working, not from the start roster: each employee's roster is then shaped
+  // by cover from the first one on, rather than by their own requests, which seeds the column pool better (measured
+  // on the benchmark; the start roster stays the fallback should the descent be cut short).
+  heuristic(Math.min(control.deadline, at(STAGE_END.heuristic)), false, emptyRoster(indexed));
   if (!control.heuristicOnly && !finished()) {
     try {
       stage = 'loading the solver';
@@ -113,7 +144,11 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
         pool.addRoster(best.cells);
         solved(runMip(highs, masterFormulation(indexed, pool), mipOptions(at(STAGE_END.columnIp))));
       }
-      if (rootConverged && !finished() && indexed.employeeCount * indexed.dayCount * indexed.shiftCount <= MAX_COMPACT_CELLS) {
+      // On problems small enough for it, the compact MIP can prove optimality where the column bound cannot, and it
+      // gets the rest of the time; the neighbourhood search gets whatever is left after the LP stages otherwise (all
+      // of it when the LP did not converge, where it replaces the pooled-column stages).
+      const compactFits = indexed.employeeCount * indexed.dayCount * indexed.shiftCount <= MAX_COMPACT_CELLS;
+      if (rootConverged && compactFits && !finished()) {
         stage = 'proving optimality';
         const exact = solved(runMip(highs, buildMipModel(indexed), mipOptions(control.deadline)));
         if (exact.kind === 'solved') {
@@ -122,14 +157,27 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
           if (exact.lowerBound !== undefined) lowerBound = Math.max(lowerBound ?? -Infinity, exact.lowerBound);
         }
       }
+      if (!finished()) {
+        stage = 'improving the roster';
+        neighbourhoodSearch(highs, indexed, best.cells, {
+          deadline: control.deadline,
+          shouldStop,
+          random: control.random,
+          onImproved: offer,
+          integralObjective,
+          target: target(),
+          maxRounds: control.effort.neighbourhoodRounds,
+          nodeLimitPerRound: control.effort.mipNodes,
+        });
+      }
     } catch (error) {
       discardHighs();
       solverNote = `HiGHS failed while ${stage}: ${describe(error)}; the roster was finished by the heuristic`;
     }
   }
-  if (!finished() && timeLeft(control.deadline) > 0) {
+  if ((control.heuristicOnly || solverNote !== undefined) && !finished() && timeLeft(control.deadline) > 0) {
     stage = 'improving the roster';
-    heuristic(control.deadline, true);
+    heuristic(control.deadline, true, best.cells);
   }
   return { cells: best.cells, lowerBound, provedOptimal: provedOptimal || best.objective <= target() + 1e-6, solverNote };
 }

@@ -10,8 +10,9 @@ import { indexProblem, type IndexedProblem } from './indexedProblem';
 import { evaluateCells, objectiveOf, toAssignment, type Cells } from './evaluate';
 import { cheapestRosters } from './employeeDp';
 import { leastBrokenRoster } from './leastBrokenRoster';
-import { optimiseRoster } from './optimise';
+import { optimiseRoster, type SolveEffort } from './optimise';
 import { seededRandom } from '../../random/seeded';
+import { restrictedProblem } from './restrictedProblem';
 import type { RosterProblem, RosterSolution, SolveStatus } from './types';
 
 export type SolveRosterOptions = {
@@ -25,6 +26,8 @@ export type SolveRosterOptions = {
   heuristicOnly?: boolean;
   /** Seed of the heuristic's random choices; the same seed explores the same way. Default 1. */
   seed?: number;
+  /** Deterministic bounds on the work (MIP nodes, search rounds), e.g. for tests that must not depend on the clock. */
+  effort?: SolveEffort;
 };
 
 const DEFAULT_TIME_LIMIT_SEC = 60;
@@ -36,13 +39,19 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
   const indexed = indexProblem(problem);
   const shouldCancel = options.shouldCancel ?? (() => false);
 
+  // Each employee's cheapest legal roster by requests alone: it shows who has no legal roster at all, and together
+  // they make a first roster that breaks no rule, so even a solve stopped at once returns a legal one.
   const asideRows = new Map<number, number[]>();
+  const ownRows = new Map<number, number[]>();
   for (let e = 0; e < indexed.employeeCount; e++) {
     const costs = requestCosts(indexed, e);
-    if (cheapestRosters(indexed, e, costs).length === 0) asideRows.set(e, leastBrokenRoster(indexed, e, costs));
+    const [own] = cheapestRosters(indexed, e, costs);
+    if (own) ownRows.set(e, own.row);
+    else asideRows.set(e, leastBrokenRoster(indexed, e, costs));
   }
   const kept = [...Array(indexed.employeeCount).keys()].filter((e) => !asideRows.has(e));
-  const rest = indexProblem(withoutEmployees(indexed, asideRows));
+  const asideCells: Cells = Array.from({ length: indexed.employeeCount }, (_, e) => asideRows.get(e) ?? []);
+  const rest = indexProblem(restrictedProblem(indexed, { free: kept, cells: asideCells }));
   const merge = (restCells: Cells): Cells => {
     const cells: Cells = new Array(indexed.employeeCount);
     asideRows.forEach((row, e) => (cells[e] = row));
@@ -60,6 +69,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
   };
   let stage = '';
   const outcome = await optimiseRoster(rest, {
+    start: kept.map((e) => ownRows.get(e)!),
     startedAt,
     deadline,
     shouldCancel,
@@ -73,6 +83,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
     },
     random: seededRandom(options.seed ?? 1),
     heuristicOnly: options.heuristicOnly ?? false,
+    effort: options.effort ?? {},
   });
 
   const cells = merge(outcome.cells);
@@ -97,22 +108,4 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
 /** What working each cell costs in requests alone. */
 function requestCosts(indexed: IndexedProblem, e: number): number[][] {
   return indexed.onWeight[e].map((onByShift, d) => onByShift.map((on, t) => indexed.offWeight[e][d][t] - on));
-}
-
-/**
- * The problem for the other employees: the set-aside ones are removed with their requests, and the cover they
- * give is taken off the requirements. Excess beyond a requirement they already meet is still penalised for the
- * rest, so any roster's objective differs from the original one by a constant.
- */
-function withoutEmployees(indexed: IndexedProblem, aside: Map<number, number[]>): RosterProblem {
-  const { problem } = indexed;
-  const asideIds = new Set([...aside.keys()].map((e) => problem.employees[e].id));
-  const given = (day: number, shift: string) => [...aside.values()].filter((row) => row[day] >= 0 && indexed.shiftIds[row[day]] === shift).length;
-  return {
-    ...problem,
-    employees: problem.employees.filter((employee) => !asideIds.has(employee.id)),
-    shiftOnRequests: problem.shiftOnRequests.filter((request) => !asideIds.has(request.employee)),
-    shiftOffRequests: problem.shiftOffRequests.filter((request) => !asideIds.has(request.employee)),
-    cover: problem.cover.map((cover) => ({ ...cover, requirement: Math.max(0, cover.requirement - given(cover.day, cover.shift)) })),
-  };
 }

@@ -7,6 +7,12 @@ import { readInstance, scoreRoster } from './curtoisReference';
 
 const instanceText = (n: number) => readFileSync(new URL(`../../fixtures/curtois/Instance${n}.txt`, import.meta.url), 'utf8');
 
+/**
+ * Work bounds instead of a tight clock: the outcome is then the same however busy the machine is (the time limit is
+ * only a safety net that a healthy run never reaches). How fast the optimum comes is measured by the roster bench.
+ */
+const DETERMINISTIC = { timeLimitSec: 600, effort: { mipNodes: 20_000, neighbourhoodRounds: 20 } };
+
 describe.each([
   [1, 607],
   [2, 828],
@@ -15,14 +21,14 @@ describe.each([
   it(`is solved to the published optimum ${bestKnown}, which an independent scorer confirms`, async () => {
     const text = instanceText(n);
     const problem = parseCurtois(text);
-    const solution = await solveRoster(problem, { timeLimitSec: 45 });
+    const solution = await solveRoster(problem, DETERMINISTIC);
 
     expect(solution.hardViolations).toEqual([]);
     expect(solution.objective.total).toBe(bestKnown);
     expect(solution.status).toBe('optimal');
     expect(solution.lowerBound).toBeCloseTo(bestKnown, 6);
     expect(scoreRoster(readInstance(text), formatRosterCsv(problem, solution.assignment))).toEqual({ objective: bestKnown, brokenRules: [] });
-  }, 60_000);
+  }, 700_000);
 });
 
 describe('evaluateRoster against the independent scorer', () => {

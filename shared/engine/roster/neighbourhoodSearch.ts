@@ -1,0 +1,194 @@
+/**
+ * Adaptive large-neighbourhood search: free the rosters of a few employees (over the whole horizon or over a window
+ * of days), keep everyone else's as it is, and re-solve the freed part EXACTLY with the compact MIP, started from the
+ * current roster, so a step never makes the roster worse. A kick of the iterated local search (a few random
+ * rosters, then best responses) is a fourth, cheap move. Repeats until the deadline.
+ *
+ * Why it generalises: nothing in it depends on the instance. Each MIP neighbourhood's size adapts to what HiGHS can
+ * solve to optimality within a round's budget (it grows after a proven sub-optimum and shrinks after a round cut
+ * short), so larger or harder problems get smaller neighbourhoods automatically; which move runs is drawn by its
+ * recent gain per second, so the search shifts by itself from cheap kicks (far from a good roster) to exact
+ * re-solves (near one). Unlike the one-employee best response, a MIP move changes several employees at once (swap
+ * shifts between two employees, move a block of days), which is what escapes that search's local optima.
+ */
+import type { Highs } from 'highs';
+import { indexProblem, OFF, type IndexedProblem } from './indexedProblem';
+import { objectiveOf, type Cells } from './evaluate';
+import { buildMipModel } from './mipModel';
+import { runMip } from './mipSolve';
+import { restrictedProblem } from './restrictedProblem';
+import { descend, kickAndDescend } from './bestResponse';
+import type { Random } from '../../random/seeded';
+
+export type NeighbourhoodControl = {
+  deadline: number;
+  shouldStop: () => boolean;
+  random: Random;
+  onImproved: (cells: Cells) => void;
+  integralObjective: boolean;
+  /** The search stops once the roster reaches this (a proven lower bound). */
+  target: number;
+  /** Most rounds (a deterministic bound on the work); unlimited when omitted. */
+  maxRounds?: number;
+  /** Most branch-and-bound nodes per round; with it and `maxRounds`, the search does not depend on the clock. */
+  nodeLimitPerRound?: number;
+};
+
+export type NeighbourhoodOutcome = { cells: Cells; rounds: number; improvements: number };
+
+/** Freed employees in the first round of a kind: a few over the whole horizon, more over a window; adapted from then on. */
+const INITIAL_SIZE: Record<MipKind, number> = { employees: 3, cell: 6, window: 6 };
+const MIN_SIZE = 2;
+/** A round may use this share of the time left, between the bounds below (seconds). */
+const ROUND_SHARE = 0.1;
+const MIN_ROUND_SEC = 0.5;
+const MAX_ROUND_SEC = 10;
+
+type Neighbourhood = { employees: number[]; from: number; to: number };
+
+export function neighbourhoodSearch(highs: Highs, indexed: IndexedProblem, start: Cells, control: NeighbourhoodControl): NeighbourhoodOutcome {
+  let cells = start.map((row) => row.slice());
+  let objective = objectiveOf(indexed, cells).total;
+  const size = Object.fromEntries(MIP_KINDS.map((kind) => [kind, Math.min(indexed.employeeCount, INITIAL_SIZE[kind])])) as Record<MipKind, number>;
+  const score = Object.fromEntries(MOVES.map((move) => [move, 1])) as Record<Move, number>;
+  let rounds = 0;
+  let improvements = 0;
+  const stopped = () =>
+    performance.now() >= control.deadline || control.shouldStop() || objective <= control.target + 1e-6 || rounds >= (control.maxRounds ?? Infinity);
+  const accept = (candidate: Cells): boolean => {
+    const candidateObjective = objectiveOf(indexed, candidate).total;
+    // Equal moves are taken too: they change the roster without cost and let the next rounds look elsewhere.
+    if (candidateObjective > objective + 1e-9) return false;
+    const improved = candidateObjective < objective - 1e-9;
+    cells = candidate.map((row) => row.slice());
+    objective = candidateObjective;
+    if (improved) {
+      improvements++;
+      control.onImproved(cells);
+    }
+    return improved;
+  };
+  // One-employee moves (the best-response descent) are far cheaper than a MIP round, so they are exhausted first.
+  accept(descend(indexed, cells.map((row) => row.slice()), control));
+  while (indexed.employeeCount > 0 && !stopped()) {
+    rounds++;
+    const move = chooseMove(score, control.random);
+    const before = objective;
+    const roundStarted = performance.now();
+    if (move === 'kick') {
+      accept(kickAndDescend(indexed, cells, control));
+    } else {
+      const neighbourhood = chooseNeighbourhood(indexed, cells, move, size[move], control.random);
+      const sub = indexProblem(
+        restrictedProblem(indexed, {
+          free: neighbourhood.employees,
+          cells,
+          keepsDay: neighbourhood.from === 0 && neighbourhood.to === indexed.dayCount ? undefined : (d) => d < neighbourhood.from || d >= neighbourhood.to,
+        }),
+      );
+      const secondsLeft = (control.deadline - performance.now()) / 1000;
+      const result = runMip(highs, buildMipModel(sub), {
+        timeLimitSec: Math.min(secondsLeft, Math.max(MIN_ROUND_SEC, Math.min(MAX_ROUND_SEC, secondsLeft * ROUND_SHARE))),
+        start: neighbourhood.employees.map((e) => cells[e]),
+        shouldStop: control.shouldStop,
+        nodeLimit: control.nodeLimitPerRound,
+        integralObjective: control.integralObjective,
+      });
+      if (result.kind === 'failed') throw new Error(result.message);
+      // Grow after a proven sub-optimum (the neighbourhood was easy), shrink after a round cut short.
+      const easy = result.kind === 'solved' && result.optimal;
+      size[move] = easy ? Math.min(indexed.employeeCount, size[move] + 1) : Math.max(Math.min(MIN_SIZE, indexed.employeeCount), size[move] - 1);
+      if (result.kind === 'solved') {
+        const candidate = cells.slice();
+        neighbourhood.employees.forEach((e, i) => (candidate[e] = result.cells[i]));
+        // The new roster often opens one-employee moves again.
+        if (accept(candidate)) accept(descend(indexed, cells.map((row) => row.slice()), control));
+      }
+    }
+    // Adaptive choice: each move's score follows its recent gain per second, so the moves that pay on this
+    // problem (cheap kicks while the roster is far from good, exact re-solves near the end) get most rounds.
+    const seconds = Math.max(1e-3, (performance.now() - roundStarted) / 1000);
+    score[move] = (1 - SCORE_MEMORY) * score[move] + SCORE_MEMORY * ((before - objective) / seconds);
+  }
+  return { cells, rounds, improvements };
+}
+
+/** Every move keeps at least this chance, so a move that failed for a while is tried again later. */
+const MIN_MOVE_SHARE = 0.1;
+/** Weight of the latest round in a move's score. */
+const SCORE_MEMORY = 0.3;
+
+function chooseMove(score: Record<Move, number>, random: Random): Move {
+  const total = MOVES.reduce((sum, move) => sum + Math.max(0, score[move]), 0);
+  const share = (move: Move) => MIN_MOVE_SHARE + (1 - MIN_MOVE_SHARE * MOVES.length) * (total > 0 ? Math.max(0, score[move]) / total : 1 / MOVES.length);
+  let draw = random.next();
+  for (const move of MOVES) {
+    draw -= share(move);
+    if (draw < 0) return move;
+  }
+  return MOVES[MOVES.length - 1];
+}
+
+/**
+ * Three kinds, each with its own adaptive size: some employees over the whole horizon; a window of days around a
+ * penalised cover cell, for employees who could fix it and others; a window of days anywhere. Windows keep the
+ * days outside them locked, which makes their MIPs far easier, so they free more employees at the same size.
+ */
+const MIP_KINDS = ['employees', 'cell', 'window'] as const;
+type MipKind = (typeof MIP_KINDS)[number];
+/** The MIP neighbourhoods, and a kick of the iterated local search (bestResponse.ts) as a fourth, cheap move. */
+const MOVES = [...MIP_KINDS, 'kick'] as const;
+type Move = (typeof MOVES)[number];
+
+function chooseNeighbourhood(indexed: IndexedProblem, cells: Cells, kind: MipKind, size: number, random: Random): Neighbourhood {
+  const { employeeCount: E, dayCount: D } = indexed;
+  if (kind === 'employees') return { employees: random.sample(E, size), from: 0, to: D };
+  // A window of one to two weeks (or the horizon, if shorter).
+  const length = Math.min(D, 7 + random.below(8));
+  const cell = kind === 'cell' ? penalisedCell(indexed, cells, random) : null;
+  if (cell) {
+    const from = Math.max(0, Math.min(D - length, cell.day - random.below(length)));
+    // Those who could fix it: for a shortage, employees not on that shift that day; for an excess, those on it.
+    const related = [...Array(E).keys()].filter((e) => (cell.short ? cells[e][cell.day] !== cell.shift : cells[e][cell.day] === cell.shift));
+    return { employees: fillUp(pick(related, Math.ceil(size / 2), random), E, size, random), from, to: from + length };
+  }
+  const from = random.below(D - length + 1);
+  return { employees: random.sample(E, size), from, to: from + length };
+}
+
+/** A cover cell with a penalty, drawn with probability proportional to its penalty; null when none has one. */
+function penalisedCell(indexed: IndexedProblem, cells: Cells, random: Random): { day: number; shift: number; short: boolean } | null {
+  const counts = Array.from({ length: indexed.dayCount }, () => new Array<number>(indexed.shiftCount).fill(0));
+  for (const row of cells) row.forEach((t, d) => t !== OFF && t >= 0 && counts[d][t]++);
+  const penalised: { day: number; shift: number; short: boolean; penalty: number }[] = [];
+  let total = 0;
+  counts.forEach((byShift, day) =>
+    byShift.forEach((count, shift) => {
+      const gap = indexed.coverRequirement[day][shift] - count;
+      const penalty = gap > 0 ? gap * indexed.underWeight[day][shift] : -gap * indexed.overWeight[day][shift];
+      if (penalty <= 0) return;
+      penalised.push({ day, shift, short: gap > 0, penalty });
+      total += penalty;
+    }),
+  );
+  let draw = random.next() * total;
+  for (const cell of penalised) {
+    draw -= cell.penalty;
+    if (draw < 0) return cell;
+  }
+  return penalised[penalised.length - 1] ?? null;
+}
+
+function pick(from: number[], count: number, random: Random): number[] {
+  return random.sample(from.length, Math.min(count, from.length)).map((i) => from[i]);
+}
+
+/** Tops `chosen` up to `size` distinct employees with random others. */
+function fillUp(chosen: number[], employeeCount: number, size: number, random: Random): number[] {
+  const taken = new Set(chosen);
+  for (const e of random.sample(employeeCount, employeeCount)) {
+    if (taken.size >= Math.min(size, employeeCount)) break;
+    taken.add(e);
+  }
+  return [...taken];
+}
