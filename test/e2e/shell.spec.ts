@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 
-test('opens on the demo workspace and says plainly which areas are not built yet', async ({ page, host }) => {
+test('opens on the demo workspace with every area built: Hiring & ramp and Scenarios open on the demo plan', async ({ page, host }) => {
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Northwind Support (demo)' })).toBeVisible();
   await expect(page.getByTestId('agent-count')).toContainText('40');
