@@ -7,7 +7,7 @@ import Database, { type Database as Db } from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatabaseDamagedError, findDamage, markClosed, markOpen } from './integrity';
-import { BUSY_TIMEOUT_MS } from './writeTransaction';
+import { BUSY_TIMEOUT_MS, retryWhileBusy } from './writeTransaction';
 import { applyMigrations, assertMigratable, loadMigrations, schemaVersion, type Migration } from './migrate';
 
 export const DATABASE_FILE_NAME = 'staffwise.db';
@@ -46,9 +46,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     const integrityCheck = uncleanShutdown ? 'full' : 'quick';
     const problems = existed ? findDamage(db, uncleanShutdown) : [];
     if (problems.length > 0) throw new DatabaseDamagedError(file, problems);
-    db.pragma('journal_mode = WAL');
+    // Two processes starting on one new file can collide here (see retryWhileBusy).
+    retryWhileBusy(() => db.pragma('journal_mode = WAL'));
     db.pragma('foreign_keys = ON');
-    assertMigratable(db, migrations);
+    retryWhileBusy(() => assertMigratable(db, migrations));
     let backupFile: string | undefined;
     const version = schemaVersion(db);
     if (existed && version < migrations.length) {

@@ -47,3 +47,23 @@ export function writeTransaction<T>(db: Database, work: () => T, attempts = WRIT
     }
   }
 }
+
+/**
+ * Runs a statement that SQLite may refuse at once with SQLITE_BUSY without calling the busy handler: two processes
+ * switching a new file to WAL at the same moment each hold a shared lock and want an exclusive one, and SQLite
+ * answers one of them "busy" straight away rather than let both wait forever. The statement is retried after a
+ * short pause until `timeoutMs` has passed.
+ */
+export function retryWhileBusy<T>(work: () => T, timeoutMs = BUSY_TIMEOUT_MS): T {
+  const started = Date.now();
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return work();
+    } catch (error) {
+      if (!isBusyError(error)) throw error;
+      if (Date.now() - started >= timeoutMs) throw new DatabaseBusyError(Date.now() - started);
+      Atomics.wait(pause, 0, 0, Math.min(200, 10 * 2 ** attempt));
+    }
+  }
+}

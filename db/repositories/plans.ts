@@ -15,6 +15,7 @@ import type {
   StoredPlan,
 } from '../../shared/api/channels/plan';
 import { DEFAULT_RAMP_CURVE } from '../../shared/engine/plan/rampCurves';
+import { writeTransaction } from '../writeTransaction';
 
 const now = () => new Date().toISOString();
 
@@ -141,7 +142,7 @@ export class UnknownClassError extends Error {
  * the stored optimisation unless `optimisation` is given.
  */
 export function savePlan(db: Database, plan: PlanSave, optimisation?: PlanOptimisation | null): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const stamp = now();
     if (plan.linkedToSchedule) db.prepare('UPDATE capacity_plans SET linked_to_schedule = 0 WHERE linked_to_schedule = 1 AND id IS NOT ?').run(plan.id ?? null);
     let planId: number;
@@ -162,7 +163,7 @@ export function savePlan(db: Database, plan: PlanSave, optimisation?: PlanOptimi
     replaceClasses(db, planId, plan.classes);
     syncPlanHires(db);
     return planId;
-  })();
+  });
 }
 
 function replaceClasses(db: Database, planId: number, classes: PlanClassInput[]): void {
@@ -183,7 +184,7 @@ function replaceClasses(db: Database, planId: number, classes: PlanClassInput[])
 }
 
 export function deletePlan(db: Database, id: number): boolean {
-  return db.transaction(() => db.prepare('DELETE FROM capacity_plans WHERE id = ?').run(id).changes > 0)();
+  return writeTransaction(db, () => db.prepare('DELETE FROM capacity_plans WHERE id = ?').run(id).changes > 0);
 }
 
 export function planNameTaken(db: Database, name: string, exceptId?: number): boolean {
@@ -246,11 +247,11 @@ export function planHires(db: Database): PlanHire[] {
 
 /** Stores an optimiser run: its classes replace the plan's, and its explanation is kept beside them. */
 export function saveOptimisedClasses(db: Database, planId: number, classes: PlanClassInput[], optimisation: PlanOptimisation): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare('UPDATE capacity_plans SET optimisation = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(optimisation), now(), planId);
     replaceClasses(db, planId, classes);
     syncPlanHires(db);
-  })();
+  });
 }
 
 // ——— daily history ———

@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { diffChanges, type AssumptionDiff, type ScenarioChange } from '../../shared/engine/scenario';
+import { writeTransaction } from '../writeTransaction';
 
 export interface ScenarioVersion {
   version: number;
@@ -96,7 +97,7 @@ export function saveScenario(
   db: Database,
   input: { id?: number; planId: number; name: string; changes: ScenarioChange[]; settings?: ScenarioVersion['settings']; note?: string; isBaseline?: boolean },
 ): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const stamp = now();
     let id = input.id;
     let previous: ScenarioChange[] = [];
@@ -120,7 +121,7 @@ export function saveScenario(
       stamp,
     );
     return id;
-  })();
+  });
 }
 
 /**
@@ -128,7 +129,7 @@ export function saveScenario(
  * gets a version recording the promotion (same changes, a note naming the old baseline).
  */
 export function makeBaseline(db: Database, id: number): { previous: string | null } {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const scenario = getScenario(db, id);
     if (!scenario) throw new Error(`Scenario ${id} does not exist`);
     const old = db.prepare('SELECT id, name FROM scenarios WHERE plan_id = ? AND is_baseline = 1').get(scenario.planId) as { id: number; name: string } | undefined;
@@ -137,7 +138,7 @@ export function makeBaseline(db: Database, id: number): { previous: string | nul
     db.prepare('UPDATE scenarios SET is_baseline = 1, updated_at = ? WHERE id = ?').run(now(), id);
     saveScenario(db, { id, planId: scenario.planId, name: scenario.name, changes: scenario.current.changes, settings: scenario.current.settings, note: `Made baseline${old ? ` (was “${old.name}”)` : ''}` });
     return { previous: old?.name ?? null };
-  })();
+  });
 }
 
 export function deleteScenario(db: Database, id: number): boolean {

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { CostModelInput } from '../../shared/engine/cost';
 import type { BusinessHours, SlaMix, SlaPolicy, TierStructure } from '../../shared/engine/sla';
 import type { SlaPlanSettings, SlaVolumeSource, StoredSlaPolicy } from '../../shared/api/channels/sla';
+import { writeTransaction } from '../writeTransaction';
 
 interface PolicyRow {
   id: number;
@@ -59,7 +60,7 @@ export function saveSlaPolicy(db: Database, write: SlaPolicyWrite, options: { id
     headcount: write.headcount,
     now,
   };
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     let id = options.id;
     if (id === undefined) {
       id = Number(
@@ -84,7 +85,7 @@ export function saveSlaPolicy(db: Database, write: SlaPolicyWrite, options: { id
       db.prepare('UPDATE sla_policies SET active = 1 WHERE id = ?').run(id);
     }
     return getSlaPolicy(db, id)!;
-  })();
+  });
 }
 
 export function deleteSlaPolicy(db: Database, id: number): boolean {

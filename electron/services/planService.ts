@@ -30,6 +30,7 @@ import { exportPlanCsv, exportPlanJson, exportPlanXlsx } from './planExports';
 import { parseCapacityPlan } from '../../shared/engine/plan/schema';
 import type { CapacityPlanInput } from '../../shared/engine/plan/types';
 import type { Handlers, ServiceContext } from './handlers';
+import { writeTransaction } from '../../db/writeTransaction';
 
 type PlanHandlers = Pick<
   Handlers,
@@ -163,7 +164,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       const db = ctx.db();
       const taken = listRampCurves(db).some((c) => c.id !== id && c.name.toLowerCase() === name.trim().toLowerCase());
       if (taken) throw new ApiError({ code: 'conflict', message: `There is already a ramp curve called “${name.trim()}”`, issues: [{ path: 'name', message: 'Already taken' }] });
-      const saved = db.transaction(() => saveRampCurve(db, { id, name: name.trim(), weeks }))();
+      const saved = writeTransaction(db, () => saveRampCurve(db, { id, name: name.trim(), weeks }));
       if (!saved) throw new ApiError({ code: 'not_found', message: `Ramp curve ${id} does not exist (deleted?)`, issues: [{ path: 'id', message: 'Unknown ramp curve' }] });
       return saved;
     },
@@ -174,7 +175,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       if (curve.usedBy > 0) {
         throw new ApiError({ code: 'conflict', message: `“${curve.name}” is used by ${curve.usedBy} class${curve.usedBy === 1 ? '' : 'es'} or plan${curve.usedBy === 1 ? '' : 's'}: give them another curve first`, issues: [{ path: 'id', message: 'In use' }] });
       }
-      return { deleted: db.transaction(() => deleteRampCurve(db, id))() };
+      return { deleted: writeTransaction(db, () => deleteRampCurve(db, id)) };
     },
   };
 }
@@ -243,7 +244,7 @@ export function defaultPlan(db: Database, weeks: number): PlanSave {
  * gives the linked plan's classes their new-hire agents again (replacing the workspace removed them).
  */
 export function afterWorkspaceReplaced(db: Database): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     if (listPlans(db).length > 0 || !getWorkspace(db)?.isDemo) {
       syncPlanHires(db);
       return;
@@ -259,7 +260,7 @@ export function afterWorkspaceReplaced(db: Database): void {
     };
     // Not linked to the Schedule until the planner asks: its new hires would otherwise join the team at once.
     savePlan(db, { ...plan, name: DEMO_PLAN_NAME, classes: [replacement], linkedToSchedule: false });
-  })();
+  });
 }
 
 /** The channel the optimiser's classes are trained for: the one whose queues need the most FTE over the plan. */

@@ -36,6 +36,7 @@ import {
 } from '../../db/repositories/slaPolicies';
 import { agentCountsBySkill, getWorkspace, queueSummaries } from '../../db/repositories/workspace';
 import type { Handlers, ServiceContext } from './handlers';
+import { writeTransaction } from '../../db/writeTransaction';
 
 /** Weeks of history averaged into a queue's typical week. */
 const TYPICAL_WEEKS = 4;
@@ -104,7 +105,7 @@ export function ensureSlaPolicies(db: Database): StoredSlaPolicy[] {
   const existing = listSlaPolicies(db);
   if (existing.length > 0) return existing;
   const sample = samplePlanInput();
-  db.transaction(() => {
+  writeTransaction(db, () => {
     saveSlaPolicy(db, {
       name: 'Blueprint example (8 agents + 1 lead)',
       policy: sample.policy as StoredSlaPolicy['policy'],
@@ -134,7 +135,7 @@ export function ensureSlaPolicies(db: Database): StoredSlaPolicy[] {
         { activate: true },
       );
     }
-  })();
+  });
   return listSlaPolicies(db);
 }
 

@@ -45,5 +45,6 @@ async function main(): Promise<void> {
 
 main().catch((error: Error) => {
   console.error(`Staffwise could not start: ${error.message}`);
+  if (process.env.STAFFWISE_DEBUG) console.error(error.stack);
   process.exit(1);
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/open';
-import { DatabaseBusyError, writeTransaction } from '../../db/writeTransaction';
+import { DatabaseBusyError, retryWhileBusy, writeTransaction } from '../../db/writeTransaction';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -51,5 +51,22 @@ describe('writeTransaction', () => {
     expect((first.prepare('SELECT n FROM counter').get() as { n: number }).n).toBe(5);
     first.close();
     second.close();
+  });
+});
+
+describe('retryWhileBusy', () => {
+  const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+
+  it('retries a statement SQLite refused at once as busy, and returns its result', () => {
+    let calls = 0;
+    expect(retryWhileBusy(() => (++calls < 3 ? (() => { throw busy(); })() : 'wal'))).toBe('wal');
+    expect(calls).toBe(3);
+  });
+
+  it('passes other errors through at once, and gives up with a clear message when the time runs out', () => {
+    let calls = 0;
+    expect(() => retryWhileBusy(() => { calls++; throw new Error('no such table: x'); })).toThrow('no such table: x');
+    expect(calls).toBe(1);
+    expect(() => retryWhileBusy(() => { throw busy(); }, 50)).toThrow(DatabaseBusyError);
   });
 });
