@@ -20,26 +20,13 @@
  * steadier ones narrow them; `coverage` reports the left-out coverage at the nominal and at the calibrated levels.
  */
 import type { ErrorSample } from './backtest';
-import type { PredictionBand } from './types';
+import type { BandCoverage, PredictionBand } from './types';
 
 const MIN_ERRORS = 30;
 const NORMAL_QUANTILES = { lo95: -1.959964, lo80: -1.281552, hi80: 1.281552, hi95: 1.959964 };
 
 export type BandQuantiles = { lo95: number; lo80: number; hi80: number; hi95: number };
 
-/** How often the bands held on backtest origins left out of their fit (fractions). */
-export type BandCoverage = {
-  nominal80: number;
-  nominal95: number;
-  /** With the calibrated quantile levels. */
-  backtested80: number;
-  backtested95: number;
-  /** With the nominal levels (10/90%, 2.5/97.5%), before calibration. */
-  uncalibrated80: number;
-  uncalibrated95: number;
-  /** Errors checked (every origin's, each once). */
-  heldOut: number;
-};
 
 export type BandModel = {
   /** Error variance = countNoise·f + levelNoise·f². */

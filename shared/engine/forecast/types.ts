@@ -196,18 +196,21 @@ export type ForecastResult = {
   events: EventEstimate[];
   /** How the prediction bands were made, in words a planner can read. */
   intervalModel: string;
-  /**
-   * How often the interval bands held on the newest third of the backtest origins, with the calibrated quantile
-   * levels and with the nominal ones (fractions); null when the backtest is too short to hold a third out.
-   */
-  bandCoverage: {
-    nominal80: number;
-    nominal95: number;
-    backtested80: number;
-    backtested95: number;
-    uncalibrated80: number;
-    uncalibrated95: number;
-    heldOut: number;
-  } | null;
+  /** How often the interval bands held on backtest origins left out of their fit; null when the backtest is too short. */
+  bandCoverage: BandCoverage | null;
   warnings: string[];
+};
+
+/** How often the bands held on backtest origins left out of their fit (fractions). */
+export type BandCoverage = {
+  nominal80: number;
+  nominal95: number;
+  /** With the calibrated quantile levels. */
+  backtested80: number;
+  backtested95: number;
+  /** With the nominal levels (10/90%, 2.5/97.5%), before calibration. */
+  uncalibrated80: number;
+  uncalibrated95: number;
+  /** Errors checked (every origin's, each once). */
+  heldOut: number;
 };

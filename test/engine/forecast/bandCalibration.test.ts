@@ -1,18 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { forecast, type IntervalPoint } from '../../../shared/engine/forecast';
+import { forecast } from '../../../shared/engine/forecast';
 import { fitBandModel } from '../../../shared/engine/forecast/predictionBands';
 import { randomStream } from '../../../shared/random/seeded';
+import { bankCalls30min } from '../../helpers/bankCalls';
 
-/** Ten weeks of real bank call volumes in 30-minute intervals (see test/fixtures/bank-calls/README.md). */
-const points: IntervalPoint[] = readFileSync(new URL('../../fixtures/bank-calls/bank_calls_30min.csv', import.meta.url), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => {
-    const [start, volume] = line.split(',');
-    return { start, value: Number(volume) };
-  });
+const points = bankCalls30min();
 
 describe('prediction bands calibrated by horizon, leaving one backtest origin out', () => {
   it('reports the coverage its bands reached on origins left out, at the nominal and at the calibrated levels', () => {

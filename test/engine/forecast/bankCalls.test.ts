@@ -1,16 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SIMPLE_METHODS, forecast, type IntervalPoint } from '../../../shared/engine/forecast';
+import { SIMPLE_METHODS, forecast } from '../../../shared/engine/forecast';
+import { bankCalls30min } from '../../helpers/bankCalls';
 
-/** Ten weeks of real bank call volumes in 30-minute intervals (see test/fixtures/bank-calls/README.md). */
-const points: IntervalPoint[] = readFileSync(new URL('../../fixtures/bank-calls/bank_calls_30min.csv', import.meta.url), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => {
-    const [start, volume] = line.split(',');
-    return { start, value: Number(volume) };
-  });
+const points = bankCalls30min();
 
 describe('forecast on real bank call volumes', () => {
   const result = forecast({ history: { intervalMin: 30, points }, intervalMin: 30, horizonDays: 5, method: 'auto' });
