@@ -150,8 +150,12 @@ function streamBody(host: WebHost, path: string, headers: Record<string, string>
         req.destroy();
       });
     });
-    req.on('error', (error) => {
-      if (!answered) reject(error);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (answered) return;
+      // The host may close the connection as soon as it has answered 413, while this side is still writing: the
+      // write then fails with EPIPE or ECONNRESET before the answer is read. That is a refusal too (status 0).
+      if (error.code === 'EPIPE' || error.code === 'ECONNRESET') resolve({ status: 0, body: '', bytesSent });
+      else reject(error);
     });
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
     const pump = () => {
@@ -203,8 +207,11 @@ describe('browser host under hostile input', () => {
 
   it('counts bytes while a body without Content-Length streams in and stops at the limit', async () => {
     const host = await startWith(fakeBackend());
-    const res = await streamBody(host, '/api/invoke/capacity.calculate', { ...auth(host), 'content-type': 'application/json' }, 64 * 1024 * 1024);
-    expect(res.status).toBe(413);
+    const total = 64 * 1024 * 1024;
+    const res = await streamBody(host, '/api/invoke/capacity.calculate', { ...auth(host), 'content-type': 'application/json' }, total);
+    // Refused before the end: 413, or the connection closed under the sender right after that answer.
+    expect([413, 0]).toContain(res.status);
+    expect(res.bytesSent).toBeLessThan(total);
     await stillServes(host);
   });
 
