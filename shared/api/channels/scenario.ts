@@ -10,9 +10,8 @@ import {
   MAX_COMPARED,
   scenarioChangesSchema,
   type ScenarioComparison,
-  type ScenarioCost,
   type ScenarioPreset,
-  type ScenarioWeek,
+  type ScenarioResult,
   type ShockResponse,
   type ShockView,
 } from '../../engine/scenario';
@@ -32,15 +31,8 @@ const draft = z
   })
   .strict();
 
-export interface ScenarioResultView {
-  name: string;
-  weeks: ScenarioWeek[];
-  hires: { startWeek: number; size: number }[];
-  cost: ScenarioCost;
-  totalCost: number;
-  overtimeHours: number;
-  notes: string[];
-}
+/** A scenario's result as the app shows it: the engine's, without the plan and projection it was computed from. */
+export type ScenarioResultView = Omit<ScenarioResult, 'plan' | 'projection'> & { name: string };
 
 export interface ComparedScenario {
   result: ScenarioResultView;

@@ -72,11 +72,7 @@ function AddClassForm({ draft, mondays, curves, onAdd }: { draft: PlanSave; mond
         <label className="field">
           First week (Monday)
           <select value={start} onChange={(e) => setStartWeek(e.target.value)} data-testid="class-start">
-            {mondays.map((m, w) => (
-              <option key={m} value={m}>
-                week {w}: {m}
-              </option>
-            ))}
+            <PlanWeekOptions mondays={mondays} />
           </select>
         </label>
         <label className="field">
@@ -157,11 +153,7 @@ function ClassCard({ index, cls, mondays, curves, view, onChange, onRemove }: Ca
           First week
           <select value={cls.startWeek} onChange={(e) => onChange({ startWeek: e.target.value })} data-testid={`class-${index}-start`}>
             {!mondays.includes(cls.startWeek) && <option value={cls.startWeek}>{cls.startWeek} (outside the plan)</option>}
-            {mondays.map((m, w) => (
-              <option key={m} value={m}>
-                week {w}: {m}
-              </option>
-            ))}
+            <PlanWeekOptions mondays={mondays} />
           </select>
         </label>
         <label className="field">
@@ -249,5 +241,18 @@ function ClassCard({ index, cls, mondays, curves, view, onChange, onRemove }: Ca
         <p className="muted">The ramp schedule appears once the plan is projected.</p>
       )}
     </section>
+  );
+}
+
+/** The plan's weeks as choices: "week 3: 2026-12-21". */
+function PlanWeekOptions({ mondays }: { mondays: string[] }) {
+  return (
+    <>
+      {mondays.map((m, w) => (
+        <option key={m} value={m}>
+          week {w}: {m}
+        </option>
+      ))}
+    </>
   );
 }
