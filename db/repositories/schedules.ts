@@ -12,7 +12,7 @@ import type {
   SolveReport,
   WeekRequirements,
 } from '../../shared/api/channels/schedule';
-import type { AgentContract } from '../../shared/demo/types';
+import type { AgentContract } from '../../shared/model';
 import type { ShiftTemplateInput } from '../../shared/engine/schedule';
 import { writeTransaction } from '../writeTransaction';
 

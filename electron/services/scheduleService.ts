@@ -44,8 +44,9 @@ import {
 } from '../../db/repositories/schedules';
 import { exportCsv, exportIcs, exportIcsZip, exportXlsx } from './scheduleExports';
 import { availableForShifts, hiresInWeek, withHireStatus } from './planHiresInSchedule';
-import { forecastWeeks, weekDates, weekRequirements } from './scheduleRequirements';
-import { lastCompleteWeek } from './staffingService';
+import { forecastWeeks, weekRequirements } from './scheduleRequirements';
+import { weekDates } from '../../shared/calendar/days';
+import { lastCompleteWeek } from '../../shared/engine/requirements';
 import type { Handlers, ServiceContext } from './handlers';
 import { writeTransaction } from '../../db/writeTransaction';
 import { formatClock, WEEKDAY_SHORT } from '../../shared/calendar/days';
