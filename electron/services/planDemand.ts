@@ -11,7 +11,6 @@
  * queues (email, tickets) use the plan's capacity equation. Interval requirements are cached by (volume, AHT) in the requirements pipeline (shared/engine/requirements/patternWeeks.ts),
  * which keeps a 104-week plan at a few thousand Erlang solves.
  */
-import { DateTime } from 'luxon';
 import { dayNumberOf, weekdayOf } from '../../shared/engine/forecast/calendar';
 import type { Database } from 'better-sqlite3';
 import type { PlanDocument, PlanQueueInfo } from '../../shared/api/channels/plan';
@@ -23,7 +22,7 @@ import { listStaffingProfiles } from '../../db/repositories/staffingProfiles';
 import { dailyHistory, dailyVolumesStamp, type DailyTotal } from '../../db/repositories/plans';
 import { describeStaffing, intervalAgentsSolver, patternWeekAgents, queueStaffing } from '../../shared/engine/requirements';
 import { forecastWeeklyContacts } from './planForecast';
-import { minuteOfTimestamp } from '../../shared/calendar/days';
+import { addDays, minuteOfTimestamp } from '../../shared/calendar/days';
 
 /** The plan's interval for Erlang: 30 minutes, as the weekly Schedule defaults to. */
 export const PLAN_INTERVAL_MIN = 30;
@@ -46,8 +45,7 @@ export interface AssembledDemand {
 
 /** Week index → Monday date. */
 export function planWeekStarts(startWeek: string, weeks: number): string[] {
-  const monday = DateTime.fromISO(startWeek);
-  return Array.from({ length: weeks }, (_, w) => monday.plus({ weeks: w }).toISODate()!);
+  return Array.from({ length: weeks }, (_, w) => addDays(startWeek, 7 * w));
 }
 
 export function shrinkageOfWeek(doc: PlanDocument, week: number): number {
@@ -147,7 +145,7 @@ export function weekPattern(db: Database, queue: Pick<QueueSummary, 'id'>): Floa
   const pattern = new Float64Array(SLOTS_PER_WEEK);
   const range = queueHistoryRange(db, queue.id);
   if (!range) return pattern;
-  const to = DateTime.fromISO(range.last.slice(0, 10)).plus({ days: 1 }).toISODate()!;
+  const to = addDays(range.last.slice(0, 10), 1);
   for (const p of queueIntervals(db, queue.id, range.first, to)) {
     if (p.status !== 'open' || !p.volume) continue;
     const weekday = weekdayOf(dayNumberOf(p.startLocal.slice(0, 10))) - 1;

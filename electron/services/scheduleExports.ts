@@ -11,7 +11,7 @@ import { coverageAssignments, toAssignment, type ScheduleExportFile, type Schedu
 import { computeCoverage } from '../../shared/engine/schedule';
 import { scheduleCsv } from '../../shared/engine/schedule/scheduleCsv';
 import { formatClock } from '../../shared/engine/schedule/time';
-import { WEEKDAY_SHORT } from '../../shared/calendar/days';
+import { WEEKDAY_SHORT, weekDates } from '../../shared/calendar/days';
 
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'agent';
@@ -54,7 +54,7 @@ export async function exportXlsx(view: ScheduleView): Promise<ScheduleExportFile
   workbook.creator = 'Staffwise';
   workbook.created = new Date();
   const templateNames = new Map(view.templates.map((t) => [t.id, t.name]));
-  const dates = Array.from({ length: 7 }, (_, d) => DateTime.fromISO(view.schedule.weekStart).plus({ days: d }).toISODate()!);
+  const dates = weekDates(view.schedule.weekStart);
 
   const week = workbook.addWorksheet('Week', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   week.columns = [

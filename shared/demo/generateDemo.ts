@@ -7,6 +7,7 @@
  * Pure and deterministic for a given end date, length and seed.
  */
 import { DateTime } from 'luxon';
+import { localTimestamp } from '../calendar/days';
 import type { ChannelKind } from '../api/types';
 import { isBillingPeakDay, seasonalFactor, usHolidays } from './calendarEffects';
 import { poisson, randomStream } from '../random/seeded';
@@ -199,8 +200,6 @@ interface LocalSlot {
   hour: number;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /**
  * The local 15-minute slots of one day, found by walking UTC instants from local midnight to the next, so a
  * spring-forward day yields 92 slots and a fall-back day 100. Zone lookups are slow, so ordinary days (same offset
@@ -217,7 +216,7 @@ function localSlots(day: DateTime): LocalSlot[] {
     const hh = local.getUTCHours();
     const mm = local.getUTCMinutes();
     slots.push({
-      startLocal: `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(hh)}:${pad(mm)}`,
+      startLocal: localTimestamp(local.toISOString().slice(0, 10), hh * 60 + mm),
       utcOffsetMin: offset,
       hour: hh + mm / 60,
     });
