@@ -31,6 +31,7 @@ import { parseCapacityPlan } from '../../shared/engine/plan/schema';
 import type { CapacityPlanInput } from '../../shared/engine/plan/types';
 import type { Handlers, ServiceContext } from './handlers';
 import { writeTransaction } from '../../db/writeTransaction';
+import { CHANNEL_KINDS } from '../../shared/model/queues';
 
 type PlanHandlers = Pick<
   Handlers,
@@ -272,7 +273,7 @@ function busiestSkill(input: CapacityPlanInput, info: PlanQueueInfo[]): PlanClas
     byChannel.set(channel, (byChannel.get(channel) ?? 0) + required);
   });
   const best = [...byChannel].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return (['phone', 'chat', 'email', 'social'].includes(best ?? '') ? best : 'phone') as PlanClassInput['skill'];
+  return ((CHANNEL_KINDS as readonly string[]).includes(best ?? '') ? best : 'phone') as PlanClassInput['skill'];
 }
 
 /**

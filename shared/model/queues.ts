@@ -1,6 +1,8 @@
 import type { QueueInterval } from './intervals';
 
-export type ChannelKind = 'phone' | 'chat' | 'email' | 'social';
+/** The channels a queue can be: phone and chat are live queues, email and social deferred work. */
+export const CHANNEL_KINDS = ['phone', 'chat', 'email', 'social'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 /** A queue of the workspace with its interval history. */
 export interface WorkspaceQueue {

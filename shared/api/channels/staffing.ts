@@ -8,6 +8,7 @@ import {
   type StaffingResult,
 } from '../../engine/staffing';
 import type { IntervalRequirements, StaffingCurvePoint } from '../../engine/requirements';
+import { CHANNEL_KINDS } from '../../model/queues';
 import { emptyRequest, idRequest, intervalVolume, localDate, nameField, returns } from './define';
 
 /** How a queue is staffed, without its volumes: live queueing targets, or deferred work within a response target. */
@@ -17,7 +18,7 @@ export const channelStaffingSchema = z.union([
 ]);
 export type ChannelStaffingSettings = z.infer<typeof channelStaffingSchema>;
 
-const channelKind = z.enum(['phone', 'chat', 'email', 'social'], { error: 'Channel must be phone, chat, email or social' });
+const channelKind = z.enum(CHANNEL_KINDS, { error: 'Channel must be phone, chat, email or social' });
 
 export const MAX_SERIES_POINTS = 20_000;
 
