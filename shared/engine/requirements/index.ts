@@ -7,6 +7,7 @@
  * - weekIntervals: forecast points and history onto one interval grid (what is open, closed or missing)
  * - requirementsFor: queue intervals × staffing → required agents per interval, agent-hours and peak
  * - scheduleWeek: a week on a schedule's grid, with deferred work outside every shift template
+ * - patternWeeks: many weeks from one weekly pattern (the capacity plan's horizon), Erlang memoised per interval
  * - serviceLevelCurve: the calculator's chart; weeks: which week to staff by default
  */
 export * from './requirementsFor';

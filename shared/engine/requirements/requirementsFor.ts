@@ -70,8 +70,3 @@ export function requirementsFor(
 export function requiredPerInterval(volumes: readonly number[], staffing: ChannelStaffing): number[] {
   return intervalRequirements(volumes, staffing).map((r) => r.required);
 }
-
-/** Many weeks at once (a forecast run's weeks, a plan's horizon): each week solved on its own, as `requirementsFor`. */
-export function requirementsForWeeks(weeks: readonly (readonly QueueInterval[])[], staffing: ChannelStaffing, useIntervalAht = false): IntervalRequirements[] {
-  return weeks.map((week) => requirementsFor(week, staffing, useIntervalAht));
-}

@@ -67,7 +67,7 @@ describe('requirements pipeline', () => {
     expect(perInterval.rows[1].ahtSec).toBeUndefined();
   });
 
-  it('solves many weeks as each week alone (requiredPerInterval is the open-only shortcut)', () => {
+  it('solves a plain volume series as open intervals (requiredPerInterval)', () => {
     const week = [open('2026-11-16T08:00', 80), open('2026-11-16T08:30', 0)];
     expect(requiredPerInterval([80, 0], live)).toEqual(requirementsFor(week, live).rows.map((r) => r.required));
   });
