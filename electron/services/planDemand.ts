@@ -20,7 +20,7 @@ import { createQueueEvaluator, liveQueue, type LiveChannelStaffing } from '../..
 import { queueIntervals, queueHistoryRange } from '../../db/repositories/intervals';
 import { listStaffingProfiles } from '../../db/repositories/staffingProfiles';
 import { dailyHistory, dailyVolumesStamp, type DailyTotal } from '../../db/repositories/plans';
-import { describeStaffing, intervalAgentsSolver, patternWeekAgents, queueStaffing } from '../../shared/engine/requirements';
+import { describeStaffing, intervalAgentsSolver, patternWeekAgents, queueStaffing, STAFFING_DEFAULTS } from '../../shared/engine/requirements';
 import { forecastWeeklyContacts } from './planForecast';
 import { addDays, minuteOfTimestamp } from '../../shared/calendar/days';
 
@@ -58,7 +58,7 @@ export function assembleDemand(db: Database, queues: QueueSummary[], startWeek: 
   for (const queue of queues) {
     const { history, pattern: historyPattern } = queueHistory(db, queue);
     const forecast = forecastWeeklyContacts(history, startWeek, weeks, doc.growthPerYear);
-    const fallbackAht = queue.meanAhtSec ?? 300;
+    const fallbackAht = queue.meanAhtSec ?? STAFFING_DEFAULTS.fallbackAhtSec;
     const { staffing, profile } = queueStaffing(profiles, queue, PLAN_INTERVAL_MIN);
     const volumes = forecast.volumes.map((v, w) => Math.max(0, v * (1 + (doc.weekAssumptions[w]?.volumeChange ?? 0))));
     const ahts = volumes.map((_, w) => (forecast.ahts[w] ?? fallbackAht) * (1 + (doc.weekAssumptions[w]?.ahtChange ?? 0)));

@@ -32,6 +32,7 @@ import type { CapacityPlanInput } from '../../shared/engine/plan/types';
 import type { Handlers, ServiceContext } from './handlers';
 import { writeTransaction } from '../../db/writeTransaction';
 import { CHANNEL_KINDS } from '../../shared/model/queues';
+import { STAFFING_DEFAULTS } from '../../shared/engine/requirements';
 
 type PlanHandlers = Pick<
   Handlers,
@@ -42,7 +43,6 @@ type PlanHandlers = Pick<
 const DEFAULT_OPTIMISE_SECONDS = 30;
 
 export const DEMO_PLAN_NAME = 'Next 52 weeks (demo)';
-const DEFAULT_SHRINKAGE = 0.3;
 
 export function planHandlers(ctx: ServiceContext): PlanHandlers {
   /** Stop flags of running optimisations, by job id. */
@@ -196,7 +196,7 @@ function workspaceShrinkage(db: Database): number {
   const withShrinkage = listStaffingProfiles(db)
     .filter((p) => p.settings.shrinkage !== undefined)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-  return withShrinkage?.settings.shrinkage ?? DEFAULT_SHRINKAGE;
+  return withShrinkage?.settings.shrinkage ?? STAFFING_DEFAULTS.shrinkage;
 }
 
 /** The Monday after the workspace's history ends (the first week nobody has data for), else next Monday. */
