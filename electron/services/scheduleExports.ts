@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import { coverageAssignments, toAssignment, type ScheduleExportFile, type ScheduleShift, type ScheduleView } from '../../shared/api/channels/schedule';
 import { computeCoverage } from '../../shared/engine/schedule';
 import { scheduleCsv } from '../../shared/engine/schedule/scheduleCsv';
+import { paidMinutes } from '../../shared/engine/schedule/rules';
 import { formatClock } from '../../shared/engine/schedule/time';
 import { WEEKDAY_SHORT, weekDates } from '../../shared/calendar/days';
 
@@ -31,8 +32,7 @@ function breaksText(shift: ScheduleShift, within?: { start: number; end: number 
 }
 
 function paidHours(shift: ScheduleShift): number {
-  const worked = shift.segments.reduce((sum, s) => sum + s.end - s.start, 0);
-  return (worked - shift.breaks.filter((b) => !b.paid).reduce((sum, b) => sum + b.end - b.start, 0)) / 60;
+  return paidMinutes(shift) / 60;
 }
 
 function baseName(view: ScheduleView): string {
