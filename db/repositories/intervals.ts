@@ -1,12 +1,11 @@
 /** Interval history of a queue, read in local wall-clock order (the repeated fall-back hour in UTC order). */
 import type { Database } from 'better-sqlite3';
-import type { QueueInterval } from '../../shared/model';
+import type { QueueInterval, WorkspaceQueue } from '../../shared/model';
 
-export interface QueueRow {
+/** A stored queue: the workspace model's queue by id, without its intervals. */
+export interface QueueRow extends Pick<WorkspaceQueue, 'name' | 'intervalMin'> {
   id: number;
-  name: string;
   channel: string;
-  intervalMin: number;
 }
 
 export function getQueue(db: Database, queueId: number): QueueRow | undefined {

@@ -12,17 +12,15 @@ import type {
   SolveReport,
   WeekRequirements,
 } from '../../shared/api/channels/schedule';
-import type { AgentContract } from '../../shared/model';
+import type { AgentContract, WorkspaceAgent } from '../../shared/model';
 import type { ShiftTemplateInput } from '../../shared/engine/schedule';
 import { writeTransaction } from '../writeTransaction';
 
-export interface AgentRow {
+/** A stored agent: the workspace model's agent with its id, the contract terms set for it (others take the defaults) and saved preferences. */
+export interface AgentRow extends Pick<WorkspaceAgent, 'name' | 'team' | 'timezone'> {
   id: number;
-  name: string;
-  team: string;
   skills: string[];
   contract: Partial<AgentContract>;
-  timezone: string;
   preferences: AgentSchedulePreferences | null;
 }
 
