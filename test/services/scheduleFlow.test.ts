@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromAssignment, NO_PREFERENCES, scheduleInputOf, toAssignment, withAgentPreferences, type ScheduleShift } from '../../shared/api/channels/schedule';
 import { weekDates } from '../../shared/calendar/days';
-import type { AgentInput } from '../../shared/engine/schedule';
+import { generateSchedule, type AgentInput, type ScheduleProgress } from '../../shared/engine/schedule';
+import { agents, at, curve } from '../engine/schedule/fixtures';
 
 const dates = weekDates('2026-11-16');
 const stored: ScheduleShift = {
@@ -45,4 +46,26 @@ describe('schedule flow', () => {
     expect(input).toEqual({ startDate: '2026-11-16', timeZone: 'UTC', agents: [], templates: [], requirements: { intervalMinutes: 30, days: 7, series: [{ skill: 'phone', required: [1] }] } });
     expect(scheduleInputOf({ weekStart: '2026-11-16', timeZone: 'UTC', agents: [], templates: [], requirements: { intervalMinutes: 30, series: [] }, locked: [toAssignment(stored)] }).locked).toHaveLength(1);
   });
+
+  it('reports the best roster objective in its progress, which is what the worker waits for before a Stop', async () => {
+    const events: ScheduleProgress[] = [];
+    let haveRoster = false;
+    const dayCurve = (_: number, minute: number) => (minute < at('08:00') || minute >= at('18:00') ? 0 : 2);
+    const result = await generateSchedule(
+      { startDate: '2025-03-03', requirements: curve(7, 30, { voice: dayCurve }), agents: agents(8, ['voice']) },
+      {
+        timeLimitSec: 60,
+        onProgress: (progress) => {
+          events.push(progress);
+          if (progress.stage === 'roster' && progress.bestObjective !== undefined) haveRoster = true;
+        },
+        // Stop as soon as rostering has a roster, as schedule.stop does: the roster found is kept.
+        shouldCancel: () => haveRoster,
+      },
+    );
+    const withObjective = events.filter((e) => e.bestObjective !== undefined);
+    expect(withObjective.length).toBeGreaterThan(0);
+    expect(withObjective.every((e) => e.stage === 'roster' && Number.isFinite(e.bestObjective))).toBe(true);
+    expect(result.assignments.length).toBeGreaterThan(0);
+  }, 60_000);
 });
