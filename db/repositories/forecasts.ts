@@ -1,5 +1,5 @@
 /** Forecast runs, their interval points, planner adjustments and events. */
-import { DateTime } from 'luxon';
+import { addDays, localTimestamp, minuteOfTimestamp } from '../../shared/calendar/days';
 import type { Database } from 'better-sqlite3';
 import type { ForecastRunSummary, StoredEvent } from '../../shared/api/channels/forecast';
 import type { AhtForecastSummary, ForecastResult, HandleTimeSample, IntervalPoint } from '../../shared/engine/forecast';
@@ -40,8 +40,8 @@ const toSummary = (r: RunRow): ForecastRunSummary => ({
   horizonDays: r.horizon_days,
   asOf: r.as_of,
   backtest: r.backtest === 1,
-  firstDay: DateTime.fromISO(r.as_of).plus({ days: 1 }).toISODate()!,
-  lastDay: r.forecast_to ?? DateTime.fromISO(r.as_of).plus({ days: r.horizon_days }).toISODate()!,
+  firstDay: addDays(r.as_of, 1),
+  lastDay: r.forecast_to ?? addDays(r.as_of, r.horizon_days),
 });
 
 /**
@@ -154,9 +154,8 @@ export function intervalActuals(db: Database, queueId: number, from: string, to:
     .all(queueId, from, to) as { start: string; volume: number }[];
   const totals = new Map<string, number>();
   for (const r of rows) {
-    const minutes = Number(r.start.slice(11, 13)) * 60 + Number(r.start.slice(14, 16));
-    const slot = Math.floor(minutes / intervalMin) * intervalMin;
-    const key = `${r.start.slice(0, 11)}${String(Math.floor(slot / 60)).padStart(2, '0')}:${String(slot % 60).padStart(2, '0')}`;
+    const slot = Math.floor(minuteOfTimestamp(r.start) / intervalMin) * intervalMin;
+    const key = localTimestamp(r.start.slice(0, 10), slot);
     totals.set(key, (totals.get(key) ?? 0) + r.volume);
   }
   return totals;

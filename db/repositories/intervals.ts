@@ -1,20 +1,11 @@
 /** Interval history of a queue, read in local wall-clock order (the repeated fall-back hour in UTC order). */
 import type { Database } from 'better-sqlite3';
-import type { IntervalStatus } from '../../shared/demo/types';
+import type { QueueInterval, WorkspaceQueue } from '../../shared/model';
 
-export interface QueueRow {
+/** A stored queue: the workspace model's queue by id, without its intervals. */
+export interface QueueRow extends Pick<WorkspaceQueue, 'name' | 'intervalMin'> {
   id: number;
-  name: string;
   channel: string;
-  intervalMin: number;
-}
-
-export interface StoredInterval {
-  startLocal: string;
-  utcOffsetMin: number;
-  status: IntervalStatus;
-  volume: number | null;
-  ahtSec: number | null;
 }
 
 export function getQueue(db: Database, queueId: number): QueueRow | undefined {
@@ -22,14 +13,14 @@ export function getQueue(db: Database, queueId: number): QueueRow | undefined {
 }
 
 /** Intervals with fromLocal ≤ start < toLocal ('YYYY-MM-DDTHH:mm' or dates). */
-export function queueIntervals(db: Database, queueId: number, fromLocal: string, toLocal: string): StoredInterval[] {
+export function queueIntervals(db: Database, queueId: number, fromLocal: string, toLocal: string): QueueInterval[] {
   return db
     .prepare(
       `SELECT start_local AS startLocal, utc_offset_min AS utcOffsetMin, status, volume, aht_sec AS ahtSec
        FROM interval_volumes WHERE queue_id = ? AND start_local >= ? AND start_local < ?
        ORDER BY start_local, utc_offset_min DESC`,
     )
-    .all(queueId, fromLocal, toLocal) as StoredInterval[];
+    .all(queueId, fromLocal, toLocal) as QueueInterval[];
 }
 
 export function queueHistoryRange(db: Database, queueId: number): { first: string; last: string } | undefined {

@@ -12,17 +12,15 @@ import type {
   SolveReport,
   WeekRequirements,
 } from '../../shared/api/channels/schedule';
-import type { AgentContract } from '../../shared/demo/types';
+import type { AgentContract, WorkspaceAgent } from '../../shared/model';
 import type { ShiftTemplateInput } from '../../shared/engine/schedule';
 import { writeTransaction } from '../writeTransaction';
 
-export interface AgentRow {
+/** A stored agent: the workspace model's agent with its id, the contract terms set for it (others take the defaults) and saved preferences. */
+export interface AgentRow extends Pick<WorkspaceAgent, 'name' | 'team' | 'timezone'> {
   id: number;
-  name: string;
-  team: string;
   skills: string[];
   contract: Partial<AgentContract>;
-  timezone: string;
   preferences: AgentSchedulePreferences | null;
 }
 
@@ -243,13 +241,14 @@ export interface SolvedSchedule {
 }
 
 /**
- * Writes a solve in one transaction: into the given draft (its shifts replaced), or as the week's next version.
- * Returns the schedule id.
+ * Writes a solve in one transaction. `baseScheduleId` is the schedule the solve started from: a draft is overwritten
+ * in place (its shifts replaced); a published version stays as it is and the solve becomes the week's next version,
+ * based on it. Without a base the solve is the week's next version. Returns the schedule id.
  */
-export function saveSolvedSchedule(db: Database, solved: SolvedSchedule, replaceDraftId?: number): number {
+export function saveSolvedSchedule(db: Database, solved: SolvedSchedule, baseScheduleId?: number): number {
   return writeTransaction(db, () => {
     const now = new Date().toISOString();
-    const draft = replaceDraftId === undefined ? undefined : (db.prepare("SELECT id FROM schedules WHERE id = ? AND status = 'draft'").get(replaceDraftId) as { id: number } | undefined);
+    const draft = baseScheduleId === undefined ? undefined : (db.prepare("SELECT id FROM schedules WHERE id = ? AND status = 'draft'").get(baseScheduleId) as { id: number } | undefined);
     let id: number;
     if (draft) {
       id = draft.id;
@@ -272,7 +271,7 @@ export function saveSolvedSchedule(db: Database, solved: SolvedSchedule, replace
           .run(
             solved.weekStart,
             nextVersion(db, solved.weekStart),
-            replaceDraftId ?? null,
+            baseScheduleId ?? null,
             now,
             now,
             JSON.stringify(solved.settings),

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { bumpHistoryRevision } from './historyRevision';
 import type { ChannelKind, DailyVolume, QueueSummary } from '../../shared/api/types';
-import type { DemoWorkspace } from '../../shared/demo/types';
+import type { Workspace } from '../../shared/model';
 import { insertDailyVolumes } from './plans';
 import type { ResetImpact } from '../../shared/api/channels/backups';
 import { writeTransaction } from '../writeTransaction';
@@ -25,7 +25,7 @@ export function getWorkspace(db: Database): WorkspaceRow | undefined {
  * import log are the planner's own and are kept. Schedules go with the agents they roster (see resetImpact). With `onlyIfNone` (first start), nothing is replaced when another process sharing the data folder created a
  * workspace meanwhile; returns whether it was written.
  */
-export function replaceWorkspace(db: Database, workspace: DemoWorkspace, options: { onlyIfNone?: boolean } = {}): boolean {
+export function replaceWorkspace(db: Database, workspace: Workspace, options: { onlyIfNone?: boolean } = {}): boolean {
   bumpHistoryRevision(db);
   return writeTransaction(db, () => {
     if (options.onlyIfNone && getWorkspace(db)) return false;

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
+import { formatClock, weekDates } from '../../shared/calendar/days';
 import type { Database } from 'better-sqlite3';
 import type { ChecklistItem, CoverageGap, DashboardMetric, DashboardOverview, RagInterval, RagReading } from '../../shared/api/channels/dashboard';
 import type { ChannelStaffingSettings } from '../../shared/api/channels/staffing';
@@ -229,7 +230,7 @@ function publishedScheduleView(db: Database, days: ReturnType<typeof dailyWork>)
   const loads: QueueWeekLoad[] = [];
   weekRequirements(db, meta.weekStart, intervalMinutes, { onQueueLoad: (load) => loads.push(load) });
   const slotsPerDay = 1440 / intervalMinutes;
-  const dates = Array.from({ length: 7 }, (_, d) => DateTime.fromISO(meta.weekStart).plus({ days: d }).toISODate()!);
+  const dates = weekDates(meta.weekStart);
   const intervals: RagInterval[] = [];
   const gaps: CoverageGap[] = [];
 
@@ -252,7 +253,7 @@ function publishedScheduleView(db: Database, days: ReturnType<typeof dailyWork>)
         skill: skill.skill,
         day: Math.floor(t / slotsPerDay),
         date: dates[Math.floor(t / slotsPerDay)],
-        start: `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`,
+        start: formatClock(minute),
         forecast: round(volumes[t], 2),
         required,
         scheduled: round(skill.scheduled[t], 2),

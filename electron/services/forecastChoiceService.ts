@@ -5,7 +5,7 @@ import type { ChannelKind } from '../../shared/api/types';
 import type { WeekForecastRuns } from '../../shared/api/channels/forecastChoice';
 import { queueSummaries } from '../../db/repositories/workspace';
 import { setWeekForecastChoice } from '../../db/repositories/weekForecastChoices';
-import { weekDates } from './scheduleRequirements';
+import { weekDates } from '../../shared/calendar/days';
 import { selectWeekRun } from './weekForecastRun';
 import type { Handlers, ServiceContext } from './handlers';
 

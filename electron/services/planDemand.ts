@@ -8,22 +8,21 @@
  *   required FTE    = Σ_t agents(t) × interval hours ÷ hoursPerFte ÷ (1 − shrinkage)
  *
  * Erlang already holds occupancy to its cap, so live queues are not divided by the plan's occupancy again; deferred
- * queues (email, tickets) use the plan's capacity equation. Interval requirements are cached by (volume, AHT),
+ * queues (email, tickets) use the plan's capacity equation. Interval requirements are cached by (volume, AHT) in the requirements pipeline (shared/engine/requirements/patternWeeks.ts),
  * which keeps a 104-week plan at a few thousand Erlang solves.
  */
-import { DateTime } from 'luxon';
 import { dayNumberOf, weekdayOf } from '../../shared/engine/forecast/calendar';
 import type { Database } from 'better-sqlite3';
-import type { ChannelStaffingSettings } from '../../shared/api/channels/staffing';
 import type { PlanDocument, PlanQueueInfo } from '../../shared/api/channels/plan';
 import type { QueueSummary } from '../../shared/api/types';
 import type { PlanQueue } from '../../shared/engine/plan/types';
-import { createQueueEvaluator, liveQueue, requiredAgents, type LiveChannelStaffing } from '../../shared/engine/staffing';
+import { createQueueEvaluator, liveQueue, type LiveChannelStaffing } from '../../shared/engine/staffing';
 import { queueIntervals, queueHistoryRange } from '../../db/repositories/intervals';
 import { listStaffingProfiles } from '../../db/repositories/staffingProfiles';
 import { dailyHistory, dailyVolumesStamp, type DailyTotal } from '../../db/repositories/plans';
-import { defaultStaffing, describeStaffing } from './scheduleRequirements';
+import { describeStaffing, intervalAgentsSolver, patternWeekAgents, queueStaffing, STAFFING_DEFAULTS } from '../../shared/engine/requirements';
 import { forecastWeeklyContacts } from './planForecast';
+import { addDays, minuteOfTimestamp } from '../../shared/calendar/days';
 
 /** The plan's interval for Erlang: 30 minutes, as the weekly Schedule defaults to. */
 export const PLAN_INTERVAL_MIN = 30;
@@ -46,8 +45,7 @@ export interface AssembledDemand {
 
 /** Week index → Monday date. */
 export function planWeekStarts(startWeek: string, weeks: number): string[] {
-  const monday = DateTime.fromISO(startWeek);
-  return Array.from({ length: weeks }, (_, w) => monday.plus({ weeks: w }).toISODate()!);
+  return Array.from({ length: weeks }, (_, w) => addDays(startWeek, 7 * w));
 }
 
 export function shrinkageOfWeek(doc: PlanDocument, week: number): number {
@@ -60,24 +58,17 @@ export function assembleDemand(db: Database, queues: QueueSummary[], startWeek: 
   for (const queue of queues) {
     const { history, pattern: historyPattern } = queueHistory(db, queue);
     const forecast = forecastWeeklyContacts(history, startWeek, weeks, doc.growthPerYear);
-    const fallbackAht = queue.meanAhtSec ?? 300;
-    const profile = profiles.filter((p) => p.queueName === queue.name && p.channel === queue.channel).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-    const staffing = { ...(profile?.settings ?? defaultStaffing(queue, PLAN_INTERVAL_MIN)), intervalMin: PLAN_INTERVAL_MIN } as ChannelStaffingSettings;
+    const fallbackAht = queue.meanAhtSec ?? STAFFING_DEFAULTS.fallbackAhtSec;
+    const { staffing, profile } = queueStaffing(profiles, queue, PLAN_INTERVAL_MIN);
     const volumes = forecast.volumes.map((v, w) => Math.max(0, v * (1 + (doc.weekAssumptions[w]?.volumeChange ?? 0))));
     const ahts = volumes.map((_, w) => (forecast.ahts[w] ?? fallbackAht) * (1 + (doc.weekAssumptions[w]?.ahtChange ?? 0)));
 
     if (staffing.mode === 'live') {
       const pattern = historyPattern;
-      const solve = cachedIntervalAgents(staffing);
+      const solve = intervalAgentsSolver(staffing, PLAN_INTERVAL_MIN);
       const model: LiveQueueModel = { queueName: queue.name, staffing, pattern, weeks: [] };
       const demand = volumes.map((volume, w) => {
-        const agents = new Int32Array(SLOTS_PER_WEEK);
-        let agentSlots = 0;
-        for (let t = 0; t < SLOTS_PER_WEEK; t++) {
-          if (pattern[t] === 0) continue;
-          agents[t] = solve(volume * pattern[t], ahts[w]);
-          agentSlots += agents[t];
-        }
+        const { agents, agentIntervals: agentSlots } = patternWeekAgents(pattern, volume, ahts[w], solve);
         model.weeks.push({ agents, volume, ahtSec: ahts[w] });
         const shrinkage = shrinkageOfWeek(doc, w);
         const requiredFte = (agentSlots * (PLAN_INTERVAL_MIN / 60)) / doc.hoursPerFte / (1 - shrinkage);
@@ -146,27 +137,6 @@ function queueHistory(db: Database, queue: QueueSummary): { history: DailyTotal[
   return entry;
 }
 
-const solverCaches = new Map<string, Map<string, number>>();
-
-/** Agents for one interval's volume at a given AHT; identical (volume, AHT, targets) are solved once per process. */
-function cachedIntervalAgents(staffing: LiveChannelStaffing): (volume: number, ahtSec: number) => number {
-  const staffingKey = JSON.stringify({ ...staffing, ahtSec: 0 });
-  if (!solverCaches.has(staffingKey) && solverCaches.size > 20) solverCaches.clear();
-  const cache = solverCaches.get(staffingKey) ?? new Map<string, number>();
-  solverCaches.set(staffingKey, cache);
-  return (volume, ahtSec) => {
-    // Volumes to 0.01 of a contact: finer differences cannot change a whole number of agents in practice.
-    const key = `${Math.round(volume * 100)}|${Math.round(ahtSec * 10)}`;
-    let agents = cache.get(key);
-    if (agents === undefined) {
-      const queue = liveQueue({ contacts: Math.round(volume * 100) / 100, intervalMin: PLAN_INTERVAL_MIN, ahtSec, patienceSec: staffing.patienceSec, concurrency: staffing.concurrency });
-      agents = queue.traffic === 0 ? 0 : requiredAgents(queue, staffing.targets).agents;
-      cache.set(key, agents);
-    }
-    return agents;
-  };
-}
-
 /**
  * The queue's share of a week's contacts per 30-minute slot, from its interval history (every full or partial week
  * counts; missing intervals are left out). Slots never open in the history get 0.
@@ -175,11 +145,11 @@ export function weekPattern(db: Database, queue: Pick<QueueSummary, 'id'>): Floa
   const pattern = new Float64Array(SLOTS_PER_WEEK);
   const range = queueHistoryRange(db, queue.id);
   if (!range) return pattern;
-  const to = DateTime.fromISO(range.last.slice(0, 10)).plus({ days: 1 }).toISODate()!;
+  const to = addDays(range.last.slice(0, 10), 1);
   for (const p of queueIntervals(db, queue.id, range.first, to)) {
     if (p.status !== 'open' || !p.volume) continue;
     const weekday = weekdayOf(dayNumberOf(p.startLocal.slice(0, 10))) - 1;
-    const minute = Number(p.startLocal.slice(11, 13)) * 60 + Number(p.startLocal.slice(14, 16));
+    const minute = minuteOfTimestamp(p.startLocal);
     pattern[weekday * (1440 / PLAN_INTERVAL_MIN) + Math.floor(minute / PLAN_INTERVAL_MIN)] += p.volume;
   }
   const total = pattern.reduce((s, v) => s + v, 0);

@@ -31,6 +31,8 @@ import { parseCapacityPlan } from '../../shared/engine/plan/schema';
 import type { CapacityPlanInput } from '../../shared/engine/plan/types';
 import type { Handlers, ServiceContext } from './handlers';
 import { writeTransaction } from '../../db/writeTransaction';
+import { CHANNEL_KINDS } from '../../shared/model/queues';
+import { STAFFING_DEFAULTS } from '../../shared/engine/requirements';
 
 type PlanHandlers = Pick<
   Handlers,
@@ -41,7 +43,6 @@ type PlanHandlers = Pick<
 const DEFAULT_OPTIMISE_SECONDS = 30;
 
 export const DEMO_PLAN_NAME = 'Next 52 weeks (demo)';
-const DEFAULT_SHRINKAGE = 0.3;
 
 export function planHandlers(ctx: ServiceContext): PlanHandlers {
   /** Stop flags of running optimisations, by job id. */
@@ -195,7 +196,7 @@ function workspaceShrinkage(db: Database): number {
   const withShrinkage = listStaffingProfiles(db)
     .filter((p) => p.settings.shrinkage !== undefined)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-  return withShrinkage?.settings.shrinkage ?? DEFAULT_SHRINKAGE;
+  return withShrinkage?.settings.shrinkage ?? STAFFING_DEFAULTS.shrinkage;
 }
 
 /** The Monday after the workspace's history ends (the first week nobody has data for), else next Monday. */
@@ -272,7 +273,7 @@ function busiestSkill(input: CapacityPlanInput, info: PlanQueueInfo[]): PlanClas
     byChannel.set(channel, (byChannel.get(channel) ?? 0) + required);
   });
   const best = [...byChannel].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return (['phone', 'chat', 'email', 'social'].includes(best ?? '') ? best : 'phone') as PlanClassInput['skill'];
+  return ((CHANNEL_KINDS as readonly string[]).includes(best ?? '') ? best : 'phone') as PlanClassInput['skill'];
 }
 
 /**

@@ -10,8 +10,9 @@ import { DateTime } from 'luxon';
 import { coverageAssignments, toAssignment, type ScheduleExportFile, type ScheduleShift, type ScheduleView } from '../../shared/api/channels/schedule';
 import { computeCoverage } from '../../shared/engine/schedule';
 import { scheduleCsv } from '../../shared/engine/schedule/scheduleCsv';
+import { paidMinutes } from '../../shared/engine/schedule/rules';
 import { formatClock } from '../../shared/engine/schedule/time';
-import { WEEKDAY_SHORT } from '../../shared/calendar/days';
+import { WEEKDAY_SHORT, weekDates } from '../../shared/calendar/days';
 
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'agent';
@@ -31,8 +32,7 @@ function breaksText(shift: ScheduleShift, within?: { start: number; end: number 
 }
 
 function paidHours(shift: ScheduleShift): number {
-  const worked = shift.segments.reduce((sum, s) => sum + s.end - s.start, 0);
-  return (worked - shift.breaks.filter((b) => !b.paid).reduce((sum, b) => sum + b.end - b.start, 0)) / 60;
+  return paidMinutes(shift) / 60;
 }
 
 function baseName(view: ScheduleView): string {
@@ -54,7 +54,7 @@ export async function exportXlsx(view: ScheduleView): Promise<ScheduleExportFile
   workbook.creator = 'Staffwise';
   workbook.created = new Date();
   const templateNames = new Map(view.templates.map((t) => [t.id, t.name]));
-  const dates = Array.from({ length: 7 }, (_, d) => DateTime.fromISO(view.schedule.weekStart).plus({ days: d }).toISODate()!);
+  const dates = weekDates(view.schedule.weekStart);
 
   const week = workbook.addWorksheet('Week', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   week.columns = [

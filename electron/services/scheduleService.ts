@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
-import { problemOfView, toAssignment, type ScheduleAgent, type ScheduleMeta, type ScheduleOverview, type ScheduleTemplate, type ScheduleView, type ShiftEditResult } from '../../shared/api/channels/schedule';
+import { fromAssignment, NO_PREFERENCES, problemOfView, scheduleInputOf, toAssignment, withAgentPreferences, type ScheduleAgent, type ScheduleMeta, type ScheduleOverview, type ScheduleTemplate, type ScheduleView, type ShiftEditResult } from '../../shared/api/channels/schedule';
 import {
   checkScheduleRules,
   DEFAULT_TEMPLATES,
@@ -13,7 +13,6 @@ import {
   parseScheduleInput,
   ShiftTemplateSchema,
   type AgentInput,
-  type ScheduleInput,
   type ShiftTemplateInput,
 } from '../../shared/engine/schedule';
 import { getWorkspace, queueSummaries } from '../../db/repositories/workspace';
@@ -44,8 +43,9 @@ import {
 } from '../../db/repositories/schedules';
 import { exportCsv, exportIcs, exportIcsZip, exportXlsx } from './scheduleExports';
 import { availableForShifts, hiresInWeek, withHireStatus } from './planHiresInSchedule';
-import { forecastWeeks, weekDates, weekRequirements } from './scheduleRequirements';
-import { lastCompleteWeek } from './staffingService';
+import { forecastWeeks, weekRequirements } from './scheduleRequirements';
+import { weekDates } from '../../shared/calendar/days';
+import { lastCompleteWeek } from '../../shared/engine/requirements';
 import type { Handlers, ServiceContext } from './handlers';
 import { writeTransaction } from '../../db/writeTransaction';
 import { formatClock, WEEKDAY_SHORT } from '../../shared/calendar/days';
@@ -58,7 +58,6 @@ type ScheduleHandlers = Pick<
 >;
 
 const DEFAULT_INTERVAL = 30;
-const NO_PREFERENCES = { fixedWeekdaysOff: [], availability: [], preferences: [] };
 
 export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
   /** Stop flags of running solves, by job id (schedule.stop sets them; the job runner's cancel flag discards instead). */
@@ -194,14 +193,7 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
       const templates = templatesOf(db).map((t) => t.definition);
       const knownAgents = new Set(agents.map((a) => a.id));
       const locked = base ? listShifts(db, base.meta.id).filter((s) => s.locked && knownAgents.has(s.agentId)) : [];
-      const input: ScheduleInput = {
-        startDate: weekStart,
-        timeZone: zone,
-        agents: agents.map((a) => toEngineAgent(a, zone)),
-        templates,
-        requirements: { intervalMinutes: interval, days: 7, series: requirements.series },
-        locked: locked.map(toAssignment),
-      };
+      const input = scheduleInputOf({ weekStart, timeZone: zone, agents: agents.map((a) => toEngineAgent(a, zone)), templates, requirements, locked: locked.map(toAssignment) });
       let problem;
       try {
         problem = parseScheduleInput(input);
@@ -219,21 +211,9 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
         });
       }
       const stopBuffer = new SharedArrayBuffer(4);
-      const replaceDraftId = base?.meta.status === 'draft' ? base.meta.id : undefined;
       const handle = ctx.jobs.start('schedule.generate', 'schedule.generate', { input, timeLimitSec, stopFlag: stopBuffer }, (result) => {
         const dates = weekDates(weekStart);
-        const shifts: NewShift[] = result.assignments.map((a) => ({
-          agentId: Number(a.agentId),
-          day: a.day,
-          date: dates[a.day],
-          start: a.start,
-          end: a.end,
-          segments: a.segments.map((s) => ({ start: s.start, end: s.end })),
-          breaks: a.breaks.map((b) => ({ start: b.start, end: b.end, kind: b.kind, paid: b.paid })),
-          templateId: a.templateId ?? null,
-          skill: a.skill,
-          locked: a.locked === true,
-        }));
+        const shifts: NewShift[] = result.assignments.map((a) => fromAssignment(a, dates));
         const id = saveSolvedSchedule(
           db,
           {
@@ -244,7 +224,7 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
             solve: { summary: result.summary, explanations: result.explanations, violations: result.violations, timeLimitSec, lockedKept: locked.length, stoppedEarly: result.stoppedEarly },
             shifts,
           },
-          replaceDraftId ?? base?.meta.id,
+          base?.meta.id,
         );
         const saved = getSchedule(db, id)!.meta;
         const s = result.summary;
@@ -344,8 +324,7 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
  */
 export function toEngineAgent(agent: AgentRow, siteZone: string): AgentInput {
   const c = agent.contract;
-  const prefs = agent.preferences ?? NO_PREFERENCES;
-  return {
+  const engineAgent: AgentInput = {
     id: String(agent.id),
     name: agent.name,
     team: agent.team,
@@ -358,11 +337,9 @@ export function toEngineAgent(agent: AgentRow, siteZone: string): AgentInput {
       ...(c.minConsecutiveDaysOff !== undefined && { minConsecutiveDaysOff: c.minConsecutiveDaysOff }),
       ...(c.maxWeekendsPer4Weeks !== undefined && { maxWeekendsPerPeriod: Math.min(1, c.maxWeekendsPer4Weeks) }),
     },
-    ...(prefs.availability.length > 0 && { availability: prefs.availability }),
-    fixedWeekdaysOff: prefs.fixedWeekdaysOff,
-    preferences: prefs.preferences,
     timeZone: agent.timezone || siteZone,
   };
+  return withAgentPreferences(engineAgent, agent.preferences ?? NO_PREFERENCES);
 }
 
 /** The rules the schedule's shifts break as they are now (after edits, not as of the last solve). */

@@ -5,7 +5,7 @@
  * typical week of tickets and stores the planner's inputs.
  */
 import type { Database } from 'better-sqlite3';
-import { DateTime } from 'luxon';
+import { addDays } from '../../shared/calendar/days';
 import type { SlaAssessmentView, SlaVolumeSource, StoredSlaPolicy } from '../../shared/api/channels/sla';
 import type { ParsedRequestOf } from '../../shared/api/contract';
 import { calculateCost, type CostModelInput } from '../../shared/engine/cost';
@@ -70,8 +70,8 @@ export function typicalWeek(db: () => Database, source: SlaVolumeSource): { volu
   if (!queue) throw new SlaInputError(`volumeSource.queueName: there is no queue named "${source.queueName}"`);
   if (!queue.historyTo) throw new SlaInputError(`volumeSource.queueName: "${source.queueName}" has no history to take a typical week from`);
   const lastDay = queue.historyTo.slice(0, 10);
-  const from = DateTime.fromISO(lastDay).minus({ days: TYPICAL_WEEKS * 7 - 1 }).toISODate()!;
-  const to = DateTime.fromISO(lastDay).plus({ days: 1 }).toISODate()!;
+  const from = addDays(lastDay, -(TYPICAL_WEEKS * 7 - 1));
+  const to = addDays(lastDay, 1);
   // Closed and missing intervals count their date (a closed Sunday is a real zero) but add no tickets.
   const volumes = typicalWeekFromSeries(queueIntervals(db(), queue.id, from, to).map((p) => ({ start: p.startLocal, volume: p.volume ?? 0 })));
   return { volumes, text: `average week of ${source.queueName} over ${from} – ${lastDay} (${TYPICAL_WEEKS} weeks of history)` };

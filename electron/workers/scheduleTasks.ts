@@ -45,7 +45,7 @@ export async function generateScheduleTask({ input, timeLimitSec, stopFlag }: Sc
         stage = progress.stage;
         if (stage === 'roster') rosterStartedAt = Date.now();
       }
-      if (stage === 'roster' && /roster found|optimal/.test(progress.message)) rosterHasRoster = true;
+      if (stage === 'roster' && progress.bestObjective !== undefined) rosterHasRoster = true;
       const now = Date.now();
       if (now - lastReport < 200 && progress.stage !== 'done') return;
       lastReport = now;

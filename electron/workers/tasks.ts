@@ -4,7 +4,7 @@
  * write transaction is ever held open while computing.
  */
 import { generateDemoWorkspace, type DemoOptions } from '../../shared/demo/generateDemo';
-import type { DemoWorkspace } from '../../shared/demo/types';
+import type { Workspace } from '../../shared/model';
 import { importIntervals, importTickets, type ImportTaskOutput, type IntervalImportInput, type TicketImportInput } from './importTasks';
 import { forecast, ForecastCancelledError, type ForecastInput, type ForecastResult } from '../../shared/engine/forecast';
 import { generateScheduleTask, type ScheduleTaskInput } from './scheduleTasks';
@@ -19,7 +19,7 @@ export const tasks = {
     generateDemoWorkspace(input, (fraction, message) => {
       ctx.checkCancelled();
       ctx.progress(fraction, message);
-    })) as Task<DemoOptions, DemoWorkspace>,
+    })) as Task<DemoOptions, Workspace>,
   'forecast.compute': ((input, ctx) => {
     try {
       return forecast(input, { onProgress: ctx.progress, shouldCancel: ctx.isCancelled });

@@ -1,6 +1,8 @@
 /** Response and event payload types shared by services and renderer. */
 
-export type ChannelKind = 'phone' | 'chat' | 'email' | 'social';
+import type { ChannelKind } from '../model/queues';
+
+export type { ChannelKind };
 
 export interface QueueSummary {
   id: number;

@@ -23,6 +23,11 @@ export function formatClock(minutes: number): string {
   return `${String(Math.floor(wrapped / 60)).padStart(2, '0')}:${String(wrapped % 60).padStart(2, '0')}`;
 }
 
+/** Minutes since midnight of a local wall-clock timestamp 'YYYY-MM-DDTHH:MM' (the inverse of `localTimestamp`). */
+export function minuteOfTimestamp(timestamp: string): number {
+  return Number(timestamp.slice(11, 13)) * 60 + Number(timestamp.slice(14, 16));
+}
+
 /** A local wall-clock timestamp 'YYYY-MM-DDTHH:MM' for a minute of a date. */
 export function localTimestamp(date: string, minute: number): string {
   return `${date}T${formatClock(minute)}`;

@@ -7,10 +7,11 @@
  * Pure and deterministic for a given end date, length and seed.
  */
 import { DateTime } from 'luxon';
+import { localTimestamp } from '../calendar/days';
 import type { ChannelKind } from '../api/types';
 import { isBillingPeakDay, seasonalFactor, usHolidays } from './calendarEffects';
 import { poisson, randomStream } from '../random/seeded';
-import type { DemoWorkspace, IntervalPoint, WorkspaceAgent, WorkspaceEvent, WorkspaceQueue } from './types';
+import type { QueueInterval, Workspace, WorkspaceAgent, WorkspaceEvent, WorkspaceQueue } from '../model';
 
 export const DEMO_TIMEZONE = 'America/New_York';
 const INTERVAL_MIN = 15;
@@ -82,7 +83,7 @@ export interface DemoOptions {
 
 export const DEFAULT_DAILY_WEEKS = 104;
 
-export function generateDemoWorkspace(options: DemoOptions, onProgress?: (fraction: number, message: string) => void): DemoWorkspace {
+export function generateDemoWorkspace(options: DemoOptions, onProgress?: (fraction: number, message: string) => void): Workspace {
   const random = randomStream(options.seed ?? 20261122);
   const end = DateTime.fromISO(options.endDate, { zone: DEMO_TIMEZONE }).startOf('day');
   if (!end.isValid) throw new Error(`Demo end date "${options.endDate}" is not a valid date`);
@@ -174,7 +175,7 @@ function dayMean(q: QueueProfile, day: DateTime, ctx: DayContext): number {
 }
 
 /** Every 15-minute interval of one local day, walking UTC instants so DST days have 92 or 100 intervals. */
-function dayIntervals(day: DateTime, slots: LocalSlot[], q: QueueProfile, ctx: DayContext, random: () => number): IntervalPoint[] {
+function dayIntervals(day: DateTime, slots: LocalSlot[], q: QueueProfile, ctx: DayContext, random: () => number): QueueInterval[] {
   const hours = q.hours[day.weekday];
   const closedAllDay = !hours || (ctx.isHoliday && q.holidayShare === 0);
   const dayLevel = dayMean(q, day, ctx);
@@ -199,8 +200,6 @@ interface LocalSlot {
   hour: number;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /**
  * The local 15-minute slots of one day, found by walking UTC instants from local midnight to the next, so a
  * spring-forward day yields 92 slots and a fall-back day 100. Zone lookups are slow, so ordinary days (same offset
@@ -217,7 +216,7 @@ function localSlots(day: DateTime): LocalSlot[] {
     const hh = local.getUTCHours();
     const mm = local.getUTCMinutes();
     slots.push({
-      startLocal: `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(hh)}:${pad(mm)}`,
+      startLocal: localTimestamp(local.toISOString().slice(0, 10), hh * 60 + mm),
       utcOffsetMin: offset,
       hour: hh + mm / 60,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastCompleteWeek } from '../../electron/services/staffingService';
+import { lastCompleteWeek } from '../../shared/engine/requirements';
 import { call, useBackends } from '../helpers/backend';
 
 const newBackend = useBackends();

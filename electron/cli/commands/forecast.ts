@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { DateTime } from 'luxon';
+import { addDays } from '../../../shared/calendar/days';
 import { FORECAST_METHODS } from '../../../shared/engine/forecast';
 import { callApi, numberFlag, UsageError, type Command } from '../command';
 import { readIntervalCounts, readTextFile, stringFlag, writeFileAtomically } from './files';
@@ -43,7 +44,7 @@ export const forecastCommand: Command = {
 
     // The horizon is in calendar days after the last history day; the engine counts open days, so it has covered them.
     const lastDay = history.rows[history.rows.length - 1].localStart.slice(0, 10);
-    const endDay = DateTime.fromISO(lastDay).plus({ days: horizonDays }).toISODate()!;
+    const endDay = addDays(lastDay, horizonDays);
     const points = result.points.filter((p) => p.start.slice(0, 10) <= endDay && existsInZone(p.start, zone));
     writeFileAtomically(outPath, ['timestamp,forecast,lo80,hi80', ...points.map((p) => [p.start, r2(p.forecast), r2(p.lo80), r2(p.hi80)].join(','))]);
 

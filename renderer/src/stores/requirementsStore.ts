@@ -10,6 +10,7 @@ import type { ResponseOf } from '../../../shared/api/contract';
 import type { ChannelKind, QueueSummary } from '../../../shared/api/types';
 import { parseIntervalCountsCsv } from '../../../shared/import';
 import { api } from '../api';
+import { STAFFING_DEFAULTS, isDeferredChannel } from '../../../shared/engine/requirements/staffingDefaults';
 import { parseNumberField } from '../components/parseNumber';
 import { defaultWeekOfRun } from '../../../shared/calendar/forecastWeeks';
 import { CAP, SHARE, SHRINKAGE, parsePercentField, type PercentFieldSpec } from '../components/parsePercent';
@@ -17,7 +18,6 @@ import { CAP, SHARE, SHRINKAGE, parsePercentField, type PercentFieldSpec } from 
 export type SettingField = 'ahtSec' | 'slPct' | 'answerSec' | 'maxOccupancyPct' | 'shrinkagePct' | 'concurrency' | 'patienceSec' | 'handleMin' | 'responseHours';
 export type Settings = Record<SettingField, string>;
 
-const LIVE_DEFAULTS = { slPct: '80', answerSec: '20', maxOccupancyPct: '85', shrinkagePct: '30', patienceSec: '' };
 const FIELD_FOR_PATH: Record<string, SettingField> = {
   ahtSec: 'ahtSec', 'targets.serviceLevel': 'slPct', 'targets.answerSec': 'answerSec', 'targets.maxOccupancy': 'maxOccupancyPct', maxOccupancy: 'maxOccupancyPct',
   shrinkage: 'shrinkagePct', 'concurrency.concurrency': 'concurrency', patienceSec: 'patienceSec', handleSec: 'handleMin', responseSec: 'responseHours',
@@ -29,17 +29,23 @@ const PERCENT_FIELDS: Partial<Record<SettingField, PercentFieldSpec>> = {
   shrinkagePct: { what: 'Shrinkage', range: SHRINKAGE },
 };
 
-export const isDeferred = (channel: ChannelKind) => channel === 'email' || channel === 'social';
+export const isDeferred = isDeferredChannel;
 
+/** The form's starting text: the pipeline's staffing defaults (fractions) shown as percentages, hours and minutes. */
 export function defaultSettings(queue: Pick<QueueSummary, 'channel' | 'meanAhtSec'>): Settings {
-  const aht = Math.round(queue.meanAhtSec ?? 300);
+  const d = STAFFING_DEFAULTS;
+  const aht = Math.round(queue.meanAhtSec ?? d.fallbackAhtSec);
+  const percent = (fraction: number) => String(+(fraction * 100).toFixed(4));
   return {
-    ...LIVE_DEFAULTS,
+    slPct: percent(d.serviceLevel),
+    answerSec: String(d.answerSec),
+    shrinkagePct: percent(d.shrinkage),
+    patienceSec: '',
     ahtSec: String(aht),
-    concurrency: queue.channel === 'chat' ? '2' : '1',
+    concurrency: queue.channel === 'chat' ? String(d.chatConcurrency) : '1',
     handleMin: String(+(aht / 60).toFixed(1)),
-    responseHours: '4',
-    maxOccupancyPct: isDeferred(queue.channel) ? '90' : LIVE_DEFAULTS.maxOccupancyPct,
+    responseHours: String(d.responseSec / 3600),
+    maxOccupancyPct: percent(isDeferred(queue.channel) ? d.deferredMaxOccupancy : d.liveMaxOccupancy),
   };
 }
 

@@ -15,7 +15,7 @@ import type {
   ShiftTimes,
   WeekRequirements,
 } from '../../../shared/api/channels/schedule';
-import { coverageAssignments, problemOfView, SCHEDULE_TIME_LIMITS, toAssignment } from '../../../shared/api/channels/schedule';
+import { coverageAssignments, problemOfView, SCHEDULE_TIME_LIMITS, scheduleTimeLimitSchema, toAssignment, withAgentPreferences } from '../../../shared/api/channels/schedule';
 // Imported from their modules, not the engine's index, so the solver (and its WebAssembly) stays out of the renderer.
 import { computeCoverage, type CoverageReport } from '../../../shared/engine/schedule/coverage';
 import { checkScheduleRules, type RuleViolation } from '../../../shared/engine/schedule/rules';
@@ -270,13 +270,13 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
       const { weekStart, timeLimit, intervalMinutes, view } = get();
       if (!weekStart) return;
       const limit = parseNumberField(timeLimit);
-      if (limit.error || !Number.isInteger(limit.value) || limit.value! < SCHEDULE_TIME_LIMITS.min || limit.value! > SCHEDULE_TIME_LIMITS.max) {
-        return set({ errors: { timeLimit: limit.error ?? `Enter whole seconds from ${SCHEDULE_TIME_LIMITS.min} to ${SCHEDULE_TIME_LIMITS.max}` } });
-      }
+      // The request's own rule for the field, so the form and the service never disagree.
+      const checked = limit.error ? undefined : scheduleTimeLimitSchema.safeParse(limit.value);
+      if (!checked?.success) return set({ errors: { timeLimit: limit.error ?? checked!.error.issues[0].message } });
       try {
         const handle = await api['schedule.generate']({
           weekStart,
-          timeLimitSec: limit.value!,
+          timeLimitSec: checked.data,
           intervalMinutes,
           ...(view && view.schedule.weekStart === weekStart && { scheduleId: view.schedule.id }),
           ...(acceptLockConflicts && { acceptLockConflicts }),
@@ -461,11 +461,7 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
         await api['schedule.agentPreferences.save']({ agentId, preferences });
         const { view } = get();
         if (view) {
-          const withPreferences = (engine: ScheduleView['agents'][number]['engine']) => {
-            const { availability: _previous, ...rest } = engine;
-            return { ...rest, fixedWeekdaysOff: preferences.fixedWeekdaysOff, preferences: preferences.preferences, ...(preferences.availability.length > 0 && { availability: preferences.availability }) };
-          };
-          const next = { ...view, agents: view.agents.map((a) => (a.id === agentId ? { ...a, preferences, engine: withPreferences(a.engine) } : a)) };
+          const next = { ...view, agents: view.agents.map((a) => (a.id === agentId ? { ...a, preferences, engine: withAgentPreferences(a.engine, preferences) } : a)) };
           const problem = problemOfView(next);
           set({ view: next, problem, ...recompute(next, problem, get().shifts, true) });
         }

@@ -29,7 +29,9 @@ export const MAX_IMPORT_CHARS = 400_000_000;
 /** Rows a preview returns for display; every row sent is still checked and counted. */
 export const PREVIEW_ROWS = 20;
 
-export const CHANNEL_KINDS = ['phone', 'chat', 'email', 'social'] as const satisfies readonly ChannelKind[];
+import { CHANNEL_KINDS } from '../../model/queues';
+
+export { CHANNEL_KINDS };
 const channelKind = z.enum(CHANNEL_KINDS, { error: 'Channel must be phone, chat, email or social' });
 const intervalMinutes = z.literal([5, 15, 30, 60], { error: 'Intervals are 5, 15, 30 or 60 minutes' });
 const column = z.number({ error: 'A column is a number from 0' }).int('A column is a whole number').min(0, 'Columns are numbered from 0');

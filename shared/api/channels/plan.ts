@@ -10,6 +10,7 @@ import type { RampScheduleRow } from '../../engine/plan/rampCurves';
 import type { PlanWarning } from '../../engine/plan/warnings';
 import type { JobHandle } from '../types';
 import { idRequest, jobIdField, mondayDate, nameField, returns } from './define';
+import { CHANNEL_KINDS } from '../../model/queues';
 
 export const mondaySchema = mondayDate('plan');
 const id = z.number().int().positive();
@@ -21,7 +22,7 @@ const wholeNumber = (what: string) => num(what).int(`${what} must be a whole num
 export const PLAN_WEEKS = { min: 13, max: 104 } as const;
 export const HIRING_KINDS = ['replacement', 'growth', 'new-tier', 'seasonal'] as const;
 export type HiringKindName = (typeof HIRING_KINDS)[number];
-export const planSkillSchema = z.enum(['phone', 'chat', 'email', 'social'], { error: 'Skill must be phone, chat, email or social' });
+export const planSkillSchema = z.enum(CHANNEL_KINDS, { error: 'Skill must be phone, chat, email or social' });
 
 /** One row of the editable week table; absent values use the plan's defaults and the forecast as it is. */
 export const weekAssumptionSchema = z

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type {
   AgentInput,
   RuleViolation,
+  ScheduleInput,
   ScheduleSummary,
   ShiftAssignment,
   ShiftTemplateInput,
@@ -60,6 +61,12 @@ export const shiftTimesSchema = z
 export type ShiftTimes = z.infer<typeof shiftTimesSchema>;
 
 export const SCHEDULE_TIME_LIMITS = { min: 5, max: 600, default: 30 } as const;
+/** The solve's time limit, seconds: the one rule the Schedule form and the service both check it with. */
+export const scheduleTimeLimitSchema = z
+  .number({ error: 'The time limit is a number of seconds' })
+  .int('The time limit is whole seconds')
+  .min(SCHEDULE_TIME_LIMITS.min, `Give the solver at least ${SCHEDULE_TIME_LIMITS.min} seconds`)
+  .max(SCHEDULE_TIME_LIMITS.max, `At most ${SCHEDULE_TIME_LIMITS.max} seconds`);
 
 /** When the agent can be scheduled, beyond the contract; edited per agent in the Schedule area. */
 export const agentSchedulePreferencesSchema = z
@@ -201,6 +208,65 @@ export function toAssignment(shift: ScheduleShift): ShiftAssignment {
 }
 
 /**
+ * The inverse of `toAssignment`: an engine assignment of the week whose dates are `weekDates` (Monday first) as a
+ * shift to store. `toAssignment(fromAssignment(a))` gives back `a` (with its date filled in).
+ */
+export function fromAssignment(assignment: ShiftAssignment, weekDates: readonly string[]): Omit<ScheduleShift, 'id'> {
+  return {
+    agentId: Number(assignment.agentId),
+    day: assignment.day,
+    date: weekDates[assignment.day],
+    start: assignment.start,
+    end: assignment.end,
+    segments: assignment.segments.map((s) => ({ start: s.start, end: s.end })),
+    breaks: assignment.breaks.map((b) => ({ start: b.start, end: b.end, kind: b.kind, paid: b.paid })),
+    templateId: assignment.templateId ?? null,
+    skill: assignment.skill,
+    locked: assignment.locked === true,
+  };
+}
+
+/** An agent without saved scheduling preferences. */
+export const NO_PREFERENCES: AgentSchedulePreferences = { fixedWeekdaysOff: [], availability: [], preferences: [] };
+
+/**
+ * The one place an agent's saved scheduling preferences meet the engine's agent: fixed days off, preferences, and
+ * availability (replacing any the agent had; none saved means available whenever the contract allows).
+ */
+export function withAgentPreferences(agent: AgentInput, saved: AgentSchedulePreferences): AgentInput {
+  const { availability: _replaced, ...rest } = agent;
+  return {
+    ...rest,
+    ...(saved.availability.length > 0 && { availability: saved.availability }),
+    fixedWeekdaysOff: saved.fixedWeekdaysOff,
+    preferences: saved.preferences,
+  };
+}
+
+/**
+ * The one assembly of a week's schedule input: its agents as the engine reads them, the templates, the week's
+ * requirement curves and (for a re-solve) the locked shifts. The service solves it; the Schedule area checks rules
+ * and coverage against the same problem (`problemOfView`).
+ */
+export function scheduleInputOf(week: {
+  weekStart: string;
+  timeZone: string;
+  agents: readonly AgentInput[];
+  templates: readonly ShiftTemplateInput[];
+  requirements: Pick<WeekRequirements, 'intervalMinutes' | 'series'>;
+  locked?: readonly ShiftAssignment[];
+}): ScheduleInput {
+  return {
+    startDate: week.weekStart,
+    timeZone: week.timeZone,
+    agents: [...week.agents],
+    templates: [...week.templates],
+    requirements: { intervalMinutes: week.requirements.intervalMinutes, days: 7, series: week.requirements.series },
+    ...(week.locked && { locked: [...week.locked] }),
+  };
+}
+
+/**
  * Stored shifts as coverage counts them: a new hire in ramp covers their load only (25% → 0.25 of an agent), as in
  * the capacity plan. Used by the Schedule area and its exports, so the screen and the files agree.
  */
@@ -215,13 +281,9 @@ export function coverageAssignments(shifts: ScheduleShift[], agents: Pick<Schedu
  */
 export function problemOfView(view: Pick<ScheduleView, 'schedule' | 'timeZone' | 'agents' | 'templates' | 'requirements'>): ScheduleProblem | undefined {
   try {
-    return parseScheduleInput({
-      startDate: view.schedule.weekStart,
-      timeZone: view.timeZone,
-      agents: view.agents.map((a) => a.engine),
-      templates: view.templates,
-      requirements: { intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series },
-    });
+    return parseScheduleInput(
+      scheduleInputOf({ weekStart: view.schedule.weekStart, timeZone: view.timeZone, agents: view.agents.map((a) => a.engine), templates: view.templates, requirements: view.requirements }),
+    );
   } catch {
     return undefined;
   }
@@ -354,11 +416,7 @@ export const scheduleChannels = {
     request: z
       .object({
         weekStart: monday,
-        timeLimitSec: z
-          .number({ error: 'The time limit is a number of seconds' })
-          .int('The time limit is whole seconds')
-          .min(SCHEDULE_TIME_LIMITS.min, `Give the solver at least ${SCHEDULE_TIME_LIMITS.min} seconds`)
-          .max(SCHEDULE_TIME_LIMITS.max, `At most ${SCHEDULE_TIME_LIMITS.max} seconds`),
+        timeLimitSec: scheduleTimeLimitSchema,
         intervalMinutes: z.union([z.literal(15), z.literal(30)], { error: 'Intervals are 15 or 30 minutes' }).optional(),
         scheduleId: id.optional(),
         /** As in schedule.requirements: deferred work outside every shift template moves into covered hours. */

@@ -7,6 +7,8 @@ import {
   type DeferredDayResult,
   type StaffingResult,
 } from '../../engine/staffing';
+import type { IntervalRequirements, StaffingCurvePoint } from '../../engine/requirements';
+import { CHANNEL_KINDS } from '../../model/queues';
 import { emptyRequest, idRequest, intervalVolume, localDate, nameField, returns } from './define';
 
 /** How a queue is staffed, without its volumes: live queueing targets, or deferred work within a response target. */
@@ -16,7 +18,7 @@ export const channelStaffingSchema = z.union([
 ]);
 export type ChannelStaffingSettings = z.infer<typeof channelStaffingSchema>;
 
-const channelKind = z.enum(['phone', 'chat', 'email', 'social'], { error: 'Channel must be phone, chat, email or social' });
+const channelKind = z.enum(CHANNEL_KINDS, { error: 'Channel must be phone, chat, email or social' });
 
 export const MAX_SERIES_POINTS = 20_000;
 
@@ -43,37 +45,13 @@ export const requirementsSourceSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
-export interface StaffingCurvePoint {
-  agents: number;
-  serviceLevel: number;
-  asaSec: number | null;
-  occupancy: number;
-  pAbandon?: number;
-}
+/** The requirements pipeline's types (shared/engine/requirements), as the contract returns them. */
+export type { StaffingCurvePoint };
+export type { RequirementRow } from '../../engine/requirements';
 
-export interface RequirementRow {
-  start: string;
-  status: 'open' | 'closed' | 'missing';
-  volume: number | null;
-  required: number | null;
-  requiredExact: number | null;
-  /** The interval's own handle time (seconds) when a per-interval (forecast) AHT was used. */
-  ahtSec?: number;
-  rostered?: number;
-  serviceLevel?: number;
-  occupancy?: number;
-  backlog?: number;
-}
-
-export interface RequirementsResult {
-  intervalMin: number;
+export interface RequirementsResult extends IntervalRequirements {
   weekStart?: string;
   queueName?: string;
-  rows: RequirementRow[];
-  requiredAgentHours: number;
-  peakRequired: number;
-  /** Intervals whose volume is unknown (missing data): no requirement is invented for them. */
-  missingIntervals: number;
   /** Where the volumes came from, e.g. "forecast run #3 (combined, as of 2026-11-21), 2026-11-23 to 2026-11-29". */
   volumeSource?: string;
   /** Where the AHT came from when it is not the one typed in the settings. */

@@ -129,13 +129,9 @@ export function backtestMethods(
 
 /** WAPE of daily totals: Σ|forecast − actual| ÷ Σ actual over the complete days scored; null without any. */
 function dailyWapeOf(days: ErrorSample): number | null {
-  let absoluteError = 0;
-  let actual = 0;
-  days.forecast.forEach((forecast, i) => {
-    absoluteError += Math.abs(forecast - days.actual[i]);
-    actual += days.actual[i];
-  });
-  return actual > 0 ? absoluteError / actual : null;
+  const tally = emptyTally();
+  days.forecast.forEach((forecast, i) => addToTally(tally, forecast, days.actual[i]));
+  return tally.actual > 0 ? accuracyOf(tally).wape : null;
 }
 
 /** Grid cells of a row whose volume was observed: only they can be scored. */

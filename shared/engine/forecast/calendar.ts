@@ -3,6 +3,7 @@
  * 1970-01-01 on the proleptic Gregorian calendar), which makes "same weekday last week" plain subtraction.
  */
 
+import { formatClock } from '../../calendar/days';
 const MS_PER_DAY = 86_400_000;
 export const MINUTES_PER_DAY = 1440;
 
@@ -46,9 +47,7 @@ export function formatStart(dayNumber: number, minuteOfDay: number): string {
 }
 
 export function formatTimeOfDay(minuteOfDay: number): string {
-  const hh = String(Math.floor(minuteOfDay / 60)).padStart(2, '0');
-  const mm = String(minuteOfDay % 60).padStart(2, '0');
-  return `${hh}:${mm}`;
+  return formatClock(minuteOfDay);
 }
 
 function checkedDayNumber(text: string, year: number, month: number, day: number): number {

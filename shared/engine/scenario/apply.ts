@@ -20,7 +20,7 @@
  * Attrition changes act on tenured staff: in a covered week the tenured pool shrinks at the weekly rate of the
  * changed monthly rate, written as a departure adjustment of tenured(w − 1) × (weekly(m′) − weekly(m)).
  */
-import { createQueueEvaluator, liveQueue } from '../staffing/liveQueue';
+import { intervalRequirements } from '../staffing/intervals';
 import { demandPools, projectPlan, requiredFteForWeek, weeklyAttritionRate } from '../plan/projection';
 import type { CapacityPlanInput, HeadcountAdjustment, HiringClass, PlanWeekDemand } from '../plan/types';
 import { ScenarioInputError } from './schema';
@@ -48,20 +48,13 @@ function queueKinds(plan: CapacityPlanInput): ('live' | 'deferred')[] {
 /**
  * Agents (fractional) the week's average interval of a live queue needs for a service-level target under Erlang C:
  * the smallest whole N meeting it, less the share of the last agent not needed, interpolating the service level
- * linearly between N − 1 and N.
+ * linearly between N − 1 and N. The average open hour goes through the requirements pipeline's interval solve
+ * (`requiredExact`), so a scenario and the Staffing area agree on the same volume.
  */
 export function averageIntervalAgents(volume: number, ahtSec: number, targets: LiveQueueTargets, serviceLevel = targets.serviceLevel, answerSec = targets.answerSec): number {
   if (volume <= 0 || ahtSec <= 0) return 0;
-  const queue = liveQueue({ contacts: volume / targets.openHoursPerWeek, intervalMin: 60, ahtSec });
-  const evaluate = createQueueEvaluator(queue, answerSec);
-  let agents = Math.floor(queue.traffic) + 1;
-  let level = evaluate(agents).serviceLevel;
-  while (level < serviceLevel) {
-    agents++;
-    level = evaluate(agents).serviceLevel;
-  }
-  const below = agents - 1 > queue.traffic ? evaluate(agents - 1).serviceLevel : 0;
-  return agents - 1 + (serviceLevel - below) / (level - below);
+  const [averageHour] = intervalRequirements([volume / targets.openHoursPerWeek], { mode: 'live', intervalMin: 60, ahtSec, targets: { serviceLevel, answerSec } });
+  return averageHour.requiredExact;
 }
 
 interface WeekState {

@@ -14,7 +14,7 @@ import { dayNumberOf, parseStart } from '../forecast/calendar';
 import type { ConcurrencyModel } from '../staffing/concurrency';
 import { simulateDeferredBacklog } from '../staffing/deferred';
 import { evaluateAgents, liveQueue } from '../staffing/liveQueue';
-import { requiredAgents } from '../staffing/solvers';
+import { requiredPerInterval } from '../requirements/requirementsFor';
 import { ScenarioInputError } from './schema';
 
 export interface ShockQueue {
@@ -124,6 +124,15 @@ function liveShock(queue: ShockQueue, volumes: number[], inShock: boolean[], sho
     return { q, m: evaluateAgents(q, Math.max(0, Math.floor(agents)), answerSec) };
   };
   const hours = queue.intervalMin / 60;
+  // What the shocked volumes need to meet the service-level target, through the requirements pipeline.
+  const neededPerInterval = requiredPerInterval(volumes, {
+    mode: 'live',
+    intervalMin: queue.intervalMin,
+    ahtSec: queue.ahtSec,
+    ...(queue.patienceSec !== undefined && { patienceSec: queue.patienceSec }),
+    ...(queue.concurrency !== undefined && { concurrency: queue.concurrency }),
+    targets: { answerSec, serviceLevel: target },
+  });
   let weighted = 0;
   let baseWeighted = 0;
   let waitWeighted = 0;
@@ -137,9 +146,9 @@ function liveShock(queue: ShockQueue, volumes: number[], inShock: boolean[], sho
   let peakExtra = 0;
   const rows = queue.starts.map((start, i) => {
     const agents = queue.agents[i];
-    const { q, m } = metricsAt(volumes[i], agents);
+    const { m } = metricsAt(volumes[i], agents);
     const base = metricsAt(queue.volumes[i], agents).m;
-    const needed = volumes[i] > 0 ? requiredAgents(q, { serviceLevel: target, answerSec, maxAbandon: undefined }).agents : 0;
+    const needed = neededPerInterval[i];
     if (inShock[i] && volumes[i] > 0) {
       weighted += volumes[i] * m.serviceLevel;
       if (Number.isFinite(m.asaSec)) {

@@ -36,6 +36,8 @@ export interface ScheduleProgress {
   fraction: number;
   seconds: number;
   message: string;
+  /** Rostering: the objective of the best roster found so far; absent until rostering has a roster. */
+  bestObjective?: number;
 }
 
 export interface ScheduleSummary {
@@ -75,8 +77,8 @@ export async function generateSchedule(input: ScheduleInput, options: GenerateOp
   const seconds = () => (Date.now() - started) / 1000;
   const timeLimitSec = options.timeLimitSec ?? 60;
   const cancelled = () => options.shouldCancel?.() === true;
-  const report = (stage: ScheduleProgress['stage'], fraction: number, message: string) =>
-    options.onProgress?.({ stage, fraction, seconds: seconds(), message });
+  const report = (stage: ScheduleProgress['stage'], fraction: number, message: string, bestObjective?: number) =>
+    options.onProgress?.({ stage, fraction, seconds: seconds(), message, ...(bestObjective !== undefined && { bestObjective }) });
   const notes: string[] = [];
 
   const problem = parseScheduleInput(input);
@@ -154,7 +156,7 @@ async function roster(
   timeLimitSec: number,
   options: GenerateOptions,
   notes: string[],
-  report: (stage: ScheduleProgress['stage'], fraction: number, message: string) => void,
+  report: (stage: ScheduleProgress['stage'], fraction: number, message: string, bestObjective?: number) => void,
 ): Promise<ShiftAssignment[]> {
   const mapping = buildRosterProblem(context, design.designed, lockedWork);
   if (mapping.problem.shiftTypes.length === 0) return [];
@@ -162,7 +164,7 @@ async function roster(
     const solution = await solveRoster(mapping.problem, {
       timeLimitSec: Math.max(1, timeLimitSec),
       shouldCancel: options.shouldCancel,
-      onProgress: (fraction, message) => report('roster', DESIGN_SHARE + (0.9 - DESIGN_SHARE) * fraction, `assigning agents: ${message}`),
+      onProgress: (fraction, message, bestObjective) => report('roster', DESIGN_SHARE + (0.9 - DESIGN_SHARE) * fraction, `assigning agents: ${message}`, bestObjective),
     });
     if (solution.solverNote) notes.push(`rostering: ${solution.solverNote}`);
     if (solution.hardViolations.length > 0) notes.push(`rostering found no roster that keeps every rule (${solution.status}); violations are listed`);

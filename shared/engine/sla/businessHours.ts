@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { dateOf as dateOfDayNumber, dayNumberOf, parseStart, weekdayOf as isoWeekdayOfDayNumber } from '../forecast/calendar';
 import { weekdayOfDate } from '../schedule/time';
+import { calendarDate } from '../../calendar/calendarDate';
 
 export const HOURS_PER_WEEK = 168;
 
@@ -25,7 +26,7 @@ export const businessHoursSchema = z
     timezone: z.string().trim().min(1, 'Time zone is required').max(64, 'A time zone name is at most 64 characters'),
     /** Monday … Sunday; null = closed all day. */
     weekly: z.array(openDaySchema.nullable()).length(7, 'Business hours need one entry per weekday, Monday to Sunday (null when closed)'),
-    holidays: z.array(z.string().max(10, 'Holidays are dates of the form YYYY-MM-DD').regex(/^\d{4}-\d{2}-\d{2}$/, 'Holidays are dates of the form YYYY-MM-DD')).default([]),
+    holidays: z.array(calendarDate('A holiday')).default([]),
   })
   .strict()
   .refine((h) => h.weekly.some((d) => d !== null), { path: ['weekly'], message: 'Business hours must be open at least one day a week' });

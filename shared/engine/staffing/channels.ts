@@ -3,7 +3,9 @@
  * contacts one agent completes per productive hour (per chat slot for chat) and, for chat, how many chats an
  * agent works at once. Live channels are staffed with queueing maths, deferred ones with the workload model.
  */
-export type ChannelName = 'phone' | 'chat' | 'email' | 'social';
+import type { ChannelKind } from '../../model/queues';
+
+export type ChannelName = ChannelKind;
 
 export interface Range {
   low: number;

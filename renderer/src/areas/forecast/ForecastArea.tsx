@@ -13,6 +13,7 @@ import { api } from '../../api';
 import { countOf } from '../../../../shared/text/plural';
 import { EventsPanel } from './EventsPanel';
 import { WEEKDAY_SHORT } from '../../../../shared/calendar/days';
+import { download } from '../../components/download';
 
 /** Forecast days carry ISO weekdays, 1 = Monday … 7 = Sunday. */
 const weekdayShort = (isoWeekday: number) => WEEKDAY_SHORT[isoWeekday - 1];
@@ -135,11 +136,7 @@ function ForecastResultView({ view }: { view: ForecastView }) {
 
   const exportCsv = async () => {
     const { fileName, csv } = await api['forecast.exportCsv']({ runId: view.run.id });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-    link.download = fileName;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    download({ fileName, mimeType: 'text/csv', encoding: 'utf8', content: csv });
   };
 
   return (

@@ -3,8 +3,9 @@ import type { PlanDocument, PlanProjectionView, PlanSave, RampCurve } from '../.
 import { usePlan } from '../../stores/planStore';
 import { PlanField } from './PlanField';
 import { WeekTable } from './WeekTable';
+import { CHANNEL_KINDS } from '../../../../shared/model/queues';
 
-const SKILLS = ['phone', 'chat', 'email', 'social'] as const;
+const SKILLS = CHANNEL_KINDS;
 
 export function AssumptionsPanel({ draft, view, curves }: { draft: PlanSave; view?: PlanProjectionView; curves: RampCurve[] }) {
   const { edit, problems } = usePlan();

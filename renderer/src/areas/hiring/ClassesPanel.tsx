@@ -8,9 +8,10 @@ import { DEFAULT_LEAD_TIMES } from '../../../../shared/engine/plan/rampCurves';
 import { formatNumber, formatPercent } from '../../components/format';
 import { usePlan } from '../../stores/planStore';
 import { usePrint } from './usePrint';
+import { CHANNEL_KINDS } from '../../../../shared/model/queues';
 
 const KIND_LABEL: Record<HiringKindName, string> = { replacement: 'Replacement', growth: 'Growth', 'new-tier': 'New tier or specialty', seasonal: 'Seasonal' };
-const SKILLS = ['phone', 'chat', 'email', 'social'] as const;
+const SKILLS = CHANNEL_KINDS;
 
 export function leadTimeText(kind: HiringKindName): string {
   const t = DEFAULT_LEAD_TIMES[kind];

@@ -64,6 +64,5 @@ export function sameTimes(a: ShiftTimes, b: ShiftTimes): boolean {
 }
 
 
-export function paidMinutes(shift: Pick<ScheduleShift, 'segments' | 'breaks'>): number {
-  return shift.segments.reduce((sum, s) => sum + s.end - s.start, 0) - shift.breaks.filter((b) => !b.paid).reduce((sum, b) => sum + b.end - b.start, 0);
-}
+/** Worked minutes less unpaid breaks: the engine's own rule, so the grid and the rule checks count alike. */
+export { paidMinutes } from '../../../../shared/engine/schedule/rules';

@@ -7,6 +7,8 @@ import { formatNumber } from '../../components/format';
 import { queueLabel } from '../../../../shared/text/queueLabel';
 import { countOf } from '../../../../shared/text/plural';
 import { defaultWeekOfRun, weeksOfRun } from '../../../../shared/calendar/forecastWeeks';
+import { addDays } from '../../../../shared/calendar/days';
+import { weekdayOfDate } from '../../../../shared/engine/schedule/time';
 import { isDeferred, useRequirements, type SettingField } from '../../stores/requirementsStore';
 import { useWorkspace } from '../../stores/workspaceStore';
 import type { QueueSummary } from '../../../../shared/api/types';
@@ -15,12 +17,10 @@ import type { ResponseOf } from '../../../../shared/api/contract';
 /** Mondays whose whole week lies inside the queue's history, newest first. */
 function weeksOf(queue: QueueSummary): string[] {
   if (!queue.historyFrom || !queue.historyTo) return [];
-  const first = new Date(`${queue.historyFrom.slice(0, 10)}T00:00:00Z`);
-  const last = new Date(`${queue.historyTo.slice(0, 10)}T00:00:00Z`);
-  const monday = new Date(first);
-  monday.setUTCDate(first.getUTCDate() + ((8 - first.getUTCDay()) % 7));
+  const first = queue.historyFrom.slice(0, 10);
+  const last = queue.historyTo.slice(0, 10);
   const weeks: string[] = [];
-  for (let d = monday; d.getTime() + 6 * 86_400_000 <= last.getTime(); d = new Date(d.getTime() + 7 * 86_400_000)) weeks.push(d.toISOString().slice(0, 10));
+  for (let monday = addDays(first, (7 - weekdayOfDate(first)) % 7); addDays(monday, 6) <= last; monday = addDays(monday, 7)) weeks.push(monday);
   return weeks.reverse();
 }
 
