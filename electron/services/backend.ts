@@ -15,7 +15,8 @@ import type { JobDoneEvent } from '../../shared/api/jobs';
 import type { JobHandle } from '../../shared/api/types';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EventHub } from './events';
-import { JobRunner } from './jobs';
+import { JobRunner, resolveDatabaseDriver } from './jobs';
+import { HistorySummaryCache } from './historySummary';
 import type { Handlers, ServiceContext } from './handlers';
 import { capacityHandlers } from './capacityService';
 import { importHandlers } from './importService';
@@ -59,12 +60,13 @@ export interface Backend {
 export function createBackend(options: BackendOptions): Backend {
   const log = options.log ?? console.error;
   const events = new EventHub();
-  const jobs = new JobRunner(events);
+  const file = databaseFileIn(options.dataDir);
+  // Jobs with large reads or writes use their own connection to this file, off the thread that serves the UI.
+  const jobs = new JobRunner(events, undefined, undefined, { file, dataDir: options.dataDir, driver: resolveDatabaseDriver(), nativeBinding: options.nativeBinding });
   let database: Database | undefined;
   let seeding: Promise<void> | undefined;
   /** Set while the data file is refused as damaged: nothing opens it until a backup is restored. */
   let damage: DatabaseDamagedError | undefined;
-  const file = databaseFileIn(options.dataDir);
 
   const refuseDamaged = (error: DatabaseDamagedError): never => {
     const good = newestGoodBackup(options.dataDir);
@@ -139,7 +141,7 @@ export function createBackend(options: BackendOptions): Backend {
     return seeding;
   };
 
-  const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo, backup };
+  const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo, backup, historySummary: new HistorySummaryCache() };
   const backupControl = {
     dataDir: options.dataDir,
     file,
