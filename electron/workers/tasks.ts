@@ -9,9 +9,9 @@ import { generateDemoWorkspace, type DemoOptions } from '../../shared/demo/gener
 import type { DemoWorkspace } from '../../shared/demo/types';
 import { importIntervals, importTickets, type IntervalImportInput, type TicketImportInput } from './importTasks';
 import type { SavedImport } from './importSave';
-import { forecast, ForecastCancelledError, type ForecastInput, type ForecastResult } from '../../shared/engine/forecast';
+import { runForecastTask, type ForecastRunTaskInput, type ForecastRunTaskOutput } from './forecastTasks';
 import { generateScheduleTask, type ScheduleTaskInput } from './scheduleTasks';
-import { TaskCancelledError, type TaskContext, type WorkspaceTaskContext } from './taskContext';
+import type { TaskContext, WorkspaceTaskContext } from './taskContext';
 import { optimisePlanTask, type PlanOptimiseTaskInput } from './planTasks';
 import { simulateScenarioTask } from './scenarioTasks';
 
@@ -25,14 +25,7 @@ export const tasks = {
       ctx.checkCancelled();
       ctx.progress(fraction, message);
     })) as Task<DemoOptions, DemoWorkspace>,
-  'forecast.compute': ((input, ctx) => {
-    try {
-      return forecast(input, { onProgress: ctx.progress, shouldCancel: ctx.isCancelled });
-    } catch (error) {
-      if (error instanceof ForecastCancelledError) throw new TaskCancelledError();
-      throw error;
-    }
-  }) as Task<ForecastInput, ForecastResult>,
+  'forecast.run': runForecastTask as WorkspaceTask<ForecastRunTaskInput, ForecastRunTaskOutput>,
   'import.tickets': importTickets as WorkspaceTask<TicketImportInput, SavedImport>,
   'import.intervals': importIntervals as WorkspaceTask<IntervalImportInput, SavedImport>,
   'schedule.generate': generateScheduleTask as Task<ScheduleTaskInput, Awaited<ReturnType<typeof generateScheduleTask>>>,
