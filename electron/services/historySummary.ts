@@ -23,12 +23,28 @@ export function readHistorySummary(db: Database): HistorySummary {
 
 export class HistorySummaryCache {
   private cached: HistorySummary | undefined;
+  /** Jobs running that write history and will offer the aggregates after their commit. */
+  private offersPending = 0;
 
-  /** The aggregates of the history `db` sees now: the kept ones while the revision is unchanged. */
+  /**
+   * The aggregates of the history `db` sees now: the kept ones while the revision is unchanged. While a job that
+   * will offer new aggregates is running, the kept ones are answered even when the revision has moved: between the
+   * job's commit and its done event the summary then still describes the history before the job (a whole state,
+   * never part of one), instead of this thread spending hundreds of milliseconds on what the job computes anyway.
+   * Once the job is done, its offer (or a fresh read) describes the history as it is.
+   */
   current(db: Database): HistorySummary {
+    if (this.cached && this.offersPending > 0) return this.cached;
     const revision = historyRevision(db);
     if (this.cached?.revision !== revision) this.cached = readHistorySummary(db);
     return this.cached;
+  }
+
+  /** Call when starting a job that writes history and offers its aggregates; `done` settles when the job ends. */
+  expectOfferUntil(done: Promise<unknown> | undefined): void {
+    if (!done) return;
+    this.offersPending++;
+    void done.finally(() => this.offersPending--);
   }
 
   /** Aggregates a job read after writing the history; used while the revision still matches (checked on every read). */

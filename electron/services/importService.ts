@@ -54,9 +54,9 @@ export function importHandlers(ctx: ServiceContext): ImportHandlers {
       const zone = await timezone();
       const existing = queuesByName(ctx.db()).get(queueName);
       const destination = { channels: { [queueName]: channel }, defaultChannel: channel, fileName: fileName ?? null };
-      return ctx.jobs.start(IMPORT_JOB_KIND, 'import.intervals', { text, zone, queueName, queueIntervalMin: existing?.intervalMin ?? null, destination }, (saved) =>
+      return expectingHistory(ctx, ctx.jobs.start(IMPORT_JOB_KIND, 'import.intervals', { text, zone, queueName, queueIntervalMin: existing?.intervalMin ?? null, destination }, (saved) =>
         importSaved(ctx, saved),
-      );
+      ));
     },
 
     'import.tickets.preview': async ({ text, wholeFile = true, mapping, intervalMinutes = DEFAULT_TICKET_INTERVAL }) => {
@@ -81,13 +81,19 @@ export function importHandlers(ctx: ServiceContext): ImportHandlers {
       checkMappingAgainstHeader('import.tickets.start', text, mapping);
       const queueIntervals = Object.fromEntries([...queuesByName(ctx.db()).values()].map((q) => [q.name, q.intervalMin]));
       const destination = { channels, defaultChannel, fileName: fileName ?? null };
-      return ctx.jobs.start(IMPORT_JOB_KIND, 'import.tickets', { text, zone, intervalMinutes, mapping, dateRange, queueIntervals, destination }, (saved) =>
+      return expectingHistory(ctx, ctx.jobs.start(IMPORT_JOB_KIND, 'import.tickets', { text, zone, intervalMinutes, mapping, dateRange, queueIntervals, destination }, (saved) =>
         importSaved(ctx, saved),
-      );
+      ));
     },
 
     'import.history': ({ limit = 10 }) => listImports(ctx.db(), limit),
   };
+}
+
+/** The import job will offer the history aggregates it reads after its commit (historySummary.ts). */
+function expectingHistory(ctx: ServiceContext, handle: JobHandle): JobHandle {
+  ctx.historySummary.expectOfferUntil(ctx.jobs.wait(handle.jobId));
+  return handle;
 }
 
 /** Runs on the main thread once the worker has written the import: keeps its history aggregates and words the message. */
