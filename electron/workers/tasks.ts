@@ -9,6 +9,7 @@ import { generateDemoWorkspace, type DemoOptions } from '../../shared/demo/gener
 import type { DemoWorkspace } from '../../shared/demo/types';
 import { importIntervals, importTickets, type IntervalImportInput, type TicketImportInput } from './importTasks';
 import type { SavedImport } from './importSave';
+import { resetDemoTask, type DemoResetTaskInput, type DemoResetTaskOutput } from './demoTasks';
 import { runForecastTask, type ForecastRunTaskInput, type ForecastRunTaskOutput } from './forecastTasks';
 import { generateScheduleTask, type ScheduleTaskInput } from './scheduleTasks';
 import type { TaskContext, WorkspaceTaskContext } from './taskContext';
@@ -25,6 +26,7 @@ export const tasks = {
       ctx.checkCancelled();
       ctx.progress(fraction, message);
     })) as Task<DemoOptions, DemoWorkspace>,
+  'demo.reset': resetDemoTask as WorkspaceTask<DemoResetTaskInput, DemoResetTaskOutput>,
   'forecast.run': runForecastTask as WorkspaceTask<ForecastRunTaskInput, ForecastRunTaskOutput>,
   'import.tickets': importTickets as WorkspaceTask<TicketImportInput, SavedImport>,
   'import.intervals': importIntervals as WorkspaceTask<IntervalImportInput, SavedImport>,
