@@ -45,13 +45,20 @@ function oneQueue(name: string, day: string, volumes: number[]) {
   };
 }
 
+/** The backend's connection, a second one to the same file, and a fresh cache; the second is closed afterwards. */
+async function withTwoConnections(test: (main: Database.Database, other: Database.Database, cache: HistorySummaryCache) => void | Promise<void>): Promise<void> {
+  const backend = emptyWorkspace();
+  const other = otherConnection(backend);
+  try {
+    await test(backend.db(), other, new HistorySummaryCache());
+  } finally {
+    other.close();
+  }
+}
+
 describe('the history cache of the workspace summary', () => {
-  it('is read again when another connection writes history, and kept when it writes anything else', () => {
-    const backend = emptyWorkspace();
-    const main = backend.db();
-    const other = otherConnection(backend);
-    try {
-      const cache = new HistorySummaryCache();
+  it('is read again when another connection writes history, and kept when it writes anything else', () =>
+    withTwoConnections((main, other, cache) => {
       const before = cache.current(main);
       expect(before.queues).toEqual([]);
 
@@ -66,17 +73,10 @@ describe('the history cache of the workspace summary', () => {
       writeTransaction(other, () => other.prepare("INSERT INTO forecast_events (name, start_date, end_date, effect, value) VALUES ('Sale', '2024-03-05', '2024-03-05', 'multiplier', 1.2)").run());
       expect(main.pragma('data_version', { simple: true })).not.toBe(dataVersion);
       expect(cache.current(main)).toBe(after);
-    } finally {
-      other.close();
-    }
-  });
+    }));
 
-  it('keeps the last whole state while a job that will offer new aggregates runs, then follows the history', async () => {
-    const backend = emptyWorkspace();
-    const main = backend.db();
-    const other = otherConnection(backend);
-    try {
-      const cache = new HistorySummaryCache();
+  it('keeps the last whole state while a job that will offer new aggregates runs, then follows the history', () =>
+    withTwoConnections(async (main, other, cache) => {
       const before = cache.current(main);
       let finish!: () => void;
       cache.expectOfferUntil(new Promise<void>((resolve) => (finish = resolve)));
@@ -85,10 +85,7 @@ describe('the history cache of the workspace summary', () => {
       finish();
       await new Promise((resolve) => setImmediate(resolve));
       expect(cache.current(main).queues.map((q) => [q.name, q.totalVolume])).toEqual([['Returns', 3]]);
-    } finally {
-      other.close();
-    }
-  });
+    }));
 
   it('moves with every history write, and only inside the transaction that makes it', () => {
     const backend = emptyWorkspace();
