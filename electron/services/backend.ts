@@ -22,7 +22,7 @@ import { capacityHandlers } from './capacityService';
 import { importHandlers } from './importService';
 import { staffingHandlers } from './staffingService';
 import { forecastHandlers } from './forecastService';
-import { afterWorkspaceReplaced, planHandlers } from './planService';
+import { planHandlers } from './planService';
 import { forecastChoiceHandlers } from './forecastChoiceService';
 import { scenarioHandlers } from './scenarioService';
 import { scheduleHandlers } from './scheduleService';
@@ -119,7 +119,6 @@ export function createBackend(options: BackendOptions): Backend {
     const handle = jobs.start('demo.reset', 'demo.reset', { endDate, weeks, firstStart }, (reset) => {
       if (!reset.replaced) return { message: 'Another Staffwise on this data folder created the workspace first; it is kept.', result: undefined };
       historySummary.offer(reset.history);
-      afterWorkspaceReplaced(db());
       const undo = reset.backupName ? ` The previous workspace was backed up as ${reset.backupName}: restore it under Data → Backups to undo the reset.` : '';
       return {
         message: `Demo workspace ready: ${reset.agents} agents, ${reset.queues} queues, ${reset.intervals.toLocaleString('en-US')} intervals of history.${undo}`,

@@ -6,6 +6,7 @@
 import { generateDemoWorkspace, type DemoOptions } from '../../shared/demo/generateDemo';
 import { getWorkspace, replaceWorkspace } from '../../db/repositories/workspace';
 import { createBackup } from '../services/backupCopies';
+import { afterWorkspaceReplaced } from '../services/planDefaults';
 import { readHistorySummary, type HistorySummary } from '../services/historySummary';
 import type { WorkspaceTaskContext } from './taskContext';
 
@@ -41,7 +42,14 @@ export function resetDemoTask(input: DemoResetTaskInput, ctx: WorkspaceTaskConte
   }
   ctx.checkCancelled();
   ctx.progress(0.95, 'Saving…');
-  if (!ctx.write(() => replaceWorkspace(db, workspace, { onlyIfNone: firstStart }))) return { replaced: false };
+  // The demo plan is seeded (or the linked plan's new hires restored) in the same transaction: it reads two years of
+  // history, and a workspace without its plan is never visible.
+  const replaced = ctx.write(() => {
+    if (!replaceWorkspace(db, workspace, { onlyIfNone: firstStart })) return false;
+    afterWorkspaceReplaced(db);
+    return true;
+  });
+  if (!replaced) return { replaced: false };
   return {
     replaced: true,
     agents: workspace.agents.length,
