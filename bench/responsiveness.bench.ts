@@ -7,7 +7,7 @@
  * call is sent every 20 ms until the job is done.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../electron/services/backend';
 import type { Channel, RequestOf } from '../shared/api/contract';
@@ -48,9 +48,11 @@ function growTeam(backend: Backend, total: number): void {
   })();
 }
 
-async function probeWhile(backend: Backend, start: () => Promise<JobHandle>): Promise<{ latencies: number[]; seconds: number; status: string }> {
+async function probeWhile(backend: Backend, start: () => Promise<JobHandle>): Promise<{ latencies: number[]; seconds: number; status: string; startMs: number }> {
   const started = performance.now();
   const { jobId } = await start();
+  // The start request itself (checking the request, handing the input to a new worker thread) also runs here.
+  const startMs = performance.now() - started;
   const done = backend.waitForJob(jobId);
   let finished = false;
   void done?.then(() => (finished = true));
@@ -62,7 +64,7 @@ async function probeWhile(backend: Backend, start: () => Promise<JobHandle>): Pr
     await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS));
   }
   const event = await done;
-  return { latencies, seconds: (performance.now() - started) / 1000, status: event?.status ?? 'unknown' };
+  return { latencies, seconds: (performance.now() - started) / 1000, status: event?.status ?? 'unknown', startMs };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -77,6 +79,12 @@ export default async function (): Promise<void> {
     const reset = (await call(backend, 'demo.reset', { weeks: 104 })) as JobHandle;
     await backend.waitForJob(reset.jobId);
     growTeam(backend, 300);
+    // Every area asks for the summary when the app opens, so the history aggregates are already kept when a planner
+    // starts a job. That first, cold read (the whole history on this thread) is reported on its own line: it is not
+    // caused by a job, and the probes below measure what the jobs cost the thread that serves the UI.
+    const coldStarted = performance.now();
+    await call(backend, 'workspace.summary', {});
+    const coldMs = performance.now() - coldStarted;
     const queueId = (backend.db().prepare("SELECT id FROM queues ORDER BY id LIMIT 1").pluck().get() as number);
     const text = ticketExport(1_000_000);
 
@@ -87,12 +95,13 @@ export default async function (): Promise<void> {
     ];
     const rows: Cell[][] = [];
     for (const [name, start] of jobs) {
-      const { latencies, seconds, status } = await probeWhile(backend, start);
+      const { latencies, seconds, status, startMs } = await probeWhile(backend, start);
       const sorted = [...latencies].sort((a, b) => a - b);
       const p99 = percentile(sorted, 99);
-      rows.push([name, status, seconds, latencies.length, percentile(sorted, 50), p99, sorted.at(-1), p99 < TARGET_P99_MS ? 'yes' : 'NO']);
+      rows.push([name, status, seconds, startMs, latencies.length, percentile(sorted, 50), p99, sorted.at(-1), p99 < TARGET_P99_MS ? 'yes' : 'NO']);
     }
-    printTable(`Responsiveness: workspace.summary latency while a heavy job runs (target p99 < ${TARGET_P99_MS} ms)`, ['job', 'status', 'job s', 'probes', 'p50 ms', 'p99 ms', 'max ms', 'p99 on target'], rows);
+    printTable(`Responsiveness: workspace.summary latency while a heavy job runs (target p99 < ${TARGET_P99_MS} ms)`, ['job', 'status', 'job s', 'start call ms', 'probes', 'p50 ms', 'p99 ms', 'max ms', 'p99 on target'], rows);
+    console.log(`First workspace.summary after the demo reset (cold history aggregates, before any job): ${coldMs.toFixed(1)} ms. Load average (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} cores.`);
   } finally {
     await backend.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -65,9 +65,9 @@ export function replaceImportedIntervals(db: Database, series: readonly Imported
   const insertBatch = insertRows(INSERT_BATCH);
   const insertOne = insertRows(1);
   const values = new Array<unknown>(INSERT_BATCH * 5);
-  bumpHistoryRevision(db);
-  return writeTransaction(db, () =>
-    series.map((s): ImportedSeriesOutcome => {
+  return writeTransaction(db, () => {
+    bumpHistoryRevision(db);
+    return series.map((s): ImportedSeriesOutcome => {
       const existing = findQueue.get(s.queueName) as QueueByName | undefined;
       if (existing && existing.intervalMin !== s.intervalMin) {
         throw new Error(`Nothing was imported: queue "${s.queueName}" has ${existing.intervalMin}-minute intervals, not ${s.intervalMin}.`);
@@ -93,8 +93,8 @@ export function replaceImportedIntervals(db: Database, series: readonly Imported
       }
       for (; i < count; i++) insertOne.run(queueId, s.localStart[i], s.offsetMin[i], s.volume[i], aht(i));
       return { queueId, queueName: s.queueName, channel: existing?.channel ?? s.channel, created: !existing, intervals: count, replacedIntervals };
-    }),
-  );
+    });
+  });
 }
 
 /** Logs a finished import; call inside the transaction that wrote its intervals. */

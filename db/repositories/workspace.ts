@@ -26,9 +26,9 @@ export function getWorkspace(db: Database): WorkspaceRow | undefined {
  * workspace meanwhile; returns whether it was written.
  */
 export function replaceWorkspace(db: Database, workspace: Workspace, options: { onlyIfNone?: boolean } = {}): boolean {
-  bumpHistoryRevision(db);
   return writeTransaction(db, () => {
     if (options.onlyIfNone && getWorkspace(db)) return false;
+    bumpHistoryRevision(db);
     // Schedules are deleted outright: their shifts would go with the agents anyway, leaving empty weeks behind.
     db.exec('DELETE FROM forecast_events; DELETE FROM interval_volumes; DELETE FROM queues; DELETE FROM schedules; DELETE FROM agents; DELETE FROM workspace;');
     db.prepare('INSERT INTO workspace (id, name, timezone, is_demo, created_at) VALUES (1, ?, ?, ?, ?)').run(

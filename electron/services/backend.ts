@@ -10,18 +10,19 @@ import { ApiError } from '../../shared/api/errors';
 import type { BackupReason } from '../../shared/api/channels/backups';
 import { backupDailyIfDue, createBackup, newestGoodBackup } from './backups';
 import { backupHandlers } from './backupService';
-import { getWorkspace, replaceWorkspace } from '../../db/repositories/workspace';
+import { getWorkspace } from '../../db/repositories/workspace';
 import type { JobDoneEvent } from '../../shared/api/jobs';
 import type { JobHandle } from '../../shared/api/types';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EventHub } from './events';
-import { JobRunner } from './jobs';
+import { JobRunner, resolveDatabaseDriver } from './jobs';
+import { HistorySummaryCache } from './historySummary';
 import type { Handlers, ServiceContext } from './handlers';
 import { capacityHandlers } from './capacityService';
 import { importHandlers } from './importService';
 import { staffingHandlers } from './staffingService';
 import { forecastHandlers } from './forecastService';
-import { afterWorkspaceReplaced, planHandlers } from './planService';
+import { planHandlers } from './planService';
 import { forecastChoiceHandlers } from './forecastChoiceService';
 import { scenarioHandlers } from './scenarioService';
 import { scheduleHandlers } from './scheduleService';
@@ -59,12 +60,14 @@ export interface Backend {
 export function createBackend(options: BackendOptions): Backend {
   const log = options.log ?? console.error;
   const events = new EventHub();
-  const jobs = new JobRunner(events);
+  const file = databaseFileIn(options.dataDir);
+  // Jobs with large reads or writes use their own connection to this file, off the thread that serves the UI.
+  const jobs = new JobRunner(events, undefined, undefined, { file, dataDir: options.dataDir, driver: resolveDatabaseDriver(), nativeBinding: options.nativeBinding });
+  const historySummary = new HistorySummaryCache();
   let database: Database | undefined;
   let seeding: Promise<void> | undefined;
   /** Set while the data file is refused as damaged: nothing opens it until a backup is restored. */
   let damage: DatabaseDamagedError | undefined;
-  const file = databaseFileIn(options.dataDir);
 
   const refuseDamaged = (error: DatabaseDamagedError): never => {
     const good = newestGoodBackup(options.dataDir);
@@ -110,19 +113,19 @@ export function createBackend(options: BackendOptions): Backend {
   /** `firstStart`: another process on the same folder may seed first; its workspace is then kept. */
   const resetDemo = (weeks = DEFAULT_DEMO_WEEKS, firstStart = false): JobHandle => {
     const endDate = options.demoEndDate ?? yesterday();
-    const handle = jobs.start('demo.reset', 'demo.generate', { endDate, weeks }, (workspace) => {
-      // First start: another process on the same folder may have seeded meanwhile, and its workspace is kept.
-      // A reset asked for by the planner: the workspace it replaces is backed up first, so it can be undone.
-      const saved = firstStart ? undefined : backup('before-reset');
-      if (!replaceWorkspace(db(), workspace, { onlyIfNone: firstStart })) return { message: 'Another Staffwise on this data folder created the workspace first; it is kept.', result: undefined };
-      afterWorkspaceReplaced(db());
-      const intervals = workspace.queues.reduce((n, q) => n + q.intervals.length, 0);
-      const undo = saved ? ` The previous workspace was backed up as ${saved.name}: restore it under Data → Backups to undo the reset.` : '';
+    // Generated, backed up and written in the worker on its own connection (workers/demoTasks.ts), which opens the
+    // file this thread has created and migrated (and refuses here when it is damaged).
+    db();
+    const handle = jobs.start('demo.reset', 'demo.reset', { endDate, weeks, firstStart }, (reset) => {
+      if (!reset.replaced) return { message: 'Another Staffwise on this data folder created the workspace first; it is kept.', result: undefined };
+      historySummary.offer(reset.history);
+      const undo = reset.backupName ? ` The previous workspace was backed up as ${reset.backupName}: restore it under Data → Backups to undo the reset.` : '';
       return {
-        message: `Demo workspace ready: ${workspace.agents.length} agents, ${workspace.queues.length} queues, ${intervals.toLocaleString('en-US')} intervals of history.${undo}`,
+        message: `Demo workspace ready: ${reset.agents} agents, ${reset.queues} queues, ${reset.intervals.toLocaleString('en-US')} intervals of history.${undo}`,
         result: undefined,
       };
     });
+    historySummary.expectOfferUntil(jobs.wait(handle.jobId));
     return handle;
   };
 
@@ -139,7 +142,7 @@ export function createBackend(options: BackendOptions): Backend {
     return seeding;
   };
 
-  const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo, backup };
+  const context: ServiceContext = { db, jobs, workspaceReady: ensureWorkspace, resetDemo, backup, historySummary };
   const backupControl = {
     dataDir: options.dataDir,
     file,

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import type { AccuracyRow, ForecastDay, ForecastIntervalPoint, ForecastView } from '../../shared/api/channels/forecast';
-import { forecast, forecastAht, type ForecastEvent } from '../../shared/engine/forecast';
+import { forecast } from '../../shared/engine/forecast';
 import { getWorkspace } from '../../db/repositories/workspace';
 import { getQueue, queueHistoryRange } from '../../db/repositories/intervals';
 import {
@@ -11,9 +11,6 @@ import {
   deleteEvent,
   forecastPoints,
   getForecastRun,
-  handleTimeSamples,
-  historySeries,
-  insertForecastRun,
   intervalActuals,
   listEvents,
   listForecastRuns,
@@ -66,30 +63,17 @@ export function forecastHandlers(ctx: ServiceContext): ForecastHandlers {
       if (forecastInterval % queue.intervalMin !== 0) {
         throw new ApiError({ code: 'invalid_request', message: `${queue.name} has ${queue.intervalMin}-minute history: forecast at a multiple of it`, issues: [{ path: 'intervalMin', message: 'Not a multiple of the history interval' }] });
       }
-      const from = DateTime.fromISO(lastDay).minus({ days: HISTORY_DAYS - 1 }).toISODate()!;
-      const points = historySeries(db, queue.id, from, lastDay);
-      const events = engineEvents(db, queue.id);
+      // The history read, the fit and the store run in the job's worker on its own connection (forecastTasks.ts).
+      const historyFrom = DateTime.fromISO(lastDay).minus({ days: HISTORY_DAYS - 1 }).toISODate()!;
+      const ahtFrom = DateTime.fromISO(lastDay).minus({ weeks: AHT_HISTORY_WEEKS }).plus({ days: 1 }).toISODate()!;
       return ctx.jobs.start(
         'forecast.run',
-        'forecast.compute',
-        { history: { intervalMin: queue.intervalMin, points }, intervalMin: forecastInterval, horizonDays, method, events },
-        (result) => {
-          const ahtFrom = DateTime.fromISO(lastDay).minus({ weeks: AHT_HISTORY_WEEKS }).plus({ days: 1 }).toISODate()!;
-          const aht = forecastAht(handleTimeSamples(db, queue.id, ahtFrom, lastDay), forecastInterval, result.points.map((p) => p.start));
-          const runId = insertForecastRun(
-            db,
-            { queueId: queue.id, requestedMethod: method, intervalMin: forecastInterval, horizonDays, asOf: lastDay, backtest },
-            result,
-            (start) => existsInZone(start, zone),
-            { aht: aht.summary },
-            (start) => aht.ahtSec.get(start) ?? null,
-          );
-          const chosen = result.scores.find((s) => s.method === result.method);
-          return {
-            message: `${backtest ? `Backtest as of ${lastDay}` : 'Forecast'} ready for ${queue.name}: ${result.method}${chosen ? ` (backtest WAPE per interval ${(chosen.wape * 100).toFixed(1)}%)` : ''}, ${countOf(result.dailyTotals.length, 'day')}.`,
-            result: { runId },
-          };
-        },
+        'forecast.run',
+        { queueId: queue.id, historyIntervalMin: queue.intervalMin, intervalMin: forecastInterval, horizonDays, method, historyFrom, asOf: lastDay, ahtFrom, zone, backtest },
+        (run) => ({
+          message: `${backtest ? `Backtest as of ${lastDay}` : 'Forecast'} ready for ${queue.name}: ${run.method}${run.wape !== null ? ` (backtest WAPE per interval ${(run.wape * 100).toFixed(1)}%)` : ''}, ${countOf(run.days, 'day')}.`,
+          result: { runId: run.runId },
+        }),
       );
     },
     'forecast.runs': ({ queueId }) => listForecastRuns(ctx.db(), queueId),
@@ -116,16 +100,6 @@ export function forecastHandlers(ctx: ServiceContext): ForecastHandlers {
     },
     'events.delete': ({ id }) => ({ deleted: deleteEvent(ctx.db(), id) }),
   };
-}
-
-function engineEvents(db: Database, queueId: number): ForecastEvent[] {
-  return listEvents(db, queueId).map((e) => ({ name: e.name, start: e.startDate, end: e.endDate, effect: e.effect, ...(e.value !== null && { value: e.value }) }));
-}
-
-/** The engine knows no zones: drop wall-clock starts that do not exist (the hour skipped at spring-forward). */
-function existsInZone(start: string, zone: string): boolean {
-  const at = DateTime.fromISO(start, { zone });
-  return at.isValid && at.toFormat("yyyy-MM-dd'T'HH:mm") === start;
 }
 
 /** The statistical forecast with the planner's day totals and the actuals that have arrived since. */

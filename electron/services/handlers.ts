@@ -4,6 +4,7 @@ import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/api/cont
 import type { Database } from 'better-sqlite3';
 import type { JobRunner } from './jobs';
 import type { BackupInfo, BackupReason } from '../../shared/api/channels/backups';
+import type { HistorySummaryCache } from './historySummary';
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -18,4 +19,6 @@ export interface ServiceContext {
   resetDemo(weeks?: number): JobHandle;
   /** Copies the workspace into the backups folder before a change (none while there is no workspace yet). */
   backup(reason: BackupReason): BackupInfo | undefined;
+  /** The whole-history aggregates of the workspace summary, kept until the history changes. */
+  historySummary: HistorySummaryCache;
 }

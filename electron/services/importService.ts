@@ -1,18 +1,18 @@
 /**
  * Importing contact history (see shared/api/channels/dataImport.ts for the queue rules). Previews answer at once
- * and write nothing; imports run as jobs: the worker parses and aggregates, then the series are written here in
- * one transaction, so a cancelled, failed or crashed import leaves the database as it was.
+ * and write nothing; imports run as jobs: the worker parses, aggregates and writes the series on its own connection
+ * in one transaction (workers/importSave.ts), so a cancelled, failed or crashed import leaves the database as it
+ * was, and the thread that serves the UI keeps answering while a large import is saved.
  */
 import { ApiError, describeIssues } from '../../shared/api/errors';
-import { planQueue, PREVIEW_ROWS, suggestChannel, type ImportedQueue, type ImportResult } from '../../shared/api/channels/dataImport';
+import { planQueue, PREVIEW_ROWS, suggestChannel, type ImportResult } from '../../shared/api/channels/dataImport';
 import type { ChannelKind, JobHandle } from '../../shared/api/types';
 import { CsvRecordReader, detectDelimiter, parseIntervalCountsCsv, previewTicketsCsv, type IntervalMinutes, type TicketColumnMapping } from '../../shared/import';
 import { getWorkspace } from '../../db/repositories/workspace';
-import { listImports, queuesByName, recordImport, replaceImportedIntervals, type ImportedSeriesOutcome, type ImportedSeriesWrite } from '../../db/repositories/importedVolumes';
-import type { ImportTaskOutput } from '../workers/importTasks';
+import { listImports, queuesByName } from '../../db/repositories/importedVolumes';
+import type { SavedImport } from '../workers/importSave';
 import { queueLabel } from '../../shared/text/queueLabel';
 import type { Handlers, ServiceContext } from './handlers';
-import { writeTransaction } from '../../db/writeTransaction';
 
 type ImportHandlers = Pick<Handlers, 'import.intervals.preview' | 'import.intervals.start' | 'import.tickets.preview' | 'import.tickets.start' | 'import.history'>;
 
@@ -53,9 +53,10 @@ export function importHandlers(ctx: ServiceContext): ImportHandlers {
     'import.intervals.start': async ({ text, queueName, channel, fileName }) => {
       const zone = await timezone();
       const existing = queuesByName(ctx.db()).get(queueName);
-      return ctx.jobs.start(IMPORT_JOB_KIND, 'import.intervals', { text, zone, queueName, queueIntervalMin: existing?.intervalMin ?? null }, (output) =>
-        writeImport(ctx, output, () => channel, fileName),
-      );
+      const destination = { channels: { [queueName]: channel }, defaultChannel: channel, fileName: fileName ?? null };
+      return expectingHistory(ctx, ctx.jobs.start(IMPORT_JOB_KIND, 'import.intervals', { text, zone, queueName, queueIntervalMin: existing?.intervalMin ?? null, destination }, (saved) =>
+        importSaved(ctx, saved),
+      ));
     },
 
     'import.tickets.preview': async ({ text, wholeFile = true, mapping, intervalMinutes = DEFAULT_TICKET_INTERVAL }) => {
@@ -79,61 +80,26 @@ export function importHandlers(ctx: ServiceContext): ImportHandlers {
       const zone = await timezone();
       checkMappingAgainstHeader('import.tickets.start', text, mapping);
       const queueIntervals = Object.fromEntries([...queuesByName(ctx.db()).values()].map((q) => [q.name, q.intervalMin]));
-      return ctx.jobs.start(IMPORT_JOB_KIND, 'import.tickets', { text, zone, intervalMinutes, mapping, dateRange, queueIntervals }, (output) =>
-        writeImport(ctx, output, (queue) => channels[queue] ?? suggestChannel(queue) ?? defaultChannel, fileName),
-      );
+      const destination = { channels, defaultChannel, fileName: fileName ?? null };
+      return expectingHistory(ctx, ctx.jobs.start(IMPORT_JOB_KIND, 'import.tickets', { text, zone, intervalMinutes, mapping, dateRange, queueIntervals, destination }, (saved) =>
+        importSaved(ctx, saved),
+      ));
     },
 
     'import.history': ({ limit = 10 }) => listImports(ctx.db(), limit),
   };
 }
 
-/** Runs on the main thread once the worker has finished: one transaction for every queue of the import and its log entry. */
-function writeImport(ctx: ServiceContext, output: ImportTaskOutput, channelOf: (queue: string) => ChannelKind, fileName: string | undefined) {
-  const writes: ImportedSeriesWrite[] = output.series.map((s) => ({
-    queueName: s.queue,
-    channel: channelOf(s.queue),
-    intervalMin: s.intervalMin,
-    fromDate: output.dateRange.from,
-    toDate: output.dateRange.to,
-    localStart: s.localStart,
-    offsetMin: s.offsetMin,
-    volume: s.volume,
-    ahtSec: s.ahtSec,
-  }));
-  const db = ctx.db();
-  // The workspace as it was, listed under Data → Backups, so an import can be undone.
-  ctx.backup('before-import');
-  return writeTransaction(db, () => {
-    const result = importResult(output, replaceImportedIntervals(db, writes));
-    recordImport(db, { ...result, importedAt: new Date().toISOString(), fileName: fileName ?? null });
-    return { message: importMessage(result, output.firstBadRows), result };
-  });
+/** The import job will offer the history aggregates it reads after its commit (historySummary.ts). */
+function expectingHistory(ctx: ServiceContext, handle: JobHandle): JobHandle {
+  ctx.historySummary.expectOfferUntil(ctx.jobs.wait(handle.jobId));
+  return handle;
 }
 
-function importResult(output: ImportTaskOutput, outcomes: ImportedSeriesOutcome[]): ImportResult {
-  const queues: ImportedQueue[] = outcomes.map((o, i) => {
-    const s = output.series[i];
-    return {
-      name: o.queueName,
-      channel: o.channel,
-      created: o.created,
-      intervalMin: s.intervalMin,
-      ...(s.intervalMin !== s.sourceIntervalMin && { rolledUpFrom: s.sourceIntervalMin }),
-      intervals: o.intervals,
-      contacts: s.contacts,
-      replacedIntervals: o.replacedIntervals,
-    };
-  });
-  return {
-    format: output.format,
-    dateRange: output.dateRange,
-    queues,
-    contacts: output.contacts,
-    intervals: queues.reduce((n, q) => n + q.intervals, 0),
-    rowsRead: output.rowsRead,
-    badRowCount: output.badRowCount,
-  };
+/** Runs on the main thread once the worker has written the import: keeps its history aggregates and words the message. */
+function importSaved(ctx: ServiceContext, saved: SavedImport) {
+  ctx.historySummary.offer(saved.history);
+  return { message: importMessage(saved.result, saved.firstBadRows), result: saved.result };
 }
 
 const count = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });

@@ -9,11 +9,14 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { JobDoneEvent, JobResults } from '../../shared/api/jobs';
 import type { JobHandle, JobKind } from '../../shared/api/types';
 import type { TaskInput, TaskName, TaskOutput } from '../workers/tasks';
 import type { WorkerMessage } from '../workers/protocol';
+import type { JobDatabaseAccess } from '../workers/jobDatabase';
 import type { EventHub } from './events';
 
 const CANCEL_GRACE_MS = 2000;
@@ -39,6 +42,16 @@ export function resolveWorkerScript(): WorkerScript {
     return { file: existsSync(fileURLToPath(unpacked)) ? unpacked : bundled, execArgv: [] };
   }
   return { file: new URL('../workers/dev-worker.mjs', import.meta.url), execArgv: [] };
+}
+
+/**
+ * better-sqlite3's entry file for the worker's own connection (see workers/jobDatabase.ts). The packaged app keeps
+ * better-sqlite3 outside the asar archive (electron-builder.yml asarUnpack), where a worker thread can load it.
+ */
+export function resolveDatabaseDriver(): string {
+  const entry = createRequire(import.meta.url).resolve('better-sqlite3');
+  const unpacked = entry.replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`);
+  return unpacked !== entry && existsSync(unpacked) ? unpacked : entry;
 }
 
 export interface JobCompletion<R> {
@@ -70,11 +83,14 @@ export class JobRunner {
     private readonly events: EventHub,
     private readonly script: WorkerScript = resolveWorkerScript(),
     private readonly maxConcurrent: number = MAX_CONCURRENT_JOBS,
+    /** Lets tasks open their own connection to the workspace (large reads and writes off this thread). */
+    private readonly database?: JobDatabaseAccess,
   ) {}
 
   /**
-   * Starts `task` in a worker. `complete` runs on this thread with the task's output (typically one write
-   * transaction) and returns the summary for the done event.
+   * Starts `task` in a worker. `complete` runs on this thread with the task's output and returns the summary for
+   * the done event; it must stay short (a small write at most), because this thread serves the UI. Tasks with large
+   * reads or writes do them on their own connection (WorkspaceTaskContext) and hand back only a summary.
    */
   start<K extends JobKind, T extends TaskName>(
     kind: K,
@@ -114,7 +130,7 @@ export class JobRunner {
   ): Promise<JobDoneEvent> {
     const cancelBuffer = new SharedArrayBuffer(4);
     const worker = new Worker(this.script.file, {
-      workerData: { task, input, cancelFlag: cancelBuffer },
+      workerData: { task, input, cancelFlag: cancelBuffer, database: this.database },
       execArgv: this.script.execArgv,
     });
     const cancelFlag = new Int32Array(cancelBuffer);
@@ -138,7 +154,8 @@ export class JobRunner {
             this.events.emit('job.progress', { jobId, kind, fraction: message.fraction, message: message.message });
             break;
           case 'result':
-            if (Atomics.load(cancelFlag, 0) === 1) {
+            // A task that wrote its result itself has committed it: the cancel came too late to undo anything.
+            if (!message.committed && Atomics.load(cancelFlag, 0) === 1) {
               finish({ status: 'cancelled', message: 'Cancelled; nothing was changed.' });
               break;
             }

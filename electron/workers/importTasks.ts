@@ -1,7 +1,7 @@
 /**
  * The import jobs' worker side: parse and aggregate a CSV into per-queue interval series, summed up to a queue's
- * longer intervals where an existing queue needs it. Nothing is written here; the main thread writes the series
- * in one transaction (see importService).
+ * longer intervals where an existing queue needs it, then write them on the job's own connection in one
+ * transaction (importSave.ts), so the thread that serves the UI never spends the seconds a large import takes.
  */
 import {
   aggregateTicketsCsv,
@@ -15,7 +15,8 @@ import {
   type TicketColumnMapping,
 } from '../../shared/import';
 import { intervalFit, refusalMessage } from '../../shared/api/channels/dataImport';
-import type { TaskContext } from './taskContext';
+import type { TaskContext, WorkspaceTaskContext } from './taskContext';
+import { saveImport, type ImportDestination, type ImportSeries, type ImportTaskOutput, type SavedImport } from './importSave';
 
 export interface TicketImportInput {
   text: string;
@@ -25,6 +26,7 @@ export interface TicketImportInput {
   dateRange?: LocalDateRange;
   /** Interval length of the workspace's existing queues, by name. */
   queueIntervals: Record<string, number>;
+  destination: ImportDestination;
 }
 
 export interface IntervalImportInput {
@@ -33,35 +35,20 @@ export interface IntervalImportInput {
   queueName: string;
   /** Interval length of the existing queue of that name; null for a new queue. */
   queueIntervalMin: number | null;
-}
-
-/** One queue's intervals in time order, as parallel arrays (cheap to pass between threads). */
-export interface ImportSeries {
-  queue: string;
-  intervalMin: number;
-  /** The file's interval length; differs from intervalMin when the intervals were summed up. */
-  sourceIntervalMin: IntervalMinutes;
-  localStart: string[];
-  offsetMin: number[];
-  volume: number[];
-  ahtSec: (number | null)[];
-  contacts: number;
-}
-
-export interface ImportTaskOutput {
-  format: 'intervals' | 'tickets';
-  dateRange: LocalDateRange;
-  series: ImportSeries[];
-  rowsRead: number;
-  contacts: number;
-  badRowCount: number;
-  /** The first bad rows, for the done message. */
-  firstBadRows: { line: number; message: string }[];
+  destination: ImportDestination;
 }
 
 const BAD_ROWS_REPORTED = 5;
 
-export async function importTickets(input: TicketImportInput, ctx: TaskContext): Promise<ImportTaskOutput> {
+export async function importTickets(input: TicketImportInput, ctx: WorkspaceTaskContext): Promise<SavedImport> {
+  return saveImport(await readTickets(input, ctx), input.destination, ctx);
+}
+
+export function importIntervals(input: IntervalImportInput, ctx: WorkspaceTaskContext): SavedImport {
+  return saveImport(readIntervals(input, ctx), input.destination, ctx);
+}
+
+async function readTickets(input: TicketImportInput, ctx: TaskContext): Promise<ImportTaskOutput> {
   let reported = -1;
   let aggregate;
   try {
@@ -113,7 +100,7 @@ export async function importTickets(input: TicketImportInput, ctx: TaskContext):
   };
 }
 
-export function importIntervals(input: IntervalImportInput, ctx: TaskContext): ImportTaskOutput {
+function readIntervals(input: IntervalImportInput, ctx: TaskContext): ImportTaskOutput {
   ctx.progress(0.05, 'Reading the interval file…');
   // Columns, not an object per row: 5 years of 5-minute rows is half a million rows per queue.
   const parsed = parseIntervalCountColumns(input.text, { zone: input.zone });

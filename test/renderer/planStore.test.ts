@@ -2,22 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlanSave } from '../../shared/api/channels/plan';
 
 // The store talks to the services only through `api`; here `api` is a stand-in that records the calls.
-const calls: { channel: string; payload: unknown }[] = [];
-const replies: Record<string, (payload: unknown) => unknown> = {};
-vi.mock('../../renderer/src/api', () => ({
-  api: new Proxy(
-    { on: () => () => {} },
-    {
-      get: (target, channel: string) =>
-        channel in target
-          ? (target as Record<string, unknown>)[channel]
-          : async (payload: unknown) => {
-              calls.push({ channel, payload });
-              return replies[channel]?.(payload);
-            },
-    },
-  ),
-}));
+vi.mock('../../renderer/src/api', async () => (await import('../helpers/fakeApi')).fakeApiModule());
+const { fakeApi } = await import('../helpers/fakeApi');
+const { calls, replies } = fakeApi;
 
 const { usePlan } = await import('../../renderer/src/stores/planStore');
 const { parsePercentFraction } = await import('../../renderer/src/components/parsePercent');
@@ -45,7 +32,7 @@ const DRAFT: PlanSave = {
 
 describe('plan store', () => {
   beforeEach(() => {
-    calls.length = 0;
+    fakeApi.reset();
     vi.useFakeTimers();
     usePlan.setState({ draft: structuredClone(DRAFT), dirty: false, view: undefined, problems: [] });
   });

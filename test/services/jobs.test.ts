@@ -91,3 +91,22 @@ describe('a limited number of jobs at once', () => {
     }
   });
 });
+
+describe('a cancel that arrives while a worker commits', () => {
+  it('counts the job as done when its worker had committed the result, and as cancelled when it had not', async () => {
+    const script = { file: new URL('../fixtures/workers/resultAfterCancel.mjs', import.meta.url), execArgv: [] };
+    for (const committed of [true, false]) {
+      const runner = new JobRunner(new EventHub(), script, 1);
+      try {
+        // The stand-in reads only `committed` from its input.
+        const input = { committed } as unknown as Parameters<typeof runner.start<'forecast.run', 'forecast.run'>>[2];
+        const handle = runner.start('forecast.run', 'forecast.run', input, (output) => ({ message: 'Saved', result: { runId: output.runId } }));
+        expect(runner.cancel(handle.jobId)).toBe(true);
+        const done = await runner.wait(handle.jobId);
+        expect(done).toMatchObject(committed ? { status: 'succeeded', result: { runId: 1 } } : { status: 'cancelled', message: 'Cancelled; nothing was changed.' });
+      } finally {
+        await runner.shutdown();
+      }
+    }
+  });
+});

@@ -24,6 +24,11 @@ interface ForecastStore {
   adjustDay(date: string, text: string): Promise<void>;
   revertDay(date: string): Promise<void>;
   loadEvents(): Promise<void>;
+  /** Saves an event (already checked against the channel's schema) and reloads the list. */
+  saveEvent(event: Omit<StoredEvent, 'id'>): Promise<void>;
+  deleteEvent(id: number): Promise<void>;
+  /** The run on screen as a CSV file, for the browser's download. */
+  exportCsv(): Promise<{ fileName: string; csv: string } | undefined>;
 }
 
 export const useForecast = create<ForecastStore>((set, get) => ({
@@ -75,13 +80,28 @@ export const useForecast = create<ForecastStore>((set, get) => ({
     if (view) await get().openRun(view.run.id);
   },
   loadEvents: async () => set({ events: await api['events.list']({}) }),
+  async saveEvent(event) {
+    await api['events.save']({ event });
+    await get().loadEvents();
+  },
+  async deleteEvent(id) {
+    await api['events.delete']({ id });
+    await get().loadEvents();
+  },
+  async exportCsv() {
+    const { view } = get();
+    return view ? api['forecast.exportCsv']({ runId: view.run.id }) : undefined;
+  },
 }));
 
 onJobDone((event) => {
   if (event.kind !== 'forecast.run' || event.jobId !== useForecast.getState().jobId) return;
   const { queueId } = useForecast.getState();
   if (event.status === 'succeeded' && queueId) {
-    void api['forecast.runs']({ queueId }).then((runs) => useForecast.setState({ runs }));
+    void api['forecast.runs']({ queueId }).then((runs) => {
+      // The planner may have switched queues while the job ran: these runs are only kept for the queue they list.
+      if (useForecast.getState().queueId === queueId) useForecast.setState({ runs });
+    });
     void useForecast.getState().openRun(event.result.runId);
   }
 });

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { forecastEventSchema } from '../../../../shared/api/channels/forecast';
-import { api } from '../../api';
 import { parseNumberField } from '../../components/parseNumber';
 import { useForecast } from '../../stores/forecastStore';
 import { useWorkspace } from '../../stores/workspaceStore';
@@ -14,7 +13,7 @@ const EMPTY = { name: '', startDate: '', endDate: '', effect: 'multiplier', valu
 
 /** Holidays, releases and promotions the forecast should know about. */
 export function EventsPanel() {
-  const { events, loadEvents } = useForecast();
+  const { events, loadEvents, saveEvent, deleteEvent } = useForecast();
   const queues = useWorkspace((s) => s.summary?.queues ?? NO_QUEUES);
   const [draft, setDraft] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -33,10 +32,9 @@ export function EventsPanel() {
       if (!draft.endDate) delete fieldErrors.endDate;
       return setErrors(fieldErrors);
     }
-    await api['events.save']({ event: parsed.data });
+    await saveEvent(parsed.data);
     setDraft(EMPTY);
     setErrors({});
-    await loadEvents();
   };
 
   const upcoming = events.filter((e) => e.endDate >= new Date().toISOString().slice(0, 10));
@@ -53,7 +51,7 @@ export function EventsPanel() {
               <td>{e.name}</td><td>{e.startDate}</td><td>{e.endDate}</td>
               <td>{e.effect}{e.value !== null ? ` ${e.value}` : e.effect === 'closed' ? '' : ' (estimated)'}</td>
               <td>{queueName(e.queueId)}</td>
-              <td><button type="button" className="link danger" onClick={() => void api['events.delete']({ id: e.id }).then(loadEvents)} aria-label={`Delete event ${e.name} on ${e.startDate}`}>Delete</button></td>
+              <td><button type="button" className="link danger" onClick={() => void deleteEvent(e.id)} aria-label={`Delete event ${e.name} on ${e.startDate}`}>Delete</button></td>
             </tr>
           ))}
           {upcoming.length === 0 && <tr><td colSpan={6} className="muted">No upcoming events. Add one below.</td></tr>}

@@ -9,7 +9,7 @@ import { formatNumber, formatPercent } from '../../components/format';
 import { useForecast } from '../../stores/forecastStore';
 import { useJobs } from '../../stores/jobsStore';
 import { useWorkspace } from '../../stores/workspaceStore';
-import { api } from '../../api';
+import { download } from '../../components/download';
 import { countOf } from '../../../../shared/text/plural';
 import { EventsPanel } from './EventsPanel';
 import { WEEKDAY_SHORT } from '../../../../shared/calendar/days';
@@ -135,8 +135,8 @@ function ForecastResultView({ view }: { view: ForecastView }) {
   }), [view]);
 
   const exportCsv = async () => {
-    const { fileName, csv } = await api['forecast.exportCsv']({ runId: view.run.id });
-    download({ fileName, mimeType: 'text/csv', encoding: 'utf8', content: csv });
+    const file = await useForecast.getState().exportCsv();
+    if (file) download({ fileName: file.fileName, mimeType: 'text/csv', encoding: 'utf8', content: file.csv });
   };
 
   return (

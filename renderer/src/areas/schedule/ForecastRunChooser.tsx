@@ -3,11 +3,10 @@
  * reaching the week that is not a backtest; the planner may pick another run reaching the week — a backtest too, on
  * purpose — and the choice is stored for that queue and week. Changing it reloads the requirements Generate uses.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { WeekForecastQueue, WeekForecastRuns } from '../../../../shared/api/channels/forecastChoice';
-import { api } from '../../api';
+import { useEffect } from 'react';
+import type { WeekForecastQueue } from '../../../../shared/api/channels/forecastChoice';
 import { countOf } from '../../../../shared/text/plural';
-import { useSchedule } from '../../stores/scheduleStore';
+import { useWeekForecast } from '../../stores/weekForecastStore';
 
 type Run = WeekForecastQueue['runs'][number];
 
@@ -15,38 +14,13 @@ const describeRun = (run: Run) =>
   `#${run.id} · ${run.method} · ${run.backtest ? 'backtest ' : ''}as of ${run.asOf} · reaches ${countOf(run.daysInWeek, 'day')} of the week`;
 
 export function ForecastRunChooser({ weekStart }: { weekStart: string }) {
-  const [runs, setRuns] = useState<WeekForecastRuns>();
-  const [error, setError] = useState<string>();
-
-  const load = useCallback(async (isCurrent: () => boolean = () => true) => {
-    try {
-      const reply = await api['schedule.forecastRuns']({ weekStart });
-      if (!isCurrent()) return;
-      setRuns(reply);
-      setError(undefined);
-    } catch (e) {
-      if (isCurrent()) setError((e as Error).message);
-    }
-  }, [weekStart]);
+  const runs = useWeekForecast((s) => s.runs);
+  const error = useWeekForecast((s) => s.error);
+  const load = useWeekForecast((s) => s.load);
+  const choose = useWeekForecast((s) => s.choose);
   useEffect(() => {
-    // A reply for a week the planner has already left is dropped, so a slow answer cannot hide the chooser.
-    let current = true;
-    setRuns(undefined);
-    void load(() => current);
-    return () => {
-      current = false;
-    };
-  }, [load]);
-
-  const choose = async (queueId: number, runId: number | null) => {
-    try {
-      setRuns(await api['schedule.chooseForecastRun']({ weekStart, queueId, runId }));
-      setError(undefined);
-      await useSchedule.getState().loadRequirements();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+    void load(weekStart);
+  }, [load, weekStart]);
 
   if (!runs || runs.weekStart !== weekStart) return error ? <div className="notice notice--error" role="alert">{error}</div> : null;
   return (

@@ -3,10 +3,10 @@
  * removed and moved, and the change in agent-hours short and over, both measured against this version's
  * requirements.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { ScheduleShift, ScheduleView } from '../../../../shared/api/channels/schedule';
 import { formatNumber } from '../../components/format';
-import { api } from '../../api';
+import { useVersionCompare } from '../../stores/versionCompareStore';
 import { useSchedule } from '../../stores/scheduleStore';
 import { diffVersions, type ShiftChange } from './versionDiff';
 import { formatClock, WEEKDAY_SHORT } from '../../../../shared/calendar/days';
@@ -17,22 +17,14 @@ export function VersionCompare({ view }: { view: ScheduleView }) {
   const shifts = useSchedule((s) => s.shifts);
   const others = view.versions.filter((v) => v.id !== view.schedule.id);
   const preferred = others.find((v) => v.status === 'published') ?? others[0];
-  const [otherId, setOtherId] = useState<number | undefined>(preferred?.id);
-  const [otherShifts, setOtherShifts] = useState<ScheduleShift[] | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const otherId = useVersionCompare((s) => s.otherId);
+  const otherShifts = useVersionCompare((s) => s.otherShifts);
+  const error = useVersionCompare((s) => s.error);
+  const compareWith = useVersionCompare((s) => s.compareWith);
 
-  useEffect(() => setOtherId(preferred?.id), [view.schedule.id, preferred?.id]);
   useEffect(() => {
-    setOtherShifts(undefined);
-    if (otherId === undefined) return;
-    let current = true;
-    api['schedule.view']({ scheduleId: otherId })
-      .then((v) => current && setOtherShifts(v.shifts))
-      .catch((e: Error) => current && setError(e.message));
-    return () => {
-      current = false;
-    };
-  }, [otherId]);
+    void compareWith(preferred?.id);
+  }, [compareWith, view.schedule.id, preferred?.id]);
 
   const requirements = useMemo(() => ({ intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series }), [view.requirements]);
   const diff = useMemo(() => (otherShifts ? diffVersions(otherShifts, shifts, requirements) : undefined), [otherShifts, shifts, requirements]);
@@ -52,7 +44,7 @@ export function VersionCompare({ view }: { view: ScheduleView }) {
     <div className="panel" data-testid="sched-compare">
       <div className="sched-side__head">
         <h3>Compare v{view.schedule.version} with</h3>
-        <select aria-label="Version to compare with" value={otherId ?? ''} onChange={(e) => setOtherId(Number(e.target.value))} data-testid="sched-compare-version">
+        <select aria-label="Version to compare with" value={otherId ?? ''} onChange={(e) => void compareWith(Number(e.target.value))} data-testid="sched-compare-version">
           {others.map((v) => <option key={v.id} value={v.id}>v{v.version} · {v.status}</option>)}
         </select>
       </div>
