@@ -1,6 +1,6 @@
 /**
  * SLA → staffing: every priority × tier cell of a policy is staffed to its first-response target on the business
- * clock, most urgent first (tightest target, then priority), all on the same agents, on an hour-of-week grid (168 one-hour slots).
+ * clock, highest priority first (then the policy's tier order), all on the same agents, on an hour-of-week grid (168 one-hour slots).
  *
  * - Cells with a first-response target under one hour (the planning interval) are a queue: Erlang C, 95% of
  *   tickets answered within the target. Priority is modelled by letting class k see the load of every queue class
@@ -138,9 +138,10 @@ export function parseSlaPlan(raw: SlaPlanInput): ParsedPlan {
 }
 
 /**
- * The cells in staffing order: the tightest first-response target first, then the higher priority, then the
- * policy's tier order. Ordering by target rather than by priority label keeps a loose P1 (24 h for a free tier)
- * from holding agents while a 1-hour P2 waits, and makes a cell that crosses into the queue keep its place.
+ * The cells in staffing order: highest priority first, then the policy's tier order (the issue's "highest
+ * priority first"). The order does not depend on the targets, so editing a target never moves a cell ahead of
+ * another: tightening one cell then only makes that cell's promise harder (and, when it joins the queue, adds its
+ * load to the queue classes below it), which is what keeps the requirement monotone.
  */
 function buildModel(plan: ParsedPlan, firstResponseOverride?: { priority: string; tier: string; minutes: number }): PlanModel {
   const open = openSlotsOfWeek(plan.businessHours);
@@ -157,7 +158,6 @@ function buildModel(plan: ParsedPlan, firstResponseOverride?: { priority: string
     .filter((c) => c.share > 0)
     .sort(
       (a, b) =>
-        a.cell.firstResponseMin - b.cell.firstResponseMin ||
         PRIORITIES.indexOf(a.cell.priority) - PRIORITIES.indexOf(b.cell.priority) ||
         tierOrder.get(a.cell.tier)! - tierOrder.get(b.cell.tier)!,
     )
@@ -256,8 +256,8 @@ function complianceOf(model: PlanModel, agentsPerSlot: readonly number[]): CellC
   const agents = model.openSlots.map((slot) => Math.max(0, Math.floor(agentsPerSlot[slot])));
   const results = new Map<TicketClass, { answered: number; formula: string }>();
 
-  const queueLoads = cumulativeQueueLoads(model);
-  for (const { cls, cumulative } of queueLoads) {
+  const workedInTime = workedInTimeByClass(model, agents);
+  for (const { cls, cumulative } of cumulativeQueueLoads(model)) {
     let tickets = 0;
     let answered = 0;
     for (let j = 0; j < n; j++) {
@@ -265,28 +265,19 @@ function complianceOf(model: PlanModel, agentsPerSlot: readonly number[]): CellC
       tickets += cls.volumes[j];
       answered += cls.volumes[j] * queueServiceLevel(cumulative[j], agents[j], ahtSec, cls.cell.firstResponseMin * 60);
     }
+    const erlang = tickets === 0 ? 1 : answered / tickets;
+    const worked = workedInTime.get(cls)!;
     results.set(cls, {
-      answered: tickets === 0 ? 1 : answered / tickets,
-      formula: `Erlang C per open hour: share answered within ${formatNumber(cls.cell.firstResponseMin)} min with the hour's agents, this class and every queue class above it sharing them; weighted by the class's tickets`,
+      answered: Math.min(erlang, worked),
+      formula:
+        `the lower of (a) Erlang C per open hour: share answered within ${formatNumber(cls.cell.firstResponseMin)} min with the hour's agents, this class and every queue class above it sharing them, weighted by the class's tickets = ${formatNumber(erlang * 100)}%, ` +
+        `and (b) the share worked within its arrival hour by the agents (at ${formatNumber(settings.maxOccupancy * 100)}% occupancy) the classes above leave = ${formatNumber(worked * 100)}%`,
     });
   }
-
-  const queueErlangs = model.openSlots.map((_, j) => (queueLoads.length === 0 ? 0 : (queueLoads[queueLoads.length - 1].cumulative[j] * ahtSec) / 3600));
-  // Agents left for deferred work after the queue, at the occupancy cap, over two runs of the week.
-  const leftover = twice(agents.map((a, j) => Math.max(0, a * settings.maxOccupancy - queueErlangs[j])));
   for (const cls of model.classes.filter((c) => c.mode === 'deferred')) {
-    const rows = simulateDeferredBacklog(twice(cls.volumes), leftover, {
-      handleSec: ahtSec,
-      responseSec: cls.cell.firstResponseMin * 60,
-      intervalMin: SLA_INTERVAL_MIN,
-      maxOccupancy: 1,
-    });
-    rows.forEach((row, i) => (leftover[i] = Math.max(0, leftover[i] - (row.worked * ahtSec) / 3600)));
-    const weekTickets = cls.volumes.reduce((s, v) => s + v, 0);
-    const missed = rows.slice(n).reduce((s, r) => s + r.missed, 0);
     results.set(cls, {
-      answered: weekTickets === 0 ? 1 : Math.min(1, Math.max(0, 1 - missed / weekTickets)),
-      formula: `1 − tickets past ${formatNumber(cls.cell.firstResponseMin)} business min ÷ tickets a week; worked oldest first with the agents the queue and higher classes leave (at ${formatNumber(settings.maxOccupancy * 100)}% occupancy)`,
+      answered: workedInTime.get(cls)!,
+      formula: `1 − tickets past ${formatNumber(cls.cell.firstResponseMin)} business min ÷ tickets a week; worked oldest first with the agents (at ${formatNumber(settings.maxOccupancy * 100)}% occupancy) the classes above leave`,
     });
   }
 
@@ -305,6 +296,36 @@ function complianceOf(model: PlanModel, agentsPerSlot: readonly number[]): CellC
       formula,
     };
   });
+}
+
+/**
+ * Every class as work on the agents' time, in staffing order, over two runs of the week (the second is reported):
+ * each hour the agents at the occupancy cap work the oldest tickets of the highest class first; the share of each
+ * class's tickets worked within its target. Queue classes are in this too, because a target under an hour is also
+ * a promise to work the ticket within its arrival hour: on the hourly grid every target under an hour reads as "by
+ * the end of the arrival hour", exactly what a one-hour deferred target reads as. So a cell tightened across the
+ * one-hour line keeps this check and gains the Erlang one, and its answer can only get worse (README: "Tightening
+ * never lowers the requirement").
+ */
+function workedInTimeByClass(model: PlanModel, agents: readonly number[]): Map<TicketClass, number> {
+  const { settings } = model.plan;
+  const ahtSec = settings.ahtMin * 60;
+  const n = model.openSlots.length;
+  const capacity = twice(agents.map((a) => a * settings.maxOccupancy));
+  const shares = new Map<TicketClass, number>();
+  for (const cls of model.classes) {
+    const rows = simulateDeferredBacklog(twice(cls.volumes), capacity, {
+      handleSec: ahtSec,
+      responseSec: Math.max(cls.cell.firstResponseMin, SLA_INTERVAL_MIN) * 60,
+      intervalMin: SLA_INTERVAL_MIN,
+      maxOccupancy: 1,
+    });
+    rows.forEach((row, i) => (capacity[i] = Math.max(0, capacity[i] - (row.worked * ahtSec) / 3600)));
+    const weekTickets = cls.volumes.reduce((s, v) => s + v, 0);
+    const missed = rows.slice(n).reduce((s, r) => s + r.missed, 0);
+    shares.set(cls, weekTickets === 0 ? 1 : Math.min(1, Math.max(0, 1 - missed / weekTickets)));
+  }
+  return shares;
 }
 
 /**
