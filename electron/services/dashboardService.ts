@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
+import { weekDates } from '../../shared/calendar/days';
 import type { Database } from 'better-sqlite3';
 import type { ChecklistItem, CoverageGap, DashboardMetric, DashboardOverview, RagInterval, RagReading } from '../../shared/api/channels/dashboard';
 import type { ChannelStaffingSettings } from '../../shared/api/channels/staffing';
@@ -160,13 +161,16 @@ export function buildOverview(db: Database, today: string): DashboardOverview {
   let sla: DashboardOverview['sla'] = null;
   if (active) {
     try {
+      // Projected for this week and, with a published schedule, for the schedule's week: holidays in the week
+      // stop the SLA clock (tickets arriving on them join the next open hour) and take the team's hours.
+      const weekStart = DateTime.fromISO(today).startOf('week').toISODate()!;
       const request = { policy: active.policy, mix: active.mix, businessHours: active.businessHours, settings: active.settings, volumeSource: active.volumeSource, headcount: active.headcount };
-      const view = assessPlan(() => db, request, { tightest: false });
+      const view = assessPlan(() => db, { ...request, weekStart }, { tightest: false });
       const without = (cells: typeof view.compliance) => cells.filter((c) => c.withoutCapacity).map((c) => `${c.priority} × ${c.tierName}`);
       // With a published schedule, the same promises against the agents it puts on the policy's queue skill.
       const skill = active.volumeSource.kind === 'queue' ? queueSummaries(db).find((q) => q.name === (active.volumeSource as { queueName: string }).queueName)?.channel : undefined;
       const perHour = skill ? schedulePart?.agentsPerHourBySkill.get(skill) : undefined;
-      const onSchedule = perHour ? assessPlan(() => db, request, { tightest: false, agentsPerSlot: perHour }) : undefined;
+      const onSchedule = perHour && schedulePart ? assessPlan(() => db, { ...request, weekStart: schedulePart.schedule.weekStart }, { tightest: false, agentsPerSlot: perHour }) : undefined;
       sla = {
         withSchedule: onSchedule && skill && schedulePart ? { weekStart: schedulePart.schedule.weekStart, skill, overallInTarget: onSchedule.overallInTarget, cellsWithoutCapacity: without(onSchedule.compliance) } : null,
         policyId: active.id,
@@ -176,6 +180,8 @@ export function buildOverview(db: Database, today: string): DashboardOverview {
         headcount: active.headcount,
         headcountNeeded: view.headcountNeeded,
         fte: view.requirement.fte,
+        weekStart,
+        holidaysInWeek: active.businessHours.holidays.filter((d) => weekDates(weekStart).includes(d)),
       };
     } catch (error) {
       notes.push(`SLA policy "${active.name}" cannot be assessed: ${(error as Error).message}`);
@@ -187,9 +193,9 @@ export function buildOverview(db: Database, today: string): DashboardOverview {
     value: sla ? round(sla.overallInTarget * 100, 1) : null,
     unit: '% of tickets answered in target',
     cadence: 'projected from the plan',
-    formula: 'Σ cell share × share of the cell’s tickets answered within its first-response target, with the policy’s team spread over the business hours',
+    formula: 'Σ cell share × share of the cell’s tickets answered within its first-response target, with the policy’s team spread over the week’s business hours (holidays closed)',
     inputs: sla
-      ? `${sla.policyName}: ${sla.headcount} agents; ${sla.cellsWithoutCapacity.length} cells without capacity; ${sla.headcountNeeded ?? '–'} agents keep every promise`
+      ? `${sla.policyName}, week of ${sla.weekStart}${sla.holidaysInWeek.length ? ` (holidays ${sla.holidaysInWeek.join(', ')}: SLA clock stopped)` : ''}: ${sla.headcount} agents; ${sla.cellsWithoutCapacity.length} cells without capacity; ${sla.headcountNeeded ?? '–'} agents keep every promise`
       : 'no active SLA policy',
     ...(sla ? {} : { unavailable: 'Make a policy active in SLA policies.' }),
   });

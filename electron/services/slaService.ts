@@ -80,7 +80,7 @@ export function typicalWeek(db: () => Database, source: SlaVolumeSource): { volu
 /** Pure for a given or sample week: the database is opened only for a queue's history. */
 export function assessPlan(db: () => Database, request: PlanRequest, options: { tightest?: boolean; agentsPerSlot?: readonly number[] } = {}): SlaAssessmentView {
   const week = typicalWeek(db, request.volumeSource);
-  const input = { policy: request.policy, mix: request.mix, businessHours: request.businessHours, weekVolumes: week.volumes, settings: request.settings };
+  const input = { policy: request.policy, mix: request.mix, businessHours: request.businessHours, weekVolumes: week.volumes, settings: request.settings, weekStart: request.weekStart };
   const assessment = assessSlaPlan(input, request.headcount, { tightest: options.tightest, agentsPerSlot: options.agentsPerSlot });
   const ticketsPerWeek = week.volumes.reduce((s, v) => s + v, 0);
   const weighted = assessment.compliance.reduce((s, c) => s + c.share * c.answeredInTarget, 0);

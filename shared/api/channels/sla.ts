@@ -7,6 +7,7 @@ import {
   slaMixSchema,
   slaPlanSettingsSchema,
   slaPolicySchema,
+  slaWeekStartField,
   tierStructureSchema,
   type BusinessHours,
   type CellCompliance,
@@ -57,6 +58,8 @@ export const slaPlanRequestSchema = z
     settings: slaPlanSettingsSchema,
     volumeSource: slaVolumeSourceSchema,
     headcount: headcountField,
+    /** Project this week (a Monday): its holidays close the SLA clock. Not stored with a policy. */
+    weekStart: slaWeekStartField.optional(),
   })
   .strict();
 
@@ -92,7 +95,7 @@ export interface SlaAssessmentView {
 export const slaChannels = {
   'sla.policies.list': { request: z.object({}).strict(), response: returns<StoredSlaPolicy[]>() },
   'sla.policies.save': {
-    request: slaPlanRequestSchema.extend({ id: z.number().int().positive().optional(), name: nameField, activate: z.boolean().optional() }).strict(),
+    request: slaPlanRequestSchema.omit({ weekStart: true }).extend({ id: z.number().int().positive().optional(), name: nameField, activate: z.boolean().optional() }).strict(),
     response: returns<StoredSlaPolicy>(),
   },
   'sla.policies.delete': { request: idRequest, response: returns<{ deleted: boolean }>() },

@@ -28,7 +28,9 @@ import { capFractionField, positiveField, shrinkageField } from '../staffing/fie
 import { formatNumber } from '../staffing/formatNumber';
 import { evaluateAgents, liveQueue } from '../staffing/liveQueue';
 import { requiredAgents } from '../staffing/solvers';
-import { businessHoursSchema, HOURS_PER_WEEK, openSlotsOfWeek } from './businessHours';
+import { calendarDate, isCalendarDate } from '../../calendar/calendarDate';
+import { weekdayOfDate } from '../schedule/time';
+import { businessHoursSchema, HOURS_PER_WEEK, openHoursPerWeek, openSlotsOfWeek } from './businessHours';
 import { slaMixSchema, shareOf, type SlaMix } from './mix';
 import { PRIORITIES, slaMatrix, slaPolicySchema, type SlaCell, type SlaPolicy, type SlaPolicyInput } from './policy';
 
@@ -40,6 +42,9 @@ export const ACHIEVABLE_SHARE = 0.95;
 /** Usual first-response targets, in minutes, searched for the tightest one a cell can keep. */
 export const TARGET_LADDER_MIN = [5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 300, 360, 480, 600, 720, 960, 1200, 1440, 1920, 2400, 2880, 4320, 7200];
 const MAX_HEADCOUNT = 2000;
+
+/** The Monday of a projected week (see slaPlanInputSchema.weekStart). */
+export const slaWeekStartField = calendarDate('Week start').refine((d) => !isCalendarDate(d) || weekdayOfDate(d) === 0, 'Week start must be a Monday');
 
 export const slaPlanSettingsSchema = z
   .object({
@@ -60,9 +65,18 @@ export const slaPlanInputSchema = z
       .array(z.number({ error: 'Volume must be a number' }).refine((v) => Number.isFinite(v) && v >= 0, 'Volume cannot be negative'))
       .length(HOURS_PER_WEEK, `Week volumes need ${HOURS_PER_WEEK} hourly values, Monday 00:00 first`),
     settings: slaPlanSettingsSchema,
+    /**
+     * The Monday of the week projected. With it, the business-hours holidays of that week close those days: the
+     * SLA clock stops, tickets arriving on a holiday join the next open hour, and the team's hours shrink by the
+     * holiday's open hours. Without it, a typical week with no holidays.
+     */
+    weekStart: slaWeekStartField.optional(),
   })
   .strict()
   .superRefine((input, ctx) => {
+    if (input.weekStart && isCalendarDate(input.weekStart) && !openSlotsOfWeek(input.businessHours, input.weekStart).some(Boolean)) {
+      ctx.addIssue({ code: 'custom', path: ['weekStart'], message: `Every business day of the week of ${input.weekStart} is a holiday: no open hour to project` });
+    }
     const cells = new Set(slaMatrix(input.policy).map((c) => `${c.priority}|${c.tier}`));
     input.mix.cells.forEach((c, i) => {
       if (c.share > 0 && !cells.has(`${c.priority}|${c.tier}`)) {
@@ -144,7 +158,7 @@ export function parseSlaPlan(raw: SlaPlanInput): ParsedPlan {
  * load to the queue classes below it), which is what keeps the requirement monotone.
  */
 function buildModel(plan: ParsedPlan, firstResponseOverride?: { priority: string; tier: string; minutes: number }): PlanModel {
-  const open = openSlotsOfWeek(plan.businessHours);
+  const open = openSlotsOfWeek(plan.businessHours, plan.weekStart);
   const openSlots = open.flatMap((isOpen, slot) => (isOpen ? [slot] : []));
   const arrivals = arrivalsOnBusinessClock(plan.weekVolumes, open, openSlots);
   const tierOrder = new Map(plan.policy.tiers.map((t, i) => [t.id, i]));
@@ -234,7 +248,12 @@ function requirementOf(model: PlanModel): SlaRequirement {
   const fte = agentHoursPerWeek / settings.hoursPerAgentWeek / (1 - settings.shrinkage);
   const f = formatNumber;
   const steps: CalculationStep[] = [
-    { label: 'Open hours a week', formula: 'business hours on the SLA clock', value: n, unit: 'hours' },
+    {
+      label: 'Open hours a week',
+      formula: model.plan.weekStart ? `business hours on the SLA clock in the week of ${model.plan.weekStart}, holidays closed` : 'business hours on the SLA clock',
+      value: n,
+      unit: 'hours',
+    },
     { label: 'Tickets a week', formula: 'Σ tickets per hour (closed-hour arrivals join the next open hour)', value: hours.reduce((s, h) => s + h.tickets, 0), unit: 'tickets' },
     { label: 'Agents in an hour', formula: `max(queue agents at ${f(ACHIEVABLE_SHARE * 100)}% within target, ⌈(queue + deferred Erlangs) ÷ ${f(settings.maxOccupancy * 100)}% occupancy⌉)`, value: peakAgents, unit: 'agents at the peak' },
     { label: 'Agent-hours a week', formula: 'Σ agents per open hour', value: agentHoursPerWeek, unit: 'agent-hours' },
@@ -330,7 +349,8 @@ function workedInTimeByClass(model: PlanModel, agents: readonly number[]): Map<T
 
 /**
  * A headcount spread over the open hours: productive agent-hours a week = ⌊headcount × (1 − shrinkage) × hours per
- * agent week⌋, at most the headcount in any hour. Every open hour gets ⌊agent-hours ÷ open hours⌋ agents and the
+ * agent week × open hours this week ÷ open hours of a regular week⌋ (the last factor is below 1 only in a projected
+ * week with holidays), at most the headcount in any hour. Every open hour gets ⌊agent-hours ÷ open hours⌋ agents and the
  * remaining agent-hours go one each to the busiest hours (most tickets; earlier hour first on a tie).
  */
 export function agentsFromHeadcount(raw: SlaPlanInput, headcount: number): number[] {
@@ -340,7 +360,9 @@ export function agentsFromHeadcount(raw: SlaPlanInput, headcount: number): numbe
 function spreadHeadcount(model: PlanModel, headcount: number): number[] {
   const { shrinkage, hoursPerAgentWeek } = model.plan.settings;
   const n = model.openSlots.length;
-  const agentHours = Math.min(headcount * n, Math.floor(headcount * (1 - shrinkage) * hoursPerAgentWeek + 1e-9));
+  // A holiday closes the queue and the team is off: the week's hours shrink by the share of open hours it takes.
+  const weekShare = n / openHoursPerWeek(model.plan.businessHours);
+  const agentHours = Math.min(headcount * n, Math.floor(headcount * (1 - shrinkage) * hoursPerAgentWeek * weekShare + 1e-9));
   const base = Math.floor(agentHours / n);
   const extra = agentHours - base * n;
   const tickets = model.openSlots.map((_, j) => model.classes.reduce((sum, c) => sum + c.volumes[j], 0));
@@ -403,7 +425,7 @@ export function assessSlaPlan(
       label: 'Productive agent-hours a week',
       formula: agentsPerSlot
         ? 'Σ agents per open hour in the schedule'
-        : `⌊${headcount} agents × (1 − ${formatNumber(shrinkage * 100)}% shrinkage) × ${formatNumber(hoursPerAgentWeek)} h⌋, spread over ${model.openSlots.length} open hours, extra hours to the busiest`,
+        : `⌊${headcount} agents × (1 − ${formatNumber(shrinkage * 100)}% shrinkage) × ${formatNumber(hoursPerAgentWeek)} h${holidayFactor(model)}⌋, spread over ${model.openSlots.length} open hours, extra hours to the busiest`,
       value: agentHours,
       unit: 'agent-hours',
     },
@@ -411,6 +433,12 @@ export function assessSlaPlan(
     { label: 'Headcount that keeps every promise', formula: `smallest team, spread the same way, with every cell ≥ ${ACHIEVABLE_SHARE * 100}% in target`, value: headcountNeeded ?? Number.NaN, unit: 'agents' },
   ];
   return { requirement, headcount, compliance, keepsPromises: keeps(compliance), headcountNeeded, tightest, steps };
+}
+
+/** " × 32 ÷ 40 open hours (holidays)" in a projected week with holidays; empty otherwise. */
+function holidayFactor(model: PlanModel): string {
+  const regular = openHoursPerWeek(model.plan.businessHours);
+  return model.openSlots.length === regular ? '' : ` × ${model.openSlots.length} ÷ ${regular} open hours (holidays in the week of ${model.plan.weekStart})`;
 }
 
 /** Compliance only grows with agents, so the smallest passing headcount is found by doubling then bisecting. */

@@ -259,3 +259,44 @@ describe('the worked example: can 8 agents (and 1 lead) keep the blueprint matri
     expect(assessSlaPlan(input, needed - 1).keepsPromises).toBe(false);
   });
 });
+
+describe('holidays in a projected week stop the SLA clock', () => {
+  // The worked example projected for the week of Monday 2026-12-21, with Friday 2026-12-25 a holiday.
+  const base = samplePlanInput();
+  const withHoliday = (weekStart?: string): SlaPlanInput => ({ ...base, businessHours: { ...weekdayBusinessHours('UTC'), holidays: ['2026-12-25'] }, weekStart });
+  const typical = assessSlaPlan(withHoliday(), 8, { tightest: false });
+  const christmasWeek = assessSlaPlan(withHoliday('2026-12-21'), 8, { tightest: false });
+
+  it('closes the holiday: no requirement on Friday, 32 open hours instead of 40', () => {
+    expect(typical.requirement.hours).toHaveLength(40);
+    expect(christmasWeek.requirement.hours).toHaveLength(32);
+    expect(christmasWeek.requirement.hours.some((h) => Math.floor(h.slot / 24) === 4)).toBe(false);
+  });
+
+  it('moves the holiday’s tickets to the next open hour (Monday 09:00) and loses none', () => {
+    const total = (a: typeof typical) => a.requirement.hours.reduce((s, h) => s + h.tickets, 0);
+    expect(total(christmasWeek)).toBeCloseTo(total(typical), 9);
+    const week = sampleWeekVolumes();
+    // Monday 09:00 takes its own hour and everything since Thursday 17:00: Friday’s whole day included.
+    let carried = 0;
+    for (let slot = 3 * 24 + 17; slot <= HOURS_PER_WEEK + 9; slot++) carried += week[slot % HOURS_PER_WEEK];
+    expect(christmasWeek.requirement.hours.find((h) => h.slot === 9)!.tickets).toBeCloseTo(carried, 9);
+  });
+
+  it('takes the holiday’s hours from the team: 8 × 80% × 40 h × 32 ÷ 40 = 204 agent-hours, and compliance falls', () => {
+    expect(christmasWeek.steps[0].value).toBe(204);
+    expect(christmasWeek.steps[0].formula).toContain('32 ÷ 40 open hours (holidays in the week of 2026-12-21)');
+    christmasWeek.compliance.forEach((c, i) => expect(c.answeredInTarget).toBeLessThanOrEqual(typical.compliance[i].answeredInTarget + 1e-9));
+    const overall = (a: typeof typical) => a.compliance.reduce((s, c) => s + c.share * c.answeredInTarget, 0);
+    expect(overall(christmasWeek)).toBeLessThan(overall(typical));
+    expect(christmasWeek.headcountNeeded!).toBeGreaterThan(typical.headcountNeeded!);
+  });
+
+  it('ignores holidays outside the projected week, and refuses a week with no open hour', () => {
+    const otherWeek = assessSlaPlan(withHoliday('2026-12-14'), 8, { tightest: false });
+    expect(otherWeek.compliance).toEqual(typical.compliance);
+    const allClosed = { ...withHoliday('2026-12-21'), businessHours: { ...weekdayBusinessHours('UTC'), holidays: ['2026-12-21', '2026-12-22', '2026-12-23', '2026-12-24', '2026-12-25'] } };
+    expect(() => assessSlaPlan(allClosed, 8)).toThrow(/Every business day of the week of 2026-12-21 is a holiday/);
+    expect(() => assessSlaPlan(withHoliday('2026-12-22'), 8)).toThrow(/Week start must be a Monday/);
+  });
+});

@@ -277,7 +277,8 @@ function SlaSummary() {
         <p className="muted">No active SLA policy: <a href="#/sla">choose one</a>.</p>
       ) : (
         <p>
-          <strong>{sla.policyName}</strong>: {formatPercent(sla.overallInTarget)} of tickets answered within their first-response target with {sla.headcount} agents.{' '}
+          <strong>{sla.policyName}</strong>, week of {sla.weekStart}: {formatPercent(sla.overallInTarget)} of tickets answered within their first-response target with {sla.headcount} agents.{' '}
+          {sla.holidaysInWeek.length > 0 && `Holidays ${sla.holidaysInWeek.join(', ')} stop the SLA clock (their tickets count from the next open hour). `}
           {sla.cellsWithoutCapacity.length > 0 ? `SLA without capacity: ${sla.cellsWithoutCapacity.join(', ')}. ` : 'Every promise has the capacity behind it. '}
           {sla.headcountNeeded !== null && `${sla.headcountNeeded} agents keep every promise 95% of the time. `}
           <a href="#/sla">Open the policy</a>
