@@ -23,6 +23,8 @@ import { agentCountsBySkill, getWorkspace, queueSummaries } from '../../db/repos
 import type { Handlers, ServiceContext } from './handlers';
 import { weekRequirements, type QueueWeekLoad } from './scheduleRequirements';
 import { assessPlan, EXAMPLE_COST_INPUTS, ensureSlaPolicies } from './slaService';
+import { ticketSummary } from './slaTicketService';
+import { BACKLOG_AGE_HOURS, DEFAULT_TIERS } from '../../shared/engine/sla';
 
 /** Days of history the daily metrics show. */
 const RECENT_DAYS = 28;
@@ -102,16 +104,7 @@ export function buildOverview(db: Database, today: string): DashboardOverview {
     },
   );
 
-  metrics.push({
-    id: 'backlog',
-    label: 'Backlog (open over 24 h)',
-    value: null,
-    unit: 'tickets',
-    cadence: 'real-time when imported',
-    formula: 'tickets created more than 24 h ago and not yet solved',
-    inputs: 'needs each ticket’s created and solved times',
-    unavailable: 'Ticket imports are stored as interval counts (created times only), so open tickets cannot be counted yet.',
-  });
+  metrics.push(backlogMetric(db));
 
   const gaps = schedulePart?.gaps ?? [];
   metrics.push({
@@ -212,6 +205,31 @@ export function buildOverview(db: Database, today: string): DashboardOverview {
     sla,
     checklist: planningChecklist(db, today, { agentCount, sla, days, schedulePlanned: schedulePart?.agentsScheduled ?? null }),
     notes,
+  };
+}
+
+/** Tickets open over 24 h, from the latest ticket export kept ticket by ticket (SLA policies → Ticket export). */
+function backlogMetric(db: Database): DashboardMetric {
+  const summary = ticketSummary(db, DEFAULT_TIERS);
+  const latest = summary.latest;
+  const base = {
+    id: 'backlog' as const,
+    label: 'Backlog (open over 24 h)',
+    unit: 'tickets',
+    cadence: 'real-time when imported',
+    formula: `tickets created at least ${BACKLOG_AGE_HOURS} h before the moment counted and not solved by then; the moment is the export's latest created or solved time, and each day's point is counted at local midnight ending the day`,
+  };
+  if (!latest) {
+    return { ...base, value: null, inputs: 'no ticket export imported', unavailable: 'Import a ticket export with created and solved times in SLA policies → Ticket export to count the backlog.' };
+  }
+  if (summary.backlog === null) {
+    return { ...base, value: null, inputs: `${f(latest.tickets)} tickets imported ${latest.importedAt.slice(0, 10)}, none with a solved time`, unavailable: 'The ticket export has no solved times: import one with its solved (resolved) column mapped.' };
+  }
+  return {
+    ...base,
+    value: summary.backlog,
+    inputs: `${f(latest.tickets)} tickets from ${latest.fileName ?? 'the ticket export'} (imported ${latest.importedAt.slice(0, 10)}), counted as of ${latest.asOf!.slice(0, 16).replace('T', ' ')} UTC`,
+    series: summary.dailyBacklog.map((p) => ({ label: p.date, value: p.backlog })),
   };
 }
 

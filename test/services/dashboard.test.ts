@@ -64,7 +64,7 @@ describe('dashboard service on the demo workspace', () => {
     expect(byId.ticketsPerAgentDay.value).toBeGreaterThan(5);
     expect(byId.handleTimeTrend.series!.length).toBe(12);
     expect(byId.utilization.value).toBeNull();
-    expect(byId.backlog.unavailable).toMatch(/interval counts/);
+    expect(byId.backlog.unavailable).toMatch(/Import a ticket export with created and solved times/);
     expect(overview.schedule).toBeNull();
     // Cost per ticket = 40 × $75,000 ÷ 12 ÷ the month's tickets.
     const month = overview.cost.monthly.at(-1)!;

@@ -31,6 +31,8 @@ export const slaVolumeSourceSchema = z.discriminatedUnion('kind', [
       ticketsPerMonth: z.number({ error: 'Tickets per month must be a number' }).refine((v) => Number.isFinite(v) && v > 0, 'Tickets per month must be greater than 0'),
     })
     .strict(),
+  /** Tickets per hour of the week from the created times of the imported ticket export (sla.tickets.import). */
+  z.object({ kind: z.literal('tickets') }).strict(),
   z.object({ kind: z.literal('queue'), queueName: z.string().trim().min(1, 'Queue name is required').max(200, 'A queue name is at most 200 characters') }).strict(),
   z
     .object({
