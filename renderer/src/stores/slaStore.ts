@@ -3,7 +3,7 @@
  * and the live assessment (requirement, compliance, tightest targets) the services return for the draft.
  */
 import { create } from 'zustand';
-import type { SlaAssessmentView, StoredSlaPolicy } from '../../../shared/api/channels/sla';
+import type { SlaAssessmentView, SlaVolumeSource, StoredSlaPolicy } from '../../../shared/api/channels/sla';
 import type { ResponseOf } from '../../../shared/api/contract';
 import { cellKey, PRIORITIES, slaMatrix, TIER_RATIO_PRESETS, type Priority, type SlaPolicy, type TierRatioPreset, type TierStructure } from '../../../shared/engine/sla';
 import { api } from '../api';
@@ -26,6 +26,8 @@ export interface SlaFields {
   /** Per weekday "9-17" or empty for closed. */
   hours: string[];
   holidays: string;
+  /** Where the typical week comes from, when changed from the stored policy's (e.g. the imported tickets). */
+  volumeSource?: SlaVolumeSource;
 }
 
 export interface TierFields {
@@ -60,6 +62,9 @@ interface SlaStore {
   setMultiplier(tier: string, value: string): void;
   setField(field: 'headcount' | 'ahtMin' | 'maxOccupancyPct' | 'shrinkagePct' | 'hoursPerAgentWeek' | 'holidays', value: string): void;
   setHours(weekday: number, value: string): void;
+  /** Replaces every mix share (cells not listed get 0%), e.g. with the mix estimated from imported tickets. */
+  applyMix(cells: readonly { priority: Priority; tier: string; share: number }[]): void;
+  setVolumeSource(source: SlaVolumeSource): void;
   save(activate?: boolean): Promise<void>;
   setTierField<K extends keyof TierFields>(field: K, value: TierFields[K]): void;
 }
@@ -72,7 +77,7 @@ function fieldsFrom(p: StoredSlaPolicy): SlaFields {
   for (const cell of slaMatrix(p.policy)) {
     const key = cellKey(cell.priority, cell.tier);
     cells[key] = fmt(cell.firstResponseMin);
-    mix[key] = percentText(p.mix.cells.find((c) => c.priority === cell.priority && c.tier === cell.tier)?.share ?? 0);
+    mix[key] = shareText(p.mix.cells.find((c) => c.priority === cell.priority && c.tier === cell.tier)?.share ?? 0);
   }
   return {
     cells,
@@ -87,6 +92,9 @@ function fieldsFrom(p: StoredSlaPolicy): SlaFields {
     holidays: p.businessHours.holidays.join(', '),
   };
 }
+
+/** A share as a % field shows it; 1% or less carries its sign, so the field does not take it for a fraction. */
+const shareText = (fraction: number) => (fraction > 0 && fraction <= 0.01 ? `${percentText(fraction)}%` : percentText(fraction));
 
 /** A percent field where 0 is a real value (an empty mix cell). */
 function share(raw: string): { value?: number; error?: string } {
@@ -141,7 +149,7 @@ function requestFrom(base: StoredSlaPolicy, f: SlaFields): { request?: Omit<Stor
       shrinkage: pct('shrinkagePct', f.shrinkagePct),
       hoursPerAgentWeek: num('hoursPerAgentWeek', f.hoursPerAgentWeek),
     },
-    volumeSource: base.volumeSource,
+    volumeSource: f.volumeSource ?? base.volumeSource,
     headcount: num('headcount', f.headcount),
   };
   return Object.keys(errors).length ? { errors } : { request: request as Omit<StoredSlaPolicy, 'id' | 'name' | 'active' | 'updatedAt'>, errors };
@@ -224,6 +232,12 @@ export const useSla = create<SlaStore>((set, get) => {
     setMultiplier: (tier, value) => edit((f) => ({ ...f, multipliers: { ...f.multipliers, [tier]: value } })),
     setField: (field, value) => edit((f) => ({ ...f, [field]: value })),
     setHours: (weekday, value) => edit((f) => ({ ...f, hours: f.hours.map((h, i) => (i === weekday ? value : h)) })),
+    applyMix: (cells) =>
+      edit((f) => ({
+        ...f,
+        mix: Object.fromEntries(Object.keys(f.mix).map((key) => [key, shareText(cells.find((c) => cellKey(c.priority, c.tier) === key)?.share ?? 0)])),
+      })),
+    setVolumeSource: (volumeSource) => edit((f) => ({ ...f, volumeSource })),
     async save(activate) {
       const base = selected();
       const fields = get().fields;

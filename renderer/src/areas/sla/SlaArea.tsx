@@ -14,6 +14,7 @@ import { formatNumber, formatPercent } from '../../components/format';
 import { PRESET_OPTIONS, useSla, type TierFields } from '../../stores/slaStore';
 import { WEEKDAY_SHORT } from '../../../../shared/calendar/days';
 import '../dashboard/dashboard.css';
+import { TicketExportPanel } from './TicketExportPanel';
 
 
 const minutesText = (m: number | null) => (m === null ? '–' : m >= 120 ? `${formatNumber(m / 60, 2)} h` : `${formatNumber(m, 1)} min`);
@@ -109,6 +110,7 @@ export function SlaArea() {
         {s.errors.hours && <p className="notice notice--error" role="alert">{s.errors.hours}</p>}
       </div>
 
+      <TicketExportPanel priorities={policy.policy.priorities} tiers={policy.policy.tiers} />
       {a && <Assessment />}
       <TierStructurePanel />
     </section>
