@@ -9,7 +9,7 @@ import { PREVIEW_ROWS } from '../../shared/api/channels/dataImport';
 import type { SlaTicketImportInfo, SlaTicketMixView, SlaTicketSummary } from '../../shared/api/channels/slaTickets';
 import { dailyBacklog, estimateMixFromTickets, exportAsOf, backlogAt, suggestTierMapping, DEFAULT_TIERS, type CustomerTier } from '../../shared/engine/sla';
 import { previewSlaTicketsCsv, type SlaTicketParse } from '../../shared/import';
-import { getWorkspace } from '../../db/repositories/workspace';
+import { workspaceTimezone } from './workspaceTimezone';
 import { latestSlaTicketImport, loadSlaTickets, organizationTiers, replaceSlaTickets, saveOrganizationTiers } from '../../db/repositories/slaTickets';
 import { writeTransaction } from '../../db/writeTransaction';
 import type { Handlers, ServiceContext } from './handlers';
@@ -19,12 +19,7 @@ type SlaTicketHandlers = Pick<Handlers, 'sla.tickets.preview' | 'sla.tickets.imp
 const count = (n: number) => n.toLocaleString('en-US');
 
 export function slaTicketHandlers(ctx: ServiceContext): SlaTicketHandlers {
-  const timezone = async () => {
-    await ctx.workspaceReady();
-    const workspace = getWorkspace(ctx.db());
-    if (!workspace) throw new ApiError({ code: 'not_found', message: 'No workspace yet: reset the demo workspace in the Data area first.' });
-    return workspace.timezone;
-  };
+  const timezone = () => workspaceTimezone(ctx);
 
   return {
     'sla.tickets.preview': async ({ text, mapping, wholeFile }) => {
