@@ -10,11 +10,12 @@ import type { SlaTicketImportInfo, SlaTicketMixView, SlaTicketSummary } from '..
 import { dailyBacklog, estimateMixFromTickets, exportAsOf, backlogAt, suggestTierMapping, DEFAULT_TIERS, type CustomerTier } from '../../shared/engine/sla';
 import { previewSlaTicketsCsv, type SlaTicketParse } from '../../shared/import';
 import { workspaceTimezone } from './workspaceTimezone';
+import { UnreadableWorkbookError, xlsxToCsv } from './xlsxToCsv';
 import { latestSlaTicketImport, loadSlaTickets, organizationTiers, replaceSlaTickets, saveOrganizationTiers } from '../../db/repositories/slaTickets';
 import { writeTransaction } from '../../db/writeTransaction';
 import type { Handlers, ServiceContext } from './handlers';
 
-type SlaTicketHandlers = Pick<Handlers, 'sla.tickets.preview' | 'sla.tickets.import' | 'sla.tickets.summary' | 'sla.tickets.mix' | 'sla.tickets.tiers.save'>;
+type SlaTicketHandlers = Pick<Handlers, 'sla.tickets.preview' | 'sla.tickets.import' | 'sla.tickets.fromXlsx' | 'sla.tickets.summary' | 'sla.tickets.mix' | 'sla.tickets.tiers.save'>;
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -31,6 +32,15 @@ export function slaTicketHandlers(ctx: ServiceContext): SlaTicketHandlers {
       const zone = await timezone();
       checkColumns(text, mapping);
       return ctx.jobs.start('sla.tickets', 'sla.tickets.parse', { text, zone, mapping }, (parsed) => writeTickets(ctx, parsed, zone, fileName ?? null));
+    },
+
+    'sla.tickets.fromXlsx': async ({ base64 }) => {
+      try {
+        return await xlsxToCsv(Buffer.from(base64, 'base64'));
+      } catch (error) {
+        if (error instanceof UnreadableWorkbookError) throw new ApiError({ code: 'invalid_request', message: `sla.tickets.fromXlsx: base64: ${error.message}`, issues: [{ path: 'base64', message: error.message }] });
+        throw error;
+      }
     },
 
     'sla.tickets.summary': ({ tiers }) => ticketSummary(ctx.db(), tiers ?? DEFAULT_TIERS),

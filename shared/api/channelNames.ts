@@ -79,6 +79,7 @@ export const appChannelNames = [
   'cost.inputs.save',
   'sla.tickets.preview',
   'sla.tickets.import',
+  'sla.tickets.fromXlsx',
   'sla.tickets.summary',
   'sla.tickets.mix',
   'sla.tickets.tiers.save',

@@ -161,6 +161,7 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'cost.inputs.save': [{}, { ...costExample, workingDaysPerYear: 400 }],
   'sla.tickets.preview': [{}, { text: '' }, { text: 'a,b\n', mapping: { createdAt: 0, solvedAt: null, priority: 0, organization: null } }],
   'sla.tickets.import': [{ text: 'a,b\n' }, { text: 'a,b\n', mapping: { createdAt: -1, solvedAt: null, priority: 1, organization: null } }],
+  'sla.tickets.fromXlsx': [{}, { base64: '' }, { base64: 'not base64!' }],
   'sla.tickets.summary': [{ x: 1 }, { tiers: [] }],
   'sla.tickets.mix': [{}, { policy: { priorities: ['P9'], tiers: [] } }],
   'sla.tickets.tiers.save': [{}, { tierMapping: { Acme: 5 } }],

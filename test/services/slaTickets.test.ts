@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIERS, defaultSlaPolicy } from '../../shared/engine/sla';
 import { call, refusal, resultOf, runJob, useBackends } from '../helpers/backend';
@@ -115,6 +116,27 @@ describe('SLA ticket exports', () => {
     // 12 tickets over 5 dates (Mon 16 – Fri 20 November): one of each weekday, so the week holds all 12.
     expect(view.ticketsPerWeek).toBeCloseTo(12, 9);
     expect(view.volumeSourceText).toMatch(/12 imported tickets' created times, 2026-11-16 – 2026-11-20/);
+  });
+
+  it('reads an XLSX export (dates as spreadsheet dates, numbers as numbers) the same way as the CSV', async () => {
+    const backend = newBackend();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Tickets');
+    const [header, ...rows] = TICKETS.trim().split('\n').filter((line) => !line.includes('subject') && !line.includes('"')).map((line) => line.split(','));
+    sheet.addRow(header);
+    // Wall-clock times typed in the sheet are stored as dates without a zone (ExcelJS reads them as UTC).
+    const asDate = (text: string) => (/^\d{4}-\d{2}-\d{2} /.test(text) ? new Date(`${text.replace(' ', 'T')}Z`) : text);
+    for (const row of rows) sheet.addRow(row.map((cell, i) => (i === 0 ? Number(cell) : i >= 5 && i <= 6 ? asDate(cell) : cell)));
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const converted = await call(backend, 'sla.tickets.fromXlsx', { base64: bytes.toString('base64') });
+    expect(converted).toMatchObject({ sheet: 'Tickets', rows: rows.length + 1 });
+    const fromCsv = await call(backend, 'sla.tickets.preview', { text: TICKETS.split('\n').filter((line) => !line.includes('"')).join('\n') });
+    const fromXlsx = await call(backend, 'sla.tickets.preview', { text: converted.text });
+    expect(fromXlsx.suggestedMapping).toEqual(MAPPING);
+    expect(fromXlsx.goodRowCount).toBe(fromCsv.goodRowCount);
+    expect(fromXlsx.rows.map((r) => r.outcome)).toEqual(fromCsv.rows.map((r) => r.outcome));
+    const refused = await refusal(backend, 'sla.tickets.fromXlsx', { base64: Buffer.from('Ticket ID,Created at\n1,2026-11-16').toString('base64') });
+    expect(refused.message).toMatch(/base64: The file is not an XLSX workbook/);
   });
 
   it('says how to get the backlog and the mix before any ticket export', async () => {

@@ -91,7 +91,8 @@ export const useSlaTickets = create<SlaTicketStore>((set, get) => {
       set({ file: undefined, preview: undefined, mapping: NO_MAPPING, error: undefined, message: undefined });
       if (!file) return;
       try {
-        const { text } = decodeTextFile(new Uint8Array(await file.arrayBuffer()));
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const { text } = /\.xlsx$/i.test(file.name) ? await api['sla.tickets.fromXlsx']({ base64: toBase64(bytes) }) : decodeTextFile(bytes);
         if (text.trim() === '') return set({ error: `${file.name} is empty: choose a CSV ticket export with a header line and rows.` });
         set({ file: { name: file.name, text } });
       } catch (error) {
@@ -142,6 +143,13 @@ export const useSlaTickets = create<SlaTicketStore>((set, get) => {
     },
   };
 });
+
+/** Bytes as base64, in slices so a large workbook does not overflow the argument list of String.fromCharCode. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  return btoa(binary);
+}
 
 function finished(event: JobDoneEvent): void {
   const state = useSlaTickets.getState();

@@ -9,6 +9,9 @@ import type { JobHandle } from '../types';
 import { MAX_IMPORT_CHARS, MAX_PREVIEW_CHARS } from './dataImport';
 import { returns } from './define';
 
+/** Base64 characters of an XLSX workbook (about 75 MB of file). */
+export const MAX_XLSX_BASE64_CHARS = 100_000_000;
+
 const column = z.number({ error: 'A column is a number from 0' }).int('A column is a whole number').min(0, 'Columns are numbered from 0');
 const fileText = (max: number, tooLong: string) =>
   z.string({ error: 'The file text is missing' }).min(1, 'The file is empty: choose a CSV file with a header line and rows').max(max, tooLong);
@@ -92,6 +95,19 @@ export const slaTicketChannels = {
       })
       .strict(),
     response: returns<JobHandle>(),
+  },
+  /** A spreadsheet export (XLSX, base64) as CSV text for the preview and the import (first worksheet). */
+  'sla.tickets.fromXlsx': {
+    request: z
+      .object({
+        base64: z
+          .string({ error: 'The workbook is missing' })
+          .min(1, 'The workbook is empty')
+          .max(MAX_XLSX_BASE64_CHARS, `A workbook is at most ${Math.round((MAX_XLSX_BASE64_CHARS * 0.75) / 1e6)} MB: export it as CSV instead`)
+          .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'The workbook must be sent as base64'),
+      })
+      .strict(),
+    response: returns<{ text: string; sheet: string; rows: number }>(),
   },
   'sla.tickets.summary': {
     request: z.object({ tiers: slaPolicySchema.shape.tiers.optional() }).strict(),

@@ -38,8 +38,8 @@ export function TicketExportPanel({ priorities, tiers }: { priorities: Priority[
         The latest export replaces the one before; the Dashboard counts the backlog from it.
       </p>
       <label className="field">
-        <span className="field__label">Ticket export (CSV)</span>
-        <input type="file" accept=".csv,text/csv,text/plain" data-testid="sla-tickets-file" onChange={(e) => void t.chooseFile(e.target.files?.[0])} />
+        <span className="field__label">Ticket export (CSV or XLSX)</span>
+        <input type="file" accept=".csv,.xlsx,text/csv,text/plain" data-testid="sla-tickets-file" onChange={(e) => void t.chooseFile(e.target.files?.[0])} />
       </label>
       {t.error && <p className="notice notice--error" role="alert">{t.error}</p>}
       {t.preview && <MappingPreview />}
