@@ -124,3 +124,19 @@ test('a ticket export gives the Dashboard its backlog and the SLA policy an esti
   await expect(page.getByTestId('formula-backlog')).toContainText('12 tickets from tickets.csv');
   await expect(page.getByTestId('chart-backlog')).toBeVisible();
 });
+
+test('projecting a week with a holiday closes it on the SLA clock', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.goto(`${host.url}#/sla`);
+  await page.getByTestId('sla-policy').selectOption({ label: 'Blueprint example (8 agents + 1 lead)' });
+  const openHours = page.getByTestId('sla-steps').locator('tbody tr').filter({ hasText: 'Open hours a week' });
+  await expect(openHours).toContainText('40 hours');
+  await page.getByTestId('sla-holidays').fill('2026-12-25');
+  await page.getByTestId('sla-week').fill('2026-12-22');
+  await expect(page.getByRole('alert').filter({ hasText: 'Week start must be a Monday' })).toBeVisible();
+  await page.getByTestId('sla-week').fill('2026-12-21');
+  // Friday the 25th is closed: 32 open hours, and 8 × 80% × 40 h × 32 ÷ 40 = 204 agent-hours for the team.
+  await expect(openHours).toContainText('32 hours');
+  await expect(openHours).toContainText('in the week of 2026-12-21, holidays closed');
+  await expect(page.getByTestId('sla-steps').locator('tbody tr').filter({ hasText: 'Productive agent-hours a week' })).toContainText('204 agent-hours');
+});

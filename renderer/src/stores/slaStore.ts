@@ -26,6 +26,8 @@ export interface SlaFields {
   /** Per weekday "9-17" or empty for closed. */
   hours: string[];
   holidays: string;
+  /** A Monday to project instead of the typical week (its holidays stop the clock); empty = typical week. Not saved. */
+  weekStart: string;
   /** Where the typical week comes from, when changed from the stored policy's (e.g. the imported tickets). */
   volumeSource?: SlaVolumeSource;
 }
@@ -60,7 +62,7 @@ interface SlaStore {
   setCell(key: string, value: string): void;
   setMix(key: string, value: string): void;
   setMultiplier(tier: string, value: string): void;
-  setField(field: 'headcount' | 'ahtMin' | 'maxOccupancyPct' | 'shrinkagePct' | 'hoursPerAgentWeek' | 'holidays', value: string): void;
+  setField(field: 'headcount' | 'ahtMin' | 'maxOccupancyPct' | 'shrinkagePct' | 'hoursPerAgentWeek' | 'holidays' | 'weekStart', value: string): void;
   setHours(weekday: number, value: string): void;
   /** Replaces every mix share (cells not listed get 0%), e.g. with the mix estimated from imported tickets. */
   applyMix(cells: readonly { priority: Priority; tier: string; share: number }[]): void;
@@ -90,6 +92,7 @@ function fieldsFrom(p: StoredSlaPolicy): SlaFields {
     hoursPerAgentWeek: fmt(p.settings.hoursPerAgentWeek),
     hours: p.businessHours.weekly.map((d) => (d ? `${d.openHour}-${d.closeHour}` : '')),
     holidays: p.businessHours.holidays.join(', '),
+    weekStart: '',
   };
 }
 
@@ -104,7 +107,9 @@ function share(raw: string): { value?: number; error?: string } {
 }
 
 /** The fields as an assessment request, or the errors keyed by field. */
-function requestFrom(base: StoredSlaPolicy, f: SlaFields): { request?: Omit<StoredSlaPolicy, 'id' | 'name' | 'active' | 'updatedAt'>; errors: Record<string, string> } {
+type PlanRequest = Omit<StoredSlaPolicy, 'id' | 'name' | 'active' | 'updatedAt'> & { weekStart?: string };
+
+function requestFrom(base: StoredSlaPolicy, f: SlaFields): { request?: PlanRequest; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const num = (key: string, raw: string) => {
     const parsed = parseNumberField(raw);
@@ -151,8 +156,9 @@ function requestFrom(base: StoredSlaPolicy, f: SlaFields): { request?: Omit<Stor
     },
     volumeSource: f.volumeSource ?? base.volumeSource,
     headcount: num('headcount', f.headcount),
+    ...(f.weekStart.trim() !== '' && { weekStart: f.weekStart.trim() }),
   };
-  return Object.keys(errors).length ? { errors } : { request: request as Omit<StoredSlaPolicy, 'id' | 'name' | 'active' | 'updatedAt'>, errors };
+  return Object.keys(errors).length ? { errors } : { request: request as PlanRequest, errors };
 }
 
 /** Which form field a request path names (for the services' validation messages). */
@@ -245,7 +251,9 @@ export const useSla = create<SlaStore>((set, get) => {
       const { request, errors } = requestFrom(base, fields);
       if (!request) return set({ errors });
       try {
-        const saved = await api['sla.policies.save']({ ...request, id: base.id, name: base.name, activate });
+        // The projected week is a view, not part of the policy.
+        const { weekStart: _projected, ...policyRequest } = request;
+        const saved = await api['sla.policies.save']({ ...policyRequest, id: base.id, name: base.name, activate });
         set({ message: `Saved "${saved.name}"${activate ? ' and made it the Dashboard’s policy' : ''}.` });
         const policies = await api['sla.policies.list']({});
         set({ policies, dirty: false });

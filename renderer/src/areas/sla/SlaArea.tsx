@@ -104,7 +104,12 @@ export function SlaArea() {
           ))}
           <label className="field">
             <span className="field__label">Holidays (YYYY-MM-DD, comma-separated)</span>
-            <input value={s.fields.holidays} onChange={(e) => s.setField('holidays', e.target.value)} />
+            <input value={s.fields.holidays} onChange={(e) => s.setField('holidays', e.target.value)} data-testid="sla-holidays" />
+          </label>
+          <label className="field">
+            <span className="field__label">Project the week of (a Monday; empty = typical week without holidays)</span>
+            <input value={s.fields.weekStart} placeholder="typical week" onChange={(e) => s.setField('weekStart', e.target.value)} aria-invalid={Boolean(s.errors.weekStart)} data-testid="sla-week" />
+            {s.errors.weekStart && <span className="field__error" role="alert">{s.errors.weekStart}</span>}
           </label>
         </div>
         {s.errors.hours && <p className="notice notice--error" role="alert">{s.errors.hours}</p>}
