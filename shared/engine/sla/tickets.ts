@@ -57,7 +57,9 @@ export function dailyBacklog(tickets: TicketTimes, asOfUtcMs: number, zone: stri
   if (tickets.createdUtcMs.length === 0) return [];
   const clock = new ZoneClock(zone);
   const lastDate = localDate(clock, asOfUtcMs);
-  let firstDate = localDate(clock, Math.min(...tickets.createdUtcMs));
+  // A loop, not Math.min(...): a spread of a million arguments overflows the stack.
+  const firstCreated = tickets.createdUtcMs.reduce((low, t) => (t < low ? t : low), Infinity);
+  let firstDate = localDate(clock, firstCreated);
   if (addDays(lastDate, -(maxDays - 1)) > firstDate) firstDate = addDays(lastDate, -(maxDays - 1));
   const points: { date: string; backlog: number }[] = [];
   for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) {
