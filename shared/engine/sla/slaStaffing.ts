@@ -7,8 +7,7 @@
  *   before it: classes 1..k are taken as one first-come-first-served queue measured against class k's target.
  *   That is exact for the top class when higher priorities pre-empt, and an approximation for the ones below it.
  * - Cells with a target of one hour or more are deferred work with that response window (staffing/deferred.ts):
- *   arrivals are levelled over the window, and the agents left after the queue work them oldest first, highest
- *   priority first.
+ *   arrivals are levelled over the window, and the agents work them oldest first, highest priority first.
  * - Tickets arriving while the queue is closed join the first open hour: the SLA clock only runs in business hours.
  *   The week is treated as repeating, so work left at Friday's close is carried into Monday (the week is run twice
  *   and the second run is reported).
@@ -16,8 +15,11 @@
  *   agents needed in an hour = max(queue agents, ⌈(queue Erlangs + deferred workload Erlangs) ÷ max occupancy⌉)
  *
  * "Can this team keep these promises?": for each cell, the share of tickets answered within target with the given
- * agents per open hour, flagged "SLA without capacity" below 95%. The tightest target each cell can keep 95% of
- * the time is searched on a ladder of usual SLA targets.
+ * agents per open hour, flagged "SLA without capacity" below 95%. Every cell is checked as work on the agents'
+ * time (oldest first, highest class first, at the occupancy cap); a queue cell must in addition pass Erlang C, so
+ * its share is the lower of the two (see workedInTimeByClass: this is what keeps tightening a target from ever
+ * lowering the requirement, also across the one-hour line). The tightest target each cell can keep 95% of the time
+ * is searched on a ladder of usual SLA targets. With `weekStart`, a real week is projected and its holidays close.
  */
 import { z } from 'zod';
 import type { CalculationStep } from '../common';
