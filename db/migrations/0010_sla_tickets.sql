@@ -22,7 +22,9 @@ CREATE TABLE sla_tickets (
   -- NULL: still open when exported.
   solved_utc_ms INTEGER CHECK (solved_utc_ms IS NULL OR solved_utc_ms >= created_utc_ms),
   priority TEXT NOT NULL CHECK (priority IN ('P1', 'P2', 'P3', 'P4', 'P5')),
-  organization TEXT NOT NULL
+  organization TEXT NOT NULL,
+  -- Seconds agents worked on the ticket (e.g. Freshdesk's time tracked); NULL when the export has none for it.
+  handle_sec REAL CHECK (handle_sec IS NULL OR handle_sec >= 0)
 );
 
 -- Which customer tier (a policy's tier id) each organization belongs to; edited in SLA policies.

@@ -16,8 +16,8 @@ interface ImportRow {
 /** Replaces the stored tickets with an export's and logs the import. Call inside a write transaction. */
 export function replaceSlaTickets(db: Database, tickets: SlaTicketColumns, info: SlaTicketImportInfo): void {
   db.prepare('DELETE FROM sla_tickets').run();
-  const insert = db.prepare('INSERT INTO sla_tickets (created_utc_ms, solved_utc_ms, priority, organization) VALUES (?, ?, ?, ?)');
-  for (let i = 0; i < tickets.createdUtcMs.length; i++) insert.run(tickets.createdUtcMs[i], tickets.solvedUtcMs[i], tickets.priority[i], tickets.organization[i]);
+  const insert = db.prepare('INSERT INTO sla_tickets (created_utc_ms, solved_utc_ms, priority, organization, handle_sec) VALUES (?, ?, ?, ?, ?)');
+  for (let i = 0; i < tickets.createdUtcMs.length; i++) insert.run(tickets.createdUtcMs[i], tickets.solvedUtcMs[i], tickets.priority[i], tickets.organization[i], tickets.handleSec[i]);
   db.prepare('INSERT INTO sla_ticket_imports (imported_at, file_name, rows_read, bad_row_count, tickets, as_of_utc_ms, timezone) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     info.importedAt,
     info.fileName,
@@ -45,8 +45,8 @@ export function latestSlaTicketImport(db: Database): SlaTicketImportInfo | null 
 
 /** Every stored ticket as parallel arrays. */
 export function loadSlaTickets(db: Database): SlaTicketColumns {
-  const rows = db.prepare('SELECT created_utc_ms AS c, solved_utc_ms AS s, priority AS p, organization AS o FROM sla_tickets ORDER BY id').raw().all() as [number, number | null, TicketPriority, string][];
-  return { createdUtcMs: rows.map((r) => r[0]), solvedUtcMs: rows.map((r) => r[1]), priority: rows.map((r) => r[2]), organization: rows.map((r) => r[3]) };
+  const rows = db.prepare('SELECT created_utc_ms, solved_utc_ms, priority, organization, handle_sec FROM sla_tickets ORDER BY id').raw().all() as [number, number | null, TicketPriority, string, number | null][];
+  return { createdUtcMs: rows.map((r) => r[0]), solvedUtcMs: rows.map((r) => r[1]), priority: rows.map((r) => r[2]), organization: rows.map((r) => r[3]), handleSec: rows.map((r) => r[4]) };
 }
 
 export function organizationTiers(db: Database): Record<string, string | null> {

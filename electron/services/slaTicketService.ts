@@ -8,7 +8,7 @@ import { ApiError } from '../../shared/api/errors';
 import { PREVIEW_ROWS } from '../../shared/api/channels/dataImport';
 import type { SlaTicketImportInfo, SlaTicketMixView, SlaTicketSummary } from '../../shared/api/channels/slaTickets';
 import { dailyBacklog, estimateMixFromTickets, exportAsOf, backlogAt, suggestTierMapping, DEFAULT_TIERS, type CustomerTier } from '../../shared/engine/sla';
-import { previewSlaTicketsCsv, type SlaTicketParse } from '../../shared/import';
+import { previewSlaTicketsCsv, type SlaTicketMapping, type SlaTicketParse } from '../../shared/import';
 import { workspaceTimezone } from './workspaceTimezone';
 import { UnreadableWorkbookError, xlsxToCsv } from './xlsxToCsv';
 import { latestSlaTicketImport, loadSlaTickets, organizationTiers, replaceSlaTickets, saveOrganizationTiers } from '../../db/repositories/slaTickets';
@@ -77,9 +77,10 @@ function writeTickets(ctx: ServiceContext, parsed: SlaTicketParse, zone: string,
 }
 
 /** The mapping must name columns the file's header has; the error names the field. */
-function checkColumns(text: string, mapping: { createdAt: number; solvedAt: number | null; priority: number; organization: number | null }): void {
+function checkColumns(text: string, mapping: SlaTicketMapping): void {
   const header = previewSlaTicketsCsv(text.slice(0, 1 << 16), { zone: 'UTC', rowLimit: 0, wholeFile: false }).header;
-  for (const [field, column] of Object.entries(mapping)) {
+  const { handleTime, ...plain } = mapping;
+  for (const [field, column] of Object.entries({ ...plain, ...(handleTime && { 'handleTime.column': handleTime.column }) })) {
     if (column !== null && column >= header.length) {
       const issues = [{ path: `mapping.${field}`, message: `Column ${column + 1} does not exist: the file has ${header.length} column${header.length === 1 ? '' : 's'}` }];
       throw new ApiError({ code: 'invalid_request', message: `sla.tickets.import: mapping.${field}: ${issues[0].message}`, issues });
@@ -96,7 +97,7 @@ function tierMappingFor(db: Database, organizations: readonly string[], tiers: r
 
 export function ticketSummary(db: Database, tiers: readonly CustomerTier[]): SlaTicketSummary {
   const latest = latestSlaTicketImport(db);
-  if (!latest) return { latest: null, backlog: null, dailyBacklog: [], priorities: [], organizations: [] };
+  if (!latest) return { latest: null, backlog: null, dailyBacklog: [], priorities: [], handleTime: null, organizations: [] };
   const tickets = loadSlaTickets(db);
   const asOf = latest.asOf === null ? null : Date.parse(latest.asOf);
   const hasSolvedTimes = tickets.solvedUtcMs.some((s) => s !== null);
@@ -106,6 +107,7 @@ export function ticketSummary(db: Database, tiers: readonly CustomerTier[]): Sla
     byPriority.set(p, (byPriority.get(p) ?? 0) + 1);
     byOrganization.set(tickets.organization[i], (byOrganization.get(tickets.organization[i]) ?? 0) + 1);
   });
+  const handled = tickets.handleSec.filter((s): s is number => s !== null);
   const organizations = [...byOrganization].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
   const saved = organizationTiers(db);
   const mapping = tierMappingFor(db, organizations.map(([o]) => o), tiers);
@@ -114,6 +116,7 @@ export function ticketSummary(db: Database, tiers: readonly CustomerTier[]): Sla
     backlog: asOf !== null && hasSolvedTimes ? backlogAt(tickets, asOf) : null,
     dailyBacklog: asOf !== null && hasSolvedTimes ? dailyBacklog(tickets, asOf, latest.timezone) : [],
     priorities: [...byPriority].sort(([a], [b]) => a.localeCompare(b)).map(([priority, n]) => ({ priority: priority as SlaTicketSummary['priorities'][number]['priority'], tickets: n })),
+    handleTime: handled.length > 0 ? { meanMin: handled.reduce((sum, s) => sum + s, 0) / handled.length / 60, tickets: handled.length } : null,
     organizations: organizations.map(([organization, n]) => ({ organization, tickets: n, tier: mapping[organization], saved: organization in saved })),
   };
 }

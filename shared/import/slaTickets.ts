@@ -10,7 +10,8 @@
 import { BadRowLog, quoteValue, type BadRowSummary, type RowProblem } from './badRows';
 import { CsvRecordReader, detectDelimiter } from './csvReader';
 import { normalizeHeader } from './headers';
-import { detectColumns } from './ticketColumns';
+import { detectColumns, type HandleTimeColumn } from './ticketColumns';
+import { parseDurationSeconds } from './numbers';
 import { ImportCancelledError, type ImportControl } from './ticketImport';
 import { ACCEPTED_TIMESTAMP_FORMS, parseTimestamp } from './timestamp';
 import { TimestampSequence } from './timestampSequence';
@@ -27,6 +28,8 @@ export interface SlaTicketMapping {
   priority: number;
   /** Organization, company or tier name; null puts every ticket under one organization. */
   organization: number | null;
+  /** Time agents spent on the ticket (Freshdesk "Time tracked"); blank cells are tickets without one. */
+  handleTime?: HandleTimeColumn | null;
 }
 
 export interface SuggestedSlaTicketMapping {
@@ -34,6 +37,7 @@ export interface SuggestedSlaTicketMapping {
   solvedAt: number | null;
   priority: number | null;
   organization: number | null;
+  handleTime: HandleTimeColumn | null;
 }
 
 /** Organization of a ticket whose organization cell is empty, or of every ticket when none is mapped. */
@@ -64,8 +68,11 @@ const NOT_A_SOLVED_TIME = /\b(minutes|hours|seconds|time to|resolution time|stat
 /** Suggests the four columns from the header (and, for the created time, a few sample rows). */
 export function detectSlaTicketColumns(header: readonly string[], sampleRows: readonly (readonly string[])[] = []): SuggestedSlaTicketMapping {
   const names = header.map(normalizeHeader);
-  const createdAt = detectColumns(header, sampleRows).createdAt;
-  const taken = new Set<number>(createdAt === null ? [] : [createdAt]);
+  const volumeColumns = detectColumns(header, sampleRows);
+  const createdAt = volumeColumns.createdAt;
+  // Time worked on the ticket, never the time it took to resolve (that includes the waiting).
+  const handleTime = volumeColumns.handleTime && !/\bresolution\b/.test(names[volumeColumns.handleTime.column]) ? volumeColumns.handleTime : null;
+  const taken = new Set<number>([createdAt, handleTime?.column ?? null].filter((c): c is number => c !== null));
   const pick = (rules: readonly Rule[], exclude?: RegExp): number | null => {
     let best: number | null = null;
     let bestScore = 0;
@@ -80,7 +87,7 @@ export function detectSlaTicketColumns(header: readonly string[], sampleRows: re
   const solvedAt = pick(SOLVED_RULES, NOT_A_SOLVED_TIME);
   const priority = pick(PRIORITY_RULES, /\bid\b/);
   const organization = pick(ORGANIZATION_RULES, /\bid\b/);
-  return { createdAt, solvedAt, priority, organization };
+  return { createdAt, solvedAt, priority, organization, handleTime };
 }
 
 /**
@@ -121,6 +128,7 @@ export interface SlaTicketRow {
   solvedUtcMs: number | null;
   priority: TicketPriority;
   organization: string;
+  handleSec: number | null;
 }
 
 export class SlaTicketRowReader {
@@ -132,7 +140,7 @@ export class SlaTicketRowReader {
 
   constructor(mapping: SlaTicketMapping, header: readonly string[], clock: ZoneClock) {
     this.mapping = mapping;
-    const columns = [mapping.createdAt, mapping.solvedAt, mapping.priority, mapping.organization].filter((c): c is number => c !== null);
+    const columns = [mapping.createdAt, mapping.solvedAt, mapping.priority, mapping.organization, mapping.handleTime?.column ?? null].filter((c): c is number => c !== null);
     if (columns.some((column) => !Number.isInteger(column) || column < 0)) throw new Error(`A column mapping names columns by index from 0, not ${columns.join(', ')}`);
     this.columnsNeeded = Math.max(...columns) + 1;
     this.columnNames = header.map((name, i) => name.trim() || `column ${i + 1}`);
@@ -171,11 +179,18 @@ export class SlaTicketRowReader {
     if (name.length > MAX_ORGANIZATION_CHARS) {
       return { reason: 'organization-too-long', message: `${this.column(organization!)}: ${quoteValue(name)} is ${name.length.toLocaleString('en-US')} characters long; at most ${MAX_ORGANIZATION_CHARS} are allowed.` };
     }
+    let handleSec: number | null = null;
+    const handleTime = this.mapping.handleTime;
+    if (handleTime) {
+      handleSec = parseDurationSeconds(fields[handleTime.column], handleTime.unit);
+      if (Number.isNaN(handleSec)) return { reason: 'handle-time-not-a-number', message: `${this.column(handleTime.column)}: ${quoteValue(fields[handleTime.column])} is neither a number of ${handleTime.unit} nor h:mm:ss.` };
+      if (handleSec !== null && handleSec < 0) return { reason: 'handle-time-negative', message: `${this.column(handleTime.column)}: ${quoteValue(fields[handleTime.column])} is negative.` };
+    }
     const createdUtcMs = this.created.instantOf(created);
     if (solvedUtcMs !== null && solvedUtcMs < createdUtcMs) {
       return { reason: 'solved-before-created', message: `${this.column(solvedAt!)}: ${quoteValue(fields[solvedAt!])} is before the ticket was created (${quoteValue(fields[createdAt])}).` };
     }
-    return { createdUtcMs, solvedUtcMs, priority: ticketPriority, organization: name };
+    return { createdUtcMs, solvedUtcMs, priority: ticketPriority, organization: name, handleSec };
   }
 }
 
@@ -185,6 +200,7 @@ export interface SlaTicketColumns {
   solvedUtcMs: (number | null)[];
   priority: TicketPriority[];
   organization: string[];
+  handleSec: (number | null)[];
 }
 
 export interface SlaTicketParse extends BadRowSummary {
@@ -198,7 +214,7 @@ const CHUNK_SIZE = 1 << 20;
 /** The whole export read with `mapping`; nothing is written here. */
 export async function parseSlaTicketsCsv(text: string, options: { zone: string; mapping: SlaTicketMapping } & ImportControl): Promise<SlaTicketParse> {
   const body = text.replace(/^\uFEFF/, '');
-  const tickets: SlaTicketColumns = { createdUtcMs: [], solvedUtcMs: [], priority: [], organization: [] };
+  const tickets: SlaTicketColumns = { createdUtcMs: [], solvedUtcMs: [], priority: [], organization: [], handleSec: [] };
   const badRows = new BadRowLog();
   const clock = new ZoneClock(options.zone);
   let reader: SlaTicketRowReader | null = null;
@@ -217,6 +233,7 @@ export async function parseSlaTicketsCsv(text: string, options: { zone: string; 
         tickets.solvedUtcMs.push(row.solvedUtcMs);
         tickets.priority.push(row.priority);
         tickets.organization.push(row.organization);
+        tickets.handleSec.push(row.handleSec);
       }
       return true;
     },
@@ -260,7 +277,7 @@ export function previewSlaTicketsCsv(text: string, options: { zone: string; mapp
   const header = headerRecord?.cells ?? [];
   const suggestedMapping = detectSlaTicketColumns(header, dataRecords.slice(0, DETECTION_SAMPLE_ROWS).map((r) => r.cells));
   const { createdAt, priority } = suggestedMapping;
-  const mapping = options.mapping ?? (createdAt !== null && priority !== null ? { ...suggestedMapping, createdAt, priority } : null);
+  const mapping: SlaTicketMapping | null = options.mapping ?? (createdAt !== null && priority !== null ? { ...suggestedMapping, createdAt, priority } : null);
   const reader = mapping ? new SlaTicketRowReader(mapping, header, new ZoneClock(options.zone)) : null;
   const badRows = new BadRowLog();
   const byPriority = new Map<TicketPriority, number>();

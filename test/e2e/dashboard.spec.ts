@@ -103,6 +103,10 @@ test('a ticket export gives the Dashboard its backlog and the SLA policy an esti
   await page.getByTestId('sla-tickets-import').click();
   await expect(page.getByTestId('sla-tickets-message')).toContainText('Stored 12 tickets for SLA planning');
   await expect(page.getByTestId('sla-tickets-latest')).toContainText('backlog open over 24 h: 3 tickets');
+  // Time tracked: 165 min over the 10 tickets that have it.
+  await expect(page.getByTestId('sla-tickets-handle')).toContainText('16.5 min per ticket (Σ handle time ÷ 10 tickets that have one)');
+  await page.getByTestId('sla-use-ticket-handle').click();
+  await expect(page.getByTestId('sla-aht')).toHaveValue('16.5');
 
   // "Acme Enterprise" is mapped to Enterprise by its name; the other organizations are given their tiers here.
   await expect(page.getByTestId('sla-tier-of-Acme Enterprise')).toHaveValue('enterprise');

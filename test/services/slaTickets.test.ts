@@ -7,8 +7,8 @@ import { call, refusal, resultOf, runJob, useBackends } from '../helpers/backend
 
 const newBackend = useBackends();
 const TICKETS = readFileSync(new URL('../fixtures/sla/tickets.csv', import.meta.url), 'utf8');
-// Columns of the fixture: Ticket ID, Subject, Status, Priority, Organization, Created at, Solved at, Group.
-const MAPPING = { createdAt: 5, solvedAt: 6, priority: 3, organization: 4 };
+// Columns of the fixture: Ticket ID, Subject, Status, Priority, Organization, Created at, Solved at, Group, Time tracked (min).
+const MAPPING = { createdAt: 5, solvedAt: 6, priority: 3, organization: 4, handleTime: { column: 8, unit: 'minutes' as const } };
 
 async function importFixture(backend: ReturnType<typeof newBackend>) {
   return resultOf(await runJob(backend, 'sla.tickets.import', { text: TICKETS, mapping: MAPPING, fileName: 'tickets.csv' }), 'sla.tickets');
@@ -40,7 +40,7 @@ describe('SLA ticket exports', () => {
   it('refuses a mapping with a column the file lacks, or one column mapped twice, naming the field', async () => {
     const backend = newBackend();
     const missing = await refusal(backend, 'sla.tickets.import', { text: TICKETS, mapping: { ...MAPPING, organization: 12 } });
-    expect(missing.message).toMatch(/mapping\.organization: Column 13 does not exist: the file has 8 columns/);
+    expect(missing.message).toMatch(/mapping\.organization: Column 13 does not exist: the file has 9 columns/);
     const twice = await refusal(backend, 'sla.tickets.import', { text: TICKETS, mapping: { ...MAPPING, solvedAt: 5 } });
     expect(twice.message).toMatch(/solvedAt.*Column 6 is already mapped as createdAt/);
   });
@@ -55,6 +55,8 @@ describe('SLA ticket exports', () => {
     const summary = await call(backend, 'sla.tickets.summary', {});
     // Created by 2026-11-19 10:15 and unsolved at 2026-11-20 10:15: tickets 3, 6 and 9.
     expect(summary.backlog).toBe(3);
+    // Time tracked: 165 min over the 10 good tickets that have it.
+    expect(summary.handleTime).toEqual({ meanMin: 16.5, tickets: 10 });
     // Midnight ending each day: none created a day before the 17th; the 17th leaves 2 and 3 (2 solved on the
     // 18th at 12:00); the 18th leaves 3, 6 and 7; the 19th 3, 6 and 9; the last point is the as-of time.
     expect(summary.dailyBacklog).toEqual([

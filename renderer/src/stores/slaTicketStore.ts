@@ -7,12 +7,13 @@ import { create } from 'zustand';
 import type { SlaTicketMixView, SlaTicketPreviewView, SlaTicketSummary } from '../../../shared/api/channels/slaTickets';
 import type { JobDoneEvent } from '../../../shared/api/jobs';
 import type { CustomerTier, Priority } from '../../../shared/engine/sla';
-import { decodeTextFile, type SlaTicketMapping } from '../../../shared/import';
+import { decodeTextFile, type DurationUnit, type SlaTicketMapping, type SuggestedSlaTicketMapping } from '../../../shared/import';
 import { api } from '../api';
 import { HEAD_PREVIEW_CHARS, WHOLE_PREVIEW_CHARS } from './importStore';
 import { onJobDone, useJobs } from './jobsStore';
 
-export type MappingField = keyof SlaTicketMapping;
+/** The mapping's selects: a column per field ('' = none), and the handle-time column's unit. */
+export type MappingField = 'createdAt' | 'solvedAt' | 'priority' | 'organization' | 'handleTime' | 'handleUnit';
 
 interface SlaTicketStore {
   file?: { name: string; text: string };
@@ -38,18 +39,26 @@ interface SlaTicketStore {
   saveTiers(): Promise<void>;
 }
 
-const NO_MAPPING: Record<MappingField, string> = { createdAt: '', solvedAt: '', priority: '', organization: '' };
+const NO_MAPPING: Record<MappingField, string> = { createdAt: '', solvedAt: '', priority: '', organization: '', handleTime: '', handleUnit: 'seconds' };
 let previewSequence = 0;
 
 function mappingOf(draft: Record<MappingField, string>): SlaTicketMapping | undefined {
   if (draft.createdAt === '' || draft.priority === '') return undefined;
   const column = (text: string) => (text === '' ? null : Number(text));
-  return { createdAt: Number(draft.createdAt), solvedAt: column(draft.solvedAt), priority: Number(draft.priority), organization: column(draft.organization) };
+  const handleTime = draft.handleTime === '' ? null : { column: Number(draft.handleTime), unit: draft.handleUnit as DurationUnit };
+  return { createdAt: Number(draft.createdAt), solvedAt: column(draft.solvedAt), priority: Number(draft.priority), organization: column(draft.organization), handleTime };
 }
 
-function draftOf(mapping: { createdAt: number | null; solvedAt: number | null; priority: number | null; organization: number | null }): Record<MappingField, string> {
+function draftOf(mapping: SuggestedSlaTicketMapping): Record<MappingField, string> {
   const text = (column: number | null) => (column === null ? '' : String(column));
-  return { createdAt: text(mapping.createdAt), solvedAt: text(mapping.solvedAt), priority: text(mapping.priority), organization: text(mapping.organization) };
+  return {
+    createdAt: text(mapping.createdAt),
+    solvedAt: text(mapping.solvedAt),
+    priority: text(mapping.priority),
+    organization: text(mapping.organization),
+    handleTime: text(mapping.handleTime?.column ?? null),
+    handleUnit: mapping.handleTime?.unit ?? 'seconds',
+  };
 }
 
 /** The tier mapping as the service takes it: '' means no tier. */

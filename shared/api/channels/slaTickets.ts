@@ -22,10 +22,12 @@ export const slaTicketMappingSchema = z
     solvedAt: column.nullable(),
     priority: column,
     organization: column.nullable(),
+    handleTime: z.object({ column, unit: z.enum(['seconds', 'minutes', 'hours'], { error: 'Handle time unit must be seconds, minutes or hours' }) }).strict().nullable().optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
-    const named = Object.entries(m).filter((e): e is [string, number] => e[1] !== null);
+    const columns: [string, number | null][] = [['createdAt', m.createdAt], ['solvedAt', m.solvedAt], ['priority', m.priority], ['organization', m.organization], ['handleTime', m.handleTime?.column ?? null]];
+    const named = columns.filter((e): e is [string, number] => e[1] !== null);
     named.forEach(([field, index], i) => {
       const clash = named.slice(0, i).find(([, other]) => other === index);
       if (clash) ctx.addIssue({ code: 'custom', path: [field], message: `Column ${index + 1} is already mapped as ${clash[0]}` });
@@ -56,6 +58,8 @@ export interface SlaTicketSummary {
   /** Backlog at the end of each local day (the last point at `asOf`). */
   dailyBacklog: { date: string; backlog: number }[];
   priorities: { priority: TicketPriority; tickets: number }[];
+  /** Mean handle time of the tickets that have one (minutes), with how many have one; null without handle times. */
+  handleTime: { meanMin: number; tickets: number } | null;
   /** Organizations with their tickets and the tier they are mapped to (saved mapping, else suggested). */
   organizations: { organization: string; tickets: number; tier: string | null; saved: boolean }[];
 }

@@ -16,6 +16,7 @@ const MAPPING_FIELDS: { field: MappingField; label: string; optional: boolean }[
   { field: 'solvedAt', label: 'Solved time (empty = still open)', optional: true },
   { field: 'priority', label: 'Priority', optional: false },
   { field: 'organization', label: 'Organization or tier', optional: true },
+  { field: 'handleTime', label: 'Handle time (time worked)', optional: true },
 ];
 
 export function TicketExportPanel({ priorities, tiers }: { priorities: Priority[]; tiers: CustomerTier[] }) {
@@ -74,6 +75,16 @@ function MappingPreview() {
             </select>
           </label>
         ))}
+        {mapping.handleTime !== '' && (
+          <label className="field">
+            <span className="field__label">Handle time unit</span>
+            <select value={mapping.handleUnit} onChange={(e) => void setMapping('handleUnit', e.target.value)} data-testid="sla-tickets-map-handleUnit">
+              <option value="seconds">seconds (or h:mm:ss)</option>
+              <option value="minutes">minutes (or h:mm:ss)</option>
+              <option value="hours">hours (or h:mm:ss)</option>
+            </select>
+          </label>
+        )}
       </div>
       <p data-testid="sla-tickets-counts">
         {formatNumber(preview.goodRowCount)} of {formatNumber(preview.rowsRead)} rows read as tickets
@@ -94,6 +105,7 @@ function MappingPreview() {
 function StoredTickets({ policy }: { policy: { priorities: Priority[]; tiers: CustomerTier[] } }) {
   const { summary, estimate, tiers, tiersDirty, setTier, saveTiers } = useSlaTickets();
   const fields = useSla((s) => s.fields);
+  const setField = useSla((s) => s.setField);
   const applyMix = useSla((s) => s.applyMix);
   const setVolumeSource = useSla((s) => s.setVolumeSource);
   if (!summary?.latest) return <p className="muted" data-testid="sla-tickets-none">No ticket export imported yet: the mix below is the one entered.</p>;
@@ -109,6 +121,12 @@ function StoredTickets({ policy }: { policy: { priorities: Priority[]; tiers: Cu
         {formatNumber(latest.tickets)} tickets from {latest.fileName ?? 'the export'} (imported {latest.importedAt.slice(0, 10)}
         {latest.asOf && `, as of ${latest.asOf.slice(0, 16).replace('T', ' ')} UTC`}); backlog open over 24 h: {summary.backlog === null ? 'no solved times' : `${formatNumber(summary.backlog)} tickets`}.
       </p>
+      {summary.handleTime && (
+        <p data-testid="sla-tickets-handle">
+          Handle time from the tickets: {formatNumber(summary.handleTime.meanMin, 1)} min per ticket (Σ handle time ÷ {formatNumber(summary.handleTime.tickets)} tickets that have one).{' '}
+          <button type="button" onClick={() => setField('ahtMin', String(+summary.handleTime!.meanMin.toFixed(2)))} data-testid="sla-use-ticket-handle">Use it</button>
+        </p>
+      )}
       <h4>Organizations → customer tiers</h4>
       <table className="steps" data-testid="sla-tickets-tiers">
         <thead><tr><th>Organization</th><th className="num">Tickets</th><th>Tier</th></tr></thead>
