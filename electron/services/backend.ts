@@ -28,6 +28,7 @@ import { scenarioHandlers } from './scenarioService';
 import { scheduleHandlers } from './scheduleService';
 import { solverHandlers } from './solverService';
 import { slaHandlers } from './slaService';
+import { slaTicketHandlers } from './slaTicketService';
 import { dashboardHandlers, type PdfPrinter } from './dashboardService';
 import { workspaceHandlers } from './workspaceService';
 
@@ -165,6 +166,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...solverHandlers(),
     ...planHandlers(context),
     ...slaHandlers(context),
+    ...slaTicketHandlers(context),
     ...dashboardHandlers({ ...context, pdf: options.pdf }),
     ...scenarioHandlers(context),
   };

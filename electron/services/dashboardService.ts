@@ -23,6 +23,8 @@ import { agentCountsBySkill, getWorkspace, queueSummaries } from '../../db/repos
 import type { Handlers, ServiceContext } from './handlers';
 import { weekRequirements, type QueueWeekLoad } from './scheduleRequirements';
 import { assessPlan, EXAMPLE_COST_INPUTS, ensureSlaPolicies } from './slaService';
+import { ticketSummary } from './slaTicketService';
+import { BACKLOG_AGE_HOURS, DEFAULT_TIERS } from '../../shared/engine/sla';
 
 /** Days of history the daily metrics show. */
 const RECENT_DAYS = 28;
@@ -102,16 +104,7 @@ export function buildOverview(db: Database, today: string): DashboardOverview {
     },
   );
 
-  metrics.push({
-    id: 'backlog',
-    label: 'Backlog (open over 24 h)',
-    value: null,
-    unit: 'tickets',
-    cadence: 'real-time when imported',
-    formula: 'tickets created more than 24 h ago and not yet solved',
-    inputs: 'needs each ticket’s created and solved times',
-    unavailable: 'Ticket imports are stored as interval counts (created times only), so open tickets cannot be counted yet.',
-  });
+  metrics.push(backlogMetric(db));
 
   const gaps = schedulePart?.gaps ?? [];
   metrics.push({
@@ -161,13 +154,16 @@ export function buildOverview(db: Database, today: string): DashboardOverview {
   let sla: DashboardOverview['sla'] = null;
   if (active) {
     try {
+      // Projected for this week and, with a published schedule, for the schedule's week: holidays in the week
+      // stop the SLA clock (tickets arriving on them join the next open hour) and take the team's hours.
+      const weekStart = DateTime.fromISO(today).startOf('week').toISODate()!;
       const request = { policy: active.policy, mix: active.mix, businessHours: active.businessHours, settings: active.settings, volumeSource: active.volumeSource, headcount: active.headcount };
-      const view = assessPlan(() => db, request, { tightest: false });
+      const view = assessPlan(() => db, { ...request, weekStart }, { tightest: false });
       const without = (cells: typeof view.compliance) => cells.filter((c) => c.withoutCapacity).map((c) => `${c.priority} × ${c.tierName}`);
       // With a published schedule, the same promises against the agents it puts on the policy's queue skill.
       const skill = active.volumeSource.kind === 'queue' ? queueSummaries(db).find((q) => q.name === (active.volumeSource as { queueName: string }).queueName)?.channel : undefined;
       const perHour = skill ? schedulePart?.agentsPerHourBySkill.get(skill) : undefined;
-      const onSchedule = perHour ? assessPlan(() => db, request, { tightest: false, agentsPerSlot: perHour }) : undefined;
+      const onSchedule = perHour && schedulePart ? assessPlan(() => db, { ...request, weekStart: schedulePart.schedule.weekStart }, { tightest: false, agentsPerSlot: perHour }) : undefined;
       sla = {
         withSchedule: onSchedule && skill && schedulePart ? { weekStart: schedulePart.schedule.weekStart, skill, overallInTarget: onSchedule.overallInTarget, cellsWithoutCapacity: without(onSchedule.compliance) } : null,
         policyId: active.id,
@@ -177,6 +173,8 @@ export function buildOverview(db: Database, today: string): DashboardOverview {
         headcount: active.headcount,
         headcountNeeded: view.headcountNeeded,
         fte: view.requirement.fte,
+        weekStart,
+        holidaysInWeek: active.businessHours.holidays.filter((d) => weekDates(weekStart).includes(d)),
       };
     } catch (error) {
       notes.push(`SLA policy "${active.name}" cannot be assessed: ${(error as Error).message}`);
@@ -188,9 +186,9 @@ export function buildOverview(db: Database, today: string): DashboardOverview {
     value: sla ? round(sla.overallInTarget * 100, 1) : null,
     unit: '% of tickets answered in target',
     cadence: 'projected from the plan',
-    formula: 'Σ cell share × share of the cell’s tickets answered within its first-response target, with the policy’s team spread over the business hours',
+    formula: 'Σ cell share × share of the cell’s tickets answered within its first-response target, with the policy’s team spread over the week’s business hours (holidays closed)',
     inputs: sla
-      ? `${sla.policyName}: ${sla.headcount} agents; ${sla.cellsWithoutCapacity.length} cells without capacity; ${sla.headcountNeeded ?? '–'} agents keep every promise`
+      ? `${sla.policyName}, week of ${sla.weekStart}${sla.holidaysInWeek.length ? ` (holidays ${sla.holidaysInWeek.join(', ')}: SLA clock stopped)` : ''}: ${sla.headcount} agents; ${sla.cellsWithoutCapacity.length} cells without capacity; ${sla.headcountNeeded ?? '–'} agents keep every promise`
       : 'no active SLA policy',
     ...(sla ? {} : { unavailable: 'Make a policy active in SLA policies.' }),
   });
@@ -207,6 +205,31 @@ export function buildOverview(db: Database, today: string): DashboardOverview {
     sla,
     checklist: planningChecklist(db, today, { agentCount, sla, days, schedulePlanned: schedulePart?.agentsScheduled ?? null }),
     notes,
+  };
+}
+
+/** Tickets open over 24 h, from the latest ticket export kept ticket by ticket (SLA policies → Ticket export). */
+function backlogMetric(db: Database): DashboardMetric {
+  const summary = ticketSummary(db, DEFAULT_TIERS);
+  const latest = summary.latest;
+  const base = {
+    id: 'backlog' as const,
+    label: 'Backlog (open over 24 h)',
+    unit: 'tickets',
+    cadence: 'real-time when imported',
+    formula: `tickets created at least ${BACKLOG_AGE_HOURS} h before the moment counted and not solved by then; the moment is the export's latest created or solved time, and each day's point is counted at local midnight ending the day`,
+  };
+  if (!latest) {
+    return { ...base, value: null, inputs: 'no ticket export imported', unavailable: 'Import a ticket export with created and solved times in SLA policies → Ticket export to count the backlog.' };
+  }
+  if (summary.backlog === null) {
+    return { ...base, value: null, inputs: `${f(latest.tickets)} tickets imported ${latest.importedAt.slice(0, 10)}, none with a solved time`, unavailable: 'The ticket export has no solved times: import one with its solved (resolved) column mapped.' };
+  }
+  return {
+    ...base,
+    value: summary.backlog,
+    inputs: `${f(latest.tickets)} tickets from ${latest.fileName ?? 'the ticket export'} (imported ${latest.importedAt.slice(0, 10)}), counted as of ${latest.asOf!.slice(0, 16).replace('T', ' ')} UTC`,
+    series: summary.dailyBacklog.map((p) => ({ label: p.date, value: p.backlog })),
   };
 }
 

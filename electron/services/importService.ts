@@ -8,7 +8,7 @@ import { ApiError, describeIssues } from '../../shared/api/errors';
 import { planQueue, PREVIEW_ROWS, suggestChannel, type ImportResult } from '../../shared/api/channels/dataImport';
 import type { ChannelKind, JobHandle } from '../../shared/api/types';
 import { CsvRecordReader, detectDelimiter, parseIntervalCountsCsv, previewTicketsCsv, type IntervalMinutes, type TicketColumnMapping } from '../../shared/import';
-import { getWorkspace } from '../../db/repositories/workspace';
+import { workspaceTimezone } from './workspaceTimezone';
 import { listImports, queuesByName } from '../../db/repositories/importedVolumes';
 import type { SavedImport } from '../workers/importSave';
 import { queueLabel } from '../../shared/text/queueLabel';
@@ -23,12 +23,7 @@ const DEFAULT_TICKET_INTERVAL: IntervalMinutes = 15;
 const PREVIEW_DEFAULT_CHANNEL: ChannelKind = 'email';
 
 export function importHandlers(ctx: ServiceContext): ImportHandlers {
-  const timezone = async () => {
-    await ctx.workspaceReady();
-    const workspace = getWorkspace(ctx.db());
-    if (!workspace) throw new ApiError({ code: 'not_found', message: 'No workspace yet: reset the demo workspace in the Data area first.' });
-    return workspace.timezone;
-  };
+  const timezone = () => workspaceTimezone(ctx);
 
   return {
     'import.intervals.preview': async ({ text, queueName, channel }) => {

@@ -21,9 +21,11 @@ import {
   SAMPLE_TICKETS_PER_MONTH,
   slaMatrix,
   typicalWeekFromSeries,
+  typicalWeekFromTickets,
   type BusinessHours,
 } from '../../shared/engine/sla';
 import { queueIntervals } from '../../db/repositories/intervals';
+import { latestSlaTicketImport, loadSlaTickets } from '../../db/repositories/slaTickets';
 import {
   deleteSlaPolicy,
   getCostModelInputs,
@@ -66,6 +68,12 @@ export function typicalWeek(db: () => Database, source: SlaVolumeSource): { volu
       text: `${source.ticketsPerMonth.toLocaleString('en-US')} tickets a month ÷ (52 ÷ 12) weeks, spread by the blueprint example's weekday and hour pattern (15% after hours)`,
     };
   }
+  if (source.kind === 'tickets') {
+    const latest = latestSlaTicketImport(db());
+    const week = latest && typicalWeekFromTickets(loadSlaTickets(db()).createdUtcMs, latest.timezone);
+    if (!latest || !week) throw new SlaInputError('volumeSource: no tickets imported yet: import a ticket export in SLA policies first');
+    return { volumes: week.volumes, text: `average week of the ${latest.tickets.toLocaleString('en-US')} imported tickets' created times, ${week.from} – ${week.to}` };
+  }
   const queue = queueSummaries(db()).find((q) => q.name === source.queueName);
   if (!queue) throw new SlaInputError(`volumeSource.queueName: there is no queue named "${source.queueName}"`);
   if (!queue.historyTo) throw new SlaInputError(`volumeSource.queueName: "${source.queueName}" has no history to take a typical week from`);
@@ -80,7 +88,7 @@ export function typicalWeek(db: () => Database, source: SlaVolumeSource): { volu
 /** Pure for a given or sample week: the database is opened only for a queue's history. */
 export function assessPlan(db: () => Database, request: PlanRequest, options: { tightest?: boolean; agentsPerSlot?: readonly number[] } = {}): SlaAssessmentView {
   const week = typicalWeek(db, request.volumeSource);
-  const input = { policy: request.policy, mix: request.mix, businessHours: request.businessHours, weekVolumes: week.volumes, settings: request.settings };
+  const input = { policy: request.policy, mix: request.mix, businessHours: request.businessHours, weekVolumes: week.volumes, settings: request.settings, weekStart: request.weekStart };
   const assessment = assessSlaPlan(input, request.headcount, { tightest: options.tightest, agentsPerSlot: options.agentsPerSlot });
   const ticketsPerWeek = week.volumes.reduce((s, v) => s + v, 0);
   const weighted = assessment.compliance.reduce((s, c) => s + c.share * c.answeredInTarget, 0);
@@ -169,7 +177,7 @@ export function slaHandlers(ctx: ServiceContext): SlaHandlers {
     },
     'sla.policies.delete': ({ id }) => ({ deleted: deleteSlaPolicy(ctx.db(), id) }),
     'sla.assess': async (request) => {
-      if (request.volumeSource.kind === 'queue') await ctx.workspaceReady();
+      if (request.volumeSource.kind === 'queue' || request.volumeSource.kind === 'tickets') await ctx.workspaceReady();
       return assessPlan(ctx.db, request);
     },
     'sla.tiers.get': () => tierResponse(storedTiers(ctx.db())),

@@ -15,6 +15,8 @@ import { generateScheduleTask, type ScheduleTaskInput } from './scheduleTasks';
 import type { TaskContext, WorkspaceTaskContext } from './taskContext';
 import { optimisePlanTask, type PlanOptimiseTaskInput } from './planTasks';
 import { simulateScenarioTask } from './scenarioTasks';
+import { parseSlaTicketsTask, type SlaTicketParseInput } from './slaTicketTasks';
+import type { SlaTicketParse } from '../../shared/import';
 
 type Task<I, O> = (input: I, ctx: TaskContext) => O | Promise<O>;
 /** A task that reads or writes the workspace on the job's own connection. */
@@ -32,6 +34,7 @@ export const tasks = {
   'import.intervals': importIntervals as WorkspaceTask<IntervalImportInput, SavedImport>,
   'schedule.generate': generateScheduleTask as Task<ScheduleTaskInput, Awaited<ReturnType<typeof generateScheduleTask>>>,
   'plan.optimise': optimisePlanTask as Task<PlanOptimiseTaskInput, Awaited<ReturnType<typeof optimisePlanTask>>>,
+  'sla.tickets.parse': parseSlaTicketsTask as Task<SlaTicketParseInput, SlaTicketParse>,
   'scenario.simulate': simulateScenarioTask as Task<Parameters<typeof simulateScenarioTask>[0], ReturnType<typeof simulateScenarioTask>>,
 };
 

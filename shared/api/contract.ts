@@ -18,6 +18,7 @@ import { forecastChoiceChannels } from './channels/forecastChoice';
 import { scheduleChannels } from './channels/schedule';
 import { slaChannels } from './channels/sla';
 import { dashboardChannels } from './channels/dashboard';
+import { slaTicketChannels } from './channels/slaTickets';
 import { solverChannels } from './channels/solvers';
 import { staffingChannels } from './channels/staffing';
 import { workspaceChannels } from './channels/workspace';
@@ -38,6 +39,7 @@ export const contract = {
   ...backupChannels,
   ...slaChannels,
   ...dashboardChannels,
+  ...slaTicketChannels,
 };
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@
  * `event.kind` and `event.status` narrows `event.result` to that kind's type: no consumer casts it.
  */
 import type { ImportResult } from './channels/dataImport';
+import type { SlaTicketImportInfo } from './channels/slaTickets';
 import type { JobKind, JobStatus } from './types';
 import type { SimulationResult } from '../engine/scenario/monteCarlo';
 
@@ -14,6 +15,8 @@ export interface JobResults {
   'plan.optimise': { planId: number };
   /** Monte Carlo of a scenario; nothing is saved, the ranges are the result. */
   'scenario.simulate': SimulationResult & { bandMethod: string };
+  /** A ticket export stored for SLA planning (backlog, mix). */
+  'sla.tickets': SlaTicketImportInfo;
 }
 
 // Compile-time: every job kind declares its result, and nothing else does.

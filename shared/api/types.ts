@@ -45,7 +45,7 @@ export interface SavedCalculation<T> {
  * The kinds of background job. Each declares its result type in `jobs.ts` (`JobResults`), so a job's done event is
  * typed by its kind and no consumer casts it.
  */
-export type JobKind = 'demo.reset' | 'import' | 'forecast.run' | 'schedule.generate' | 'plan.optimise' | 'scenario.simulate';
+export type JobKind = 'demo.reset' | 'import' | 'forecast.run' | 'schedule.generate' | 'plan.optimise' | 'scenario.simulate' | 'sla.tickets';
 
 export interface JobHandle {
   jobId: string;

@@ -16,7 +16,10 @@ export type BadRowReason =
   | 'handle-time-not-a-number'
   | 'handle-time-negative'
   | 'outside-date-range'
-  | 'queue-name-too-long';
+  | 'queue-name-too-long'
+  | 'priority-unreadable'
+  | 'organization-too-long'
+  | 'solved-before-created';
 
 export interface BadRow {
   /** 1-based line of the file the row starts on (the header is line 1). */

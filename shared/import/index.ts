@@ -59,3 +59,19 @@ export { BLANK_QUEUE, DEFAULT_QUEUE, TicketRowReader, type TicketRow } from './t
 export { ACCEPTED_TIMESTAMP_FORMS, parseTimestamp, type ParsedTimestamp } from './timestamp';
 export { TimestampSequence } from './timestampSequence';
 export { ZoneClock, type ReadingOrder } from './zoneClock';
+export {
+  detectSlaTicketColumns,
+  MAX_ORGANIZATION_CHARS,
+  NO_ORGANIZATION,
+  parseSlaTicketsCsv,
+  previewSlaTicketsCsv,
+  readPriority,
+  SlaTicketRowReader,
+  type SlaTicketColumns,
+  type SlaTicketMapping,
+  type SlaTicketParse,
+  type SlaTicketPreview,
+  type SlaTicketRow,
+  type SuggestedSlaTicketMapping,
+  type TicketPriority,
+} from './slaTickets';

@@ -7,6 +7,8 @@ import { listScheduleAgents, publishSchedule, saveSolvedSchedule } from '../../d
 import { weekRequirements } from '../../electron/services/scheduleRequirements';
 import { DEFAULT_TEMPLATES } from '../../shared/engine/schedule';
 import { useBackends } from '../helpers/backend';
+import { activeSlaPolicy, saveSlaPolicy } from '../../db/repositories/slaPolicies';
+import { buildOverview } from '../../electron/services/dashboardService';
 
 const newBackend = useBackends();
 const WEEK = '2026-11-09';
@@ -64,7 +66,7 @@ describe('dashboard service on the demo workspace', () => {
     expect(byId.ticketsPerAgentDay.value).toBeGreaterThan(5);
     expect(byId.handleTimeTrend.series!.length).toBe(12);
     expect(byId.utilization.value).toBeNull();
-    expect(byId.backlog.unavailable).toMatch(/interval counts/);
+    expect(byId.backlog.unavailable).toMatch(/Import a ticket export with created and solved times/);
     expect(overview.schedule).toBeNull();
     // Cost per ticket = 40 × $75,000 ÷ 12 ÷ the month's tickets.
     const month = overview.cost.monthly.at(-1)!;
@@ -121,5 +123,25 @@ describe('dashboard service on the demo workspace', () => {
     expect(overview.sla!.withSchedule).toMatchObject({ weekStart: WEEK, skill: 'email' });
     expect(overview.sla!.withSchedule!.overallInTarget).toBeLessThan(overview.sla!.overallInTarget);
     expect(utilization.series).toHaveLength(5); // nobody is scheduled at the weekend: no available time to divide by
+  });
+});
+
+describe('SLA compliance projected for a week with a holiday', () => {
+  it('stops the SLA clock on the policy’s holidays in the projected week: fewer open hours, lower compliance', async () => {
+    const backend = newBackend();
+    await call<DashboardOverview>(backend, 'dashboard.overview', {});
+    const db = backend.db();
+    const active = activeSlaPolicy(db)!;
+    // The week of Monday 2026-12-21; Friday the 25th becomes a holiday of the active policy.
+    const plain = buildOverview(db, '2026-12-23');
+    saveSlaPolicy(db, { ...active, businessHours: { ...active.businessHours, holidays: ['2026-12-25', '2027-01-01'] } }, { id: active.id, activate: true });
+    const christmas = buildOverview(db, '2026-12-23');
+    expect(plain.sla).toMatchObject({ weekStart: '2026-12-21', holidaysInWeek: [] });
+    expect(christmas.sla).toMatchObject({ weekStart: '2026-12-21', holidaysInWeek: ['2026-12-25'] });
+    expect(christmas.sla!.overallInTarget).toBeLessThan(plain.sla!.overallInTarget);
+    const metric = christmas.metrics.find((m) => m.id === 'slaCompliance')!;
+    expect(metric.inputs).toContain('week of 2026-12-21 (holidays 2026-12-25: SLA clock stopped)');
+    // A week without any of the holidays projects as the typical week does.
+    expect(buildOverview(db, '2026-12-16').sla!.overallInTarget).toBeCloseTo(plain.sla!.overallInTarget, 12);
   });
 });

@@ -3,7 +3,7 @@
  * and the live assessment (requirement, compliance, tightest targets) the services return for the draft.
  */
 import { create } from 'zustand';
-import type { SlaAssessmentView, StoredSlaPolicy } from '../../../shared/api/channels/sla';
+import type { SlaAssessmentView, SlaVolumeSource, StoredSlaPolicy } from '../../../shared/api/channels/sla';
 import type { ResponseOf } from '../../../shared/api/contract';
 import { cellKey, PRIORITIES, slaMatrix, TIER_RATIO_PRESETS, type Priority, type SlaPolicy, type TierRatioPreset, type TierStructure } from '../../../shared/engine/sla';
 import { api } from '../api';
@@ -26,6 +26,10 @@ export interface SlaFields {
   /** Per weekday "9-17" or empty for closed. */
   hours: string[];
   holidays: string;
+  /** A Monday to project instead of the typical week (its holidays stop the clock); empty = typical week. Not saved. */
+  weekStart: string;
+  /** Where the typical week comes from, when changed from the stored policy's (e.g. the imported tickets). */
+  volumeSource?: SlaVolumeSource;
 }
 
 export interface TierFields {
@@ -58,8 +62,11 @@ interface SlaStore {
   setCell(key: string, value: string): void;
   setMix(key: string, value: string): void;
   setMultiplier(tier: string, value: string): void;
-  setField(field: 'headcount' | 'ahtMin' | 'maxOccupancyPct' | 'shrinkagePct' | 'hoursPerAgentWeek' | 'holidays', value: string): void;
+  setField(field: 'headcount' | 'ahtMin' | 'maxOccupancyPct' | 'shrinkagePct' | 'hoursPerAgentWeek' | 'holidays' | 'weekStart', value: string): void;
   setHours(weekday: number, value: string): void;
+  /** Replaces every mix share (cells not listed get 0%), e.g. with the mix estimated from imported tickets. */
+  applyMix(cells: readonly { priority: Priority; tier: string; share: number }[]): void;
+  setVolumeSource(source: SlaVolumeSource): void;
   save(activate?: boolean): Promise<void>;
   setTierField<K extends keyof TierFields>(field: K, value: TierFields[K]): void;
 }
@@ -72,7 +79,7 @@ function fieldsFrom(p: StoredSlaPolicy): SlaFields {
   for (const cell of slaMatrix(p.policy)) {
     const key = cellKey(cell.priority, cell.tier);
     cells[key] = fmt(cell.firstResponseMin);
-    mix[key] = percentText(p.mix.cells.find((c) => c.priority === cell.priority && c.tier === cell.tier)?.share ?? 0);
+    mix[key] = shareText(p.mix.cells.find((c) => c.priority === cell.priority && c.tier === cell.tier)?.share ?? 0);
   }
   return {
     cells,
@@ -85,8 +92,12 @@ function fieldsFrom(p: StoredSlaPolicy): SlaFields {
     hoursPerAgentWeek: fmt(p.settings.hoursPerAgentWeek),
     hours: p.businessHours.weekly.map((d) => (d ? `${d.openHour}-${d.closeHour}` : '')),
     holidays: p.businessHours.holidays.join(', '),
+    weekStart: '',
   };
 }
+
+/** A share as a % field shows it; 1% or less carries its sign, so the field does not take it for a fraction. */
+const shareText = (fraction: number) => (fraction > 0 && fraction <= 0.01 ? `${percentText(fraction)}%` : percentText(fraction));
 
 /** A percent field where 0 is a real value (an empty mix cell). */
 function share(raw: string): { value?: number; error?: string } {
@@ -96,7 +107,9 @@ function share(raw: string): { value?: number; error?: string } {
 }
 
 /** The fields as an assessment request, or the errors keyed by field. */
-function requestFrom(base: StoredSlaPolicy, f: SlaFields): { request?: Omit<StoredSlaPolicy, 'id' | 'name' | 'active' | 'updatedAt'>; errors: Record<string, string> } {
+type PlanRequest = Omit<StoredSlaPolicy, 'id' | 'name' | 'active' | 'updatedAt'> & { weekStart?: string };
+
+function requestFrom(base: StoredSlaPolicy, f: SlaFields): { request?: PlanRequest; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const num = (key: string, raw: string) => {
     const parsed = parseNumberField(raw);
@@ -141,10 +154,11 @@ function requestFrom(base: StoredSlaPolicy, f: SlaFields): { request?: Omit<Stor
       shrinkage: pct('shrinkagePct', f.shrinkagePct),
       hoursPerAgentWeek: num('hoursPerAgentWeek', f.hoursPerAgentWeek),
     },
-    volumeSource: base.volumeSource,
+    volumeSource: f.volumeSource ?? base.volumeSource,
     headcount: num('headcount', f.headcount),
+    ...(f.weekStart.trim() !== '' && { weekStart: f.weekStart.trim() }),
   };
-  return Object.keys(errors).length ? { errors } : { request: request as Omit<StoredSlaPolicy, 'id' | 'name' | 'active' | 'updatedAt'>, errors };
+  return Object.keys(errors).length ? { errors } : { request: request as PlanRequest, errors };
 }
 
 /** Which form field a request path names (for the services' validation messages). */
@@ -224,6 +238,12 @@ export const useSla = create<SlaStore>((set, get) => {
     setMultiplier: (tier, value) => edit((f) => ({ ...f, multipliers: { ...f.multipliers, [tier]: value } })),
     setField: (field, value) => edit((f) => ({ ...f, [field]: value })),
     setHours: (weekday, value) => edit((f) => ({ ...f, hours: f.hours.map((h, i) => (i === weekday ? value : h)) })),
+    applyMix: (cells) =>
+      edit((f) => ({
+        ...f,
+        mix: Object.fromEntries(Object.keys(f.mix).map((key) => [key, shareText(cells.find((c) => cellKey(c.priority, c.tier) === key)?.share ?? 0)])),
+      })),
+    setVolumeSource: (volumeSource) => edit((f) => ({ ...f, volumeSource })),
     async save(activate) {
       const base = selected();
       const fields = get().fields;
@@ -231,7 +251,9 @@ export const useSla = create<SlaStore>((set, get) => {
       const { request, errors } = requestFrom(base, fields);
       if (!request) return set({ errors });
       try {
-        const saved = await api['sla.policies.save']({ ...request, id: base.id, name: base.name, activate });
+        // The projected week is a view, not part of the policy.
+        const { weekStart: _projected, ...policyRequest } = request;
+        const saved = await api['sla.policies.save']({ ...policyRequest, id: base.id, name: base.name, activate });
         set({ message: `Saved "${saved.name}"${activate ? ' and made it the Dashboard’s policy' : ''}.` });
         const policies = await api['sla.policies.list']({});
         set({ policies, dirty: false });

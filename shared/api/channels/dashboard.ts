@@ -81,6 +81,10 @@ export interface DashboardOverview {
     headcount: number;
     headcountNeeded: number | null;
     fte: number;
+    /** The week projected (its Monday): this week; its holidays on the policy's calendar stop the SLA clock. */
+    weekStart: string;
+    /** The policy's holidays that fall in the projected week. */
+    holidaysInWeek: string[];
     /** The same policy with the agents the published schedule puts on the policy's queue skill, hour by hour. */
     withSchedule: { weekStart: string; skill: string; overallInTarget: number; cellsWithoutCapacity: string[] } | null;
   } | null;

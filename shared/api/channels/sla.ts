@@ -7,6 +7,7 @@ import {
   slaMixSchema,
   slaPlanSettingsSchema,
   slaPolicySchema,
+  slaWeekStartField,
   tierStructureSchema,
   type BusinessHours,
   type CellCompliance,
@@ -30,6 +31,8 @@ export const slaVolumeSourceSchema = z.discriminatedUnion('kind', [
       ticketsPerMonth: z.number({ error: 'Tickets per month must be a number' }).refine((v) => Number.isFinite(v) && v > 0, 'Tickets per month must be greater than 0'),
     })
     .strict(),
+  /** Tickets per hour of the week from the created times of the imported ticket export (sla.tickets.import). */
+  z.object({ kind: z.literal('tickets') }).strict(),
   z.object({ kind: z.literal('queue'), queueName: z.string().trim().min(1, 'Queue name is required').max(200, 'A queue name is at most 200 characters') }).strict(),
   z
     .object({
@@ -57,6 +60,8 @@ export const slaPlanRequestSchema = z
     settings: slaPlanSettingsSchema,
     volumeSource: slaVolumeSourceSchema,
     headcount: headcountField,
+    /** Project this week (a Monday): its holidays close the SLA clock. Not stored with a policy. */
+    weekStart: slaWeekStartField.optional(),
   })
   .strict();
 
@@ -92,7 +97,7 @@ export interface SlaAssessmentView {
 export const slaChannels = {
   'sla.policies.list': { request: z.object({}).strict(), response: returns<StoredSlaPolicy[]>() },
   'sla.policies.save': {
-    request: slaPlanRequestSchema.extend({ id: z.number().int().positive().optional(), name: nameField, activate: z.boolean().optional() }).strict(),
+    request: slaPlanRequestSchema.omit({ weekStart: true }).extend({ id: z.number().int().positive().optional(), name: nameField, activate: z.boolean().optional() }).strict(),
     response: returns<StoredSlaPolicy>(),
   },
   'sla.policies.delete': { request: idRequest, response: returns<{ deleted: boolean }>() },

@@ -8,3 +8,4 @@ export * from './policy';
 export * from './samplePolicy';
 export * from './slaStaffing';
 export * from './tiers';
+export * from './tickets';

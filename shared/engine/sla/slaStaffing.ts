@@ -1,14 +1,13 @@
 /**
  * SLA → staffing: every priority × tier cell of a policy is staffed to its first-response target on the business
- * clock, most urgent first (tightest target, then priority), all on the same agents, on an hour-of-week grid (168 one-hour slots).
+ * clock, highest priority first (then the policy's tier order), all on the same agents, on an hour-of-week grid (168 one-hour slots).
  *
  * - Cells with a first-response target under one hour (the planning interval) are a queue: Erlang C, 95% of
  *   tickets answered within the target. Priority is modelled by letting class k see the load of every queue class
  *   before it: classes 1..k are taken as one first-come-first-served queue measured against class k's target.
  *   That is exact for the top class when higher priorities pre-empt, and an approximation for the ones below it.
  * - Cells with a target of one hour or more are deferred work with that response window (staffing/deferred.ts):
- *   arrivals are levelled over the window, and the agents left after the queue work them oldest first, highest
- *   priority first.
+ *   arrivals are levelled over the window, and the agents work them oldest first, highest priority first.
  * - Tickets arriving while the queue is closed join the first open hour: the SLA clock only runs in business hours.
  *   The week is treated as repeating, so work left at Friday's close is carried into Monday (the week is run twice
  *   and the second run is reported).
@@ -16,8 +15,11 @@
  *   agents needed in an hour = max(queue agents, ⌈(queue Erlangs + deferred workload Erlangs) ÷ max occupancy⌉)
  *
  * "Can this team keep these promises?": for each cell, the share of tickets answered within target with the given
- * agents per open hour, flagged "SLA without capacity" below 95%. The tightest target each cell can keep 95% of
- * the time is searched on a ladder of usual SLA targets.
+ * agents per open hour, flagged "SLA without capacity" below 95%. Every cell is checked as work on the agents'
+ * time (oldest first, highest class first, at the occupancy cap); a queue cell must in addition pass Erlang C, so
+ * its share is the lower of the two (see workedInTimeByClass: this is what keeps tightening a target from ever
+ * lowering the requirement, also across the one-hour line). The tightest target each cell can keep 95% of the time
+ * is searched on a ladder of usual SLA targets. With `weekStart`, a real week is projected and its holidays close.
  */
 import { z } from 'zod';
 import type { CalculationStep } from '../common';
@@ -28,7 +30,9 @@ import { capFractionField, positiveField, shrinkageField } from '../staffing/fie
 import { formatNumber } from '../staffing/formatNumber';
 import { evaluateAgents, liveQueue } from '../staffing/liveQueue';
 import { requiredAgents } from '../staffing/solvers';
-import { businessHoursSchema, HOURS_PER_WEEK, openSlotsOfWeek } from './businessHours';
+import { calendarDate, isCalendarDate } from '../../calendar/calendarDate';
+import { weekdayOfDate } from '../schedule/time';
+import { businessHoursSchema, HOURS_PER_WEEK, openHoursPerWeek, openSlotsOfWeek } from './businessHours';
 import { slaMixSchema, shareOf, type SlaMix } from './mix';
 import { PRIORITIES, slaMatrix, slaPolicySchema, type SlaCell, type SlaPolicy, type SlaPolicyInput } from './policy';
 
@@ -40,6 +44,9 @@ export const ACHIEVABLE_SHARE = 0.95;
 /** Usual first-response targets, in minutes, searched for the tightest one a cell can keep. */
 export const TARGET_LADDER_MIN = [5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 300, 360, 480, 600, 720, 960, 1200, 1440, 1920, 2400, 2880, 4320, 7200];
 const MAX_HEADCOUNT = 2000;
+
+/** The Monday of a projected week (see slaPlanInputSchema.weekStart). */
+export const slaWeekStartField = calendarDate('Week start').refine((d) => !isCalendarDate(d) || weekdayOfDate(d) === 0, 'Week start must be a Monday');
 
 export const slaPlanSettingsSchema = z
   .object({
@@ -60,9 +67,18 @@ export const slaPlanInputSchema = z
       .array(z.number({ error: 'Volume must be a number' }).refine((v) => Number.isFinite(v) && v >= 0, 'Volume cannot be negative'))
       .length(HOURS_PER_WEEK, `Week volumes need ${HOURS_PER_WEEK} hourly values, Monday 00:00 first`),
     settings: slaPlanSettingsSchema,
+    /**
+     * The Monday of the week projected. With it, the business-hours holidays of that week close those days: the
+     * SLA clock stops, tickets arriving on a holiday join the next open hour, and the team's hours shrink by the
+     * holiday's open hours. Without it, a typical week with no holidays.
+     */
+    weekStart: slaWeekStartField.optional(),
   })
   .strict()
   .superRefine((input, ctx) => {
+    if (input.weekStart && isCalendarDate(input.weekStart) && !openSlotsOfWeek(input.businessHours, input.weekStart).some(Boolean)) {
+      ctx.addIssue({ code: 'custom', path: ['weekStart'], message: `Every business day of the week of ${input.weekStart} is a holiday: no open hour to project` });
+    }
     const cells = new Set(slaMatrix(input.policy).map((c) => `${c.priority}|${c.tier}`));
     input.mix.cells.forEach((c, i) => {
       if (c.share > 0 && !cells.has(`${c.priority}|${c.tier}`)) {
@@ -138,12 +154,13 @@ export function parseSlaPlan(raw: SlaPlanInput): ParsedPlan {
 }
 
 /**
- * The cells in staffing order: the tightest first-response target first, then the higher priority, then the
- * policy's tier order. Ordering by target rather than by priority label keeps a loose P1 (24 h for a free tier)
- * from holding agents while a 1-hour P2 waits, and makes a cell that crosses into the queue keep its place.
+ * The cells in staffing order: highest priority first, then the policy's tier order (the issue's "highest
+ * priority first"). The order does not depend on the targets, so editing a target never moves a cell ahead of
+ * another: tightening one cell then only makes that cell's promise harder (and, when it joins the queue, adds its
+ * load to the queue classes below it), which is what keeps the requirement monotone.
  */
 function buildModel(plan: ParsedPlan, firstResponseOverride?: { priority: string; tier: string; minutes: number }): PlanModel {
-  const open = openSlotsOfWeek(plan.businessHours);
+  const open = openSlotsOfWeek(plan.businessHours, plan.weekStart);
   const openSlots = open.flatMap((isOpen, slot) => (isOpen ? [slot] : []));
   const arrivals = arrivalsOnBusinessClock(plan.weekVolumes, open, openSlots);
   const tierOrder = new Map(plan.policy.tiers.map((t, i) => [t.id, i]));
@@ -157,7 +174,6 @@ function buildModel(plan: ParsedPlan, firstResponseOverride?: { priority: string
     .filter((c) => c.share > 0)
     .sort(
       (a, b) =>
-        a.cell.firstResponseMin - b.cell.firstResponseMin ||
         PRIORITIES.indexOf(a.cell.priority) - PRIORITIES.indexOf(b.cell.priority) ||
         tierOrder.get(a.cell.tier)! - tierOrder.get(b.cell.tier)!,
     )
@@ -234,7 +250,12 @@ function requirementOf(model: PlanModel): SlaRequirement {
   const fte = agentHoursPerWeek / settings.hoursPerAgentWeek / (1 - settings.shrinkage);
   const f = formatNumber;
   const steps: CalculationStep[] = [
-    { label: 'Open hours a week', formula: 'business hours on the SLA clock', value: n, unit: 'hours' },
+    {
+      label: 'Open hours a week',
+      formula: model.plan.weekStart ? `business hours on the SLA clock in the week of ${model.plan.weekStart}, holidays closed` : 'business hours on the SLA clock',
+      value: n,
+      unit: 'hours',
+    },
     { label: 'Tickets a week', formula: 'Σ tickets per hour (closed-hour arrivals join the next open hour)', value: hours.reduce((s, h) => s + h.tickets, 0), unit: 'tickets' },
     { label: 'Agents in an hour', formula: `max(queue agents at ${f(ACHIEVABLE_SHARE * 100)}% within target, ⌈(queue + deferred Erlangs) ÷ ${f(settings.maxOccupancy * 100)}% occupancy⌉)`, value: peakAgents, unit: 'agents at the peak' },
     { label: 'Agent-hours a week', formula: 'Σ agents per open hour', value: agentHoursPerWeek, unit: 'agent-hours' },
@@ -256,8 +277,8 @@ function complianceOf(model: PlanModel, agentsPerSlot: readonly number[]): CellC
   const agents = model.openSlots.map((slot) => Math.max(0, Math.floor(agentsPerSlot[slot])));
   const results = new Map<TicketClass, { answered: number; formula: string }>();
 
-  const queueLoads = cumulativeQueueLoads(model);
-  for (const { cls, cumulative } of queueLoads) {
+  const workedInTime = workedInTimeByClass(model, agents);
+  for (const { cls, cumulative } of cumulativeQueueLoads(model)) {
     let tickets = 0;
     let answered = 0;
     for (let j = 0; j < n; j++) {
@@ -265,28 +286,19 @@ function complianceOf(model: PlanModel, agentsPerSlot: readonly number[]): CellC
       tickets += cls.volumes[j];
       answered += cls.volumes[j] * queueServiceLevel(cumulative[j], agents[j], ahtSec, cls.cell.firstResponseMin * 60);
     }
+    const erlang = tickets === 0 ? 1 : answered / tickets;
+    const worked = workedInTime.get(cls)!;
     results.set(cls, {
-      answered: tickets === 0 ? 1 : answered / tickets,
-      formula: `Erlang C per open hour: share answered within ${formatNumber(cls.cell.firstResponseMin)} min with the hour's agents, this class and every queue class above it sharing them; weighted by the class's tickets`,
+      answered: Math.min(erlang, worked),
+      formula:
+        `the lower of (a) Erlang C per open hour: share answered within ${formatNumber(cls.cell.firstResponseMin)} min with the hour's agents, this class and every queue class above it sharing them, weighted by the class's tickets = ${formatNumber(erlang * 100)}%, ` +
+        `and (b) the share worked within its arrival hour by the agents (at ${formatNumber(settings.maxOccupancy * 100)}% occupancy) the classes above leave = ${formatNumber(worked * 100)}%`,
     });
   }
-
-  const queueErlangs = model.openSlots.map((_, j) => (queueLoads.length === 0 ? 0 : (queueLoads[queueLoads.length - 1].cumulative[j] * ahtSec) / 3600));
-  // Agents left for deferred work after the queue, at the occupancy cap, over two runs of the week.
-  const leftover = twice(agents.map((a, j) => Math.max(0, a * settings.maxOccupancy - queueErlangs[j])));
   for (const cls of model.classes.filter((c) => c.mode === 'deferred')) {
-    const rows = simulateDeferredBacklog(twice(cls.volumes), leftover, {
-      handleSec: ahtSec,
-      responseSec: cls.cell.firstResponseMin * 60,
-      intervalMin: SLA_INTERVAL_MIN,
-      maxOccupancy: 1,
-    });
-    rows.forEach((row, i) => (leftover[i] = Math.max(0, leftover[i] - (row.worked * ahtSec) / 3600)));
-    const weekTickets = cls.volumes.reduce((s, v) => s + v, 0);
-    const missed = rows.slice(n).reduce((s, r) => s + r.missed, 0);
     results.set(cls, {
-      answered: weekTickets === 0 ? 1 : Math.min(1, Math.max(0, 1 - missed / weekTickets)),
-      formula: `1 − tickets past ${formatNumber(cls.cell.firstResponseMin)} business min ÷ tickets a week; worked oldest first with the agents the queue and higher classes leave (at ${formatNumber(settings.maxOccupancy * 100)}% occupancy)`,
+      answered: workedInTime.get(cls)!,
+      formula: `1 − tickets past ${formatNumber(cls.cell.firstResponseMin)} business min ÷ tickets a week; worked oldest first with the agents (at ${formatNumber(settings.maxOccupancy * 100)}% occupancy) the classes above leave`,
     });
   }
 
@@ -308,8 +320,39 @@ function complianceOf(model: PlanModel, agentsPerSlot: readonly number[]): CellC
 }
 
 /**
+ * Every class as work on the agents' time, in staffing order, over two runs of the week (the second is reported):
+ * each hour the agents at the occupancy cap work the oldest tickets of the highest class first; the share of each
+ * class's tickets worked within its target. Queue classes are in this too, because a target under an hour is also
+ * a promise to work the ticket within its arrival hour: on the hourly grid every target under an hour reads as "by
+ * the end of the arrival hour", exactly what a one-hour deferred target reads as. So a cell tightened across the
+ * one-hour line keeps this check and gains the Erlang one, and its answer can only get worse (README: "Tightening
+ * never lowers the requirement").
+ */
+function workedInTimeByClass(model: PlanModel, agents: readonly number[]): Map<TicketClass, number> {
+  const { settings } = model.plan;
+  const ahtSec = settings.ahtMin * 60;
+  const n = model.openSlots.length;
+  const capacity = twice(agents.map((a) => a * settings.maxOccupancy));
+  const shares = new Map<TicketClass, number>();
+  for (const cls of model.classes) {
+    const rows = simulateDeferredBacklog(twice(cls.volumes), capacity, {
+      handleSec: ahtSec,
+      responseSec: Math.max(cls.cell.firstResponseMin, SLA_INTERVAL_MIN) * 60,
+      intervalMin: SLA_INTERVAL_MIN,
+      maxOccupancy: 1,
+    });
+    rows.forEach((row, i) => (capacity[i] = Math.max(0, capacity[i] - (row.worked * ahtSec) / 3600)));
+    const weekTickets = cls.volumes.reduce((s, v) => s + v, 0);
+    const missed = rows.slice(n).reduce((s, r) => s + r.missed, 0);
+    shares.set(cls, weekTickets === 0 ? 1 : Math.min(1, Math.max(0, 1 - missed / weekTickets)));
+  }
+  return shares;
+}
+
+/**
  * A headcount spread over the open hours: productive agent-hours a week = ⌊headcount × (1 − shrinkage) × hours per
- * agent week⌋, at most the headcount in any hour. Every open hour gets ⌊agent-hours ÷ open hours⌋ agents and the
+ * agent week × open hours this week ÷ open hours of a regular week⌋ (the last factor is below 1 only in a projected
+ * week with holidays), at most the headcount in any hour. Every open hour gets ⌊agent-hours ÷ open hours⌋ agents and the
  * remaining agent-hours go one each to the busiest hours (most tickets; earlier hour first on a tie).
  */
 export function agentsFromHeadcount(raw: SlaPlanInput, headcount: number): number[] {
@@ -319,7 +362,9 @@ export function agentsFromHeadcount(raw: SlaPlanInput, headcount: number): numbe
 function spreadHeadcount(model: PlanModel, headcount: number): number[] {
   const { shrinkage, hoursPerAgentWeek } = model.plan.settings;
   const n = model.openSlots.length;
-  const agentHours = Math.min(headcount * n, Math.floor(headcount * (1 - shrinkage) * hoursPerAgentWeek + 1e-9));
+  // A holiday closes the queue and the team is off: the week's hours shrink by the share of open hours it takes.
+  const weekShare = n / openHoursPerWeek(model.plan.businessHours);
+  const agentHours = Math.min(headcount * n, Math.floor(headcount * (1 - shrinkage) * hoursPerAgentWeek * weekShare + 1e-9));
   const base = Math.floor(agentHours / n);
   const extra = agentHours - base * n;
   const tickets = model.openSlots.map((_, j) => model.classes.reduce((sum, c) => sum + c.volumes[j], 0));
@@ -382,7 +427,7 @@ export function assessSlaPlan(
       label: 'Productive agent-hours a week',
       formula: agentsPerSlot
         ? 'Σ agents per open hour in the schedule'
-        : `⌊${headcount} agents × (1 − ${formatNumber(shrinkage * 100)}% shrinkage) × ${formatNumber(hoursPerAgentWeek)} h⌋, spread over ${model.openSlots.length} open hours, extra hours to the busiest`,
+        : `⌊${headcount} agents × (1 − ${formatNumber(shrinkage * 100)}% shrinkage) × ${formatNumber(hoursPerAgentWeek)} h${holidayFactor(model)}⌋, spread over ${model.openSlots.length} open hours, extra hours to the busiest`,
       value: agentHours,
       unit: 'agent-hours',
     },
@@ -390,6 +435,12 @@ export function assessSlaPlan(
     { label: 'Headcount that keeps every promise', formula: `smallest team, spread the same way, with every cell ≥ ${ACHIEVABLE_SHARE * 100}% in target`, value: headcountNeeded ?? Number.NaN, unit: 'agents' },
   ];
   return { requirement, headcount, compliance, keepsPromises: keeps(compliance), headcountNeeded, tightest, steps };
+}
+
+/** " × 32 ÷ 40 open hours (holidays)" in a projected week with holidays; empty otherwise. */
+function holidayFactor(model: PlanModel): string {
+  const regular = openHoursPerWeek(model.plan.businessHours);
+  return model.openSlots.length === regular ? '' : ` × ${model.openSlots.length} ÷ ${regular} open hours (holidays in the week of ${model.plan.weekStart})`;
 }
 
 /** Compliance only grows with agents, so the smallest passing headcount is found by doubling then bisecting. */

@@ -113,6 +113,10 @@ function MetricCharts({ metrics }: { metrics: DashboardMetric[] }) {
     if (util?.series?.length) {
       out.push({ key: 'util', title: 'Utilization by day (published week)', config: lineChart(util.series.map((p) => p.label), [{ label: 'Utilization (%)', data: util.series.map((p) => p.value), backgroundColor: COLORS[2] }], '%', 'bar') });
     }
+    const backlog = byId.backlog;
+    if (backlog?.series?.length) {
+      out.push({ key: 'backlog', title: 'Backlog: tickets open over 24 h, at the end of each day (ticket export)', config: lineChart(backlog.series.map((p) => p.label), [{ label: 'Open over 24 h', data: backlog.series.map((p) => p.value), backgroundColor: COLORS[0] }], 'tickets', 'bar') });
+    }
     const cost = byId.costPerTicket;
     if (cost?.series?.length) {
       out.push({ key: 'cost', title: 'Cost per ticket by month', config: lineChart(cost.series.map((p) => p.label), [{ label: 'Cost per ticket ($)', data: cost.series.map((p) => p.value), backgroundColor: COLORS[3] }], '$ per ticket', 'bar') });
@@ -123,7 +127,7 @@ function MetricCharts({ metrics }: { metrics: DashboardMetric[] }) {
   return (
     <div className="dash__charts">
       {charts.map((c) => (
-        <div className="panel" key={c.key}>
+        <div className="panel" key={c.key} data-testid={`chart-${c.key}`}>
           <h3>{c.title}</h3>
           <ChartCanvas config={c.config} label={c.title} height={200} />
         </div>
@@ -277,7 +281,8 @@ function SlaSummary() {
         <p className="muted">No active SLA policy: <a href="#/sla">choose one</a>.</p>
       ) : (
         <p>
-          <strong>{sla.policyName}</strong>: {formatPercent(sla.overallInTarget)} of tickets answered within their first-response target with {sla.headcount} agents.{' '}
+          <strong>{sla.policyName}</strong>, week of {sla.weekStart}: {formatPercent(sla.overallInTarget)} of tickets answered within their first-response target with {sla.headcount} agents.{' '}
+          {sla.holidaysInWeek.length > 0 && `Holidays ${sla.holidaysInWeek.join(', ')} stop the SLA clock (their tickets count from the next open hour). `}
           {sla.cellsWithoutCapacity.length > 0 ? `SLA without capacity: ${sla.cellsWithoutCapacity.join(', ')}. ` : 'Every promise has the capacity behind it. '}
           {sla.headcountNeeded !== null && `${sla.headcountNeeded} agents keep every promise 95% of the time. `}
           <a href="#/sla">Open the policy</a>

@@ -13,7 +13,6 @@ import { download } from '../../components/download';
 import { countOf } from '../../../../shared/text/plural';
 import { EventsPanel } from './EventsPanel';
 import { WEEKDAY_SHORT } from '../../../../shared/calendar/days';
-import { download } from '../../components/download';
 
 /** Forecast days carry ISO weekdays, 1 = Monday … 7 = Sunday. */
 const weekdayShort = (isoWeekday: number) => WEEKDAY_SHORT[isoWeekday - 1];

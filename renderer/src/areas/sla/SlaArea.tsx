@@ -14,6 +14,7 @@ import { formatNumber, formatPercent } from '../../components/format';
 import { PRESET_OPTIONS, useSla, type TierFields } from '../../stores/slaStore';
 import { WEEKDAY_SHORT } from '../../../../shared/calendar/days';
 import '../dashboard/dashboard.css';
+import { TicketExportPanel } from './TicketExportPanel';
 
 
 const minutesText = (m: number | null) => (m === null ? '–' : m >= 120 ? `${formatNumber(m / 60, 2)} h` : `${formatNumber(m, 1)} min`);
@@ -103,12 +104,18 @@ export function SlaArea() {
           ))}
           <label className="field">
             <span className="field__label">Holidays (YYYY-MM-DD, comma-separated)</span>
-            <input value={s.fields.holidays} onChange={(e) => s.setField('holidays', e.target.value)} />
+            <input value={s.fields.holidays} onChange={(e) => s.setField('holidays', e.target.value)} data-testid="sla-holidays" />
+          </label>
+          <label className="field">
+            <span className="field__label">Project the week of (a Monday; empty = typical week without holidays)</span>
+            <input value={s.fields.weekStart} placeholder="typical week" onChange={(e) => s.setField('weekStart', e.target.value)} aria-invalid={Boolean(s.errors.weekStart)} data-testid="sla-week" />
+            {s.errors.weekStart && <span className="field__error" role="alert">{s.errors.weekStart}</span>}
           </label>
         </div>
         {s.errors.hours && <p className="notice notice--error" role="alert">{s.errors.hours}</p>}
       </div>
 
+      <TicketExportPanel priorities={policy.policy.priorities} tiers={policy.policy.tiers} />
       {a && <Assessment />}
       <TierStructurePanel />
     </section>
