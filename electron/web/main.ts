@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { findUpward } from '../../db/findUpward';
 import { createBackend } from '../services/backend';
 import { resolveDataDir } from '../services/dataDir';
-import { startWebHost } from './server';
+import { startWebHost, type WebHost } from './server';
 
 function parsePort(argv: string[]): number | undefined {
   const index = argv.indexOf('--port');
@@ -24,6 +24,16 @@ async function main(): Promise<void> {
   const port = parsePort(argv);
   const dataDir = resolveDataDir(argv);
   const backend = createBackend({ dataDir, demoEndDate: process.env.STAFFWISE_DEMO_END_DATE });
+  let host: WebHost | undefined;
+  // Registered before anything is announced: a signal that lands right after the "running at" line (a test or a
+  // supervisor stopping the host at once) must still close the database cleanly, leaving no write-ahead log behind.
+  const stop = async () => {
+    await host?.close();
+    await backend.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
   console.log(`Staffwise data folder: ${dataDir}`);
   try {
     await backend.ensureWorkspace();
@@ -32,15 +42,8 @@ async function main(): Promise<void> {
     if ((error as { code?: string }).code !== 'conflict') throw error;
     console.error(`Staffwise: ${(error as Error).message}`);
   }
-  const host = await startWebHost({ backend, rendererDir: findUpward(join('dist', 'renderer'), import.meta.url), port });
+  host = await startWebHost({ backend, rendererDir: findUpward(join('dist', 'renderer'), import.meta.url), port });
   console.log(`Staffwise is running at ${host.url}`);
-  const stop = async () => {
-    await host.close();
-    await backend.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
 }
 
 main().catch((error: Error) => {
