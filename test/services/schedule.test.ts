@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ScheduleView, WeekRequirements } from '../../shared/api/channels/schedule';
+import type { JobProgressEvent } from '../../shared/api/types';
 import type { Backend } from '../../electron/services/backend';
 import { call, useBackends, resultOf } from '../helpers/backend';
 import { useTempDirs } from '../helpers/tempDir';
@@ -181,20 +182,28 @@ describe('schedule service', () => {
     expect(sunday?.causes[0].message).toMatch(/no agent with chat can work .* on Sunday/);
   }, 120_000);
 
-  it('Stop keeps the best schedule found so far', async () => {
+  it('Stop keeps the best schedule found so far, even when pressed during shift design', async () => {
     const backend = newBackend();
     await backend.ensureWorkspace();
-    const { jobId } = await call(backend, 'schedule.generate', { weekStart: WEEK, timeLimitSec: 120 });
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // Stop lands at a known point (the solver's first progress report: shift design), not after some seconds; how
+    // soon the result comes back after Stop is measured by the schedule bench.
+    let jobId = '';
+    const firstReport = new Promise<string>((resolve) =>
+      backend.events.subscribe((event, payload) => {
+        const progress = payload as JobProgressEvent;
+        if (event === 'job.progress' && progress.jobId === jobId && /^Designing shifts/.test(progress.message)) resolve(progress.message);
+      }),
+    );
+    ({ jobId } = await call(backend, 'schedule.generate', { weekStart: WEEK, timeLimitSec: 120 }));
+    expect(await firstReport).toMatch(/^Designing shifts/);
     expect(await call(backend, 'schedule.stop', { jobId })).toEqual({ stopping: true });
-    const started = Date.now();
     const done = await backend.waitForJob(jobId);
     expect(done?.status, done?.message).toBe('succeeded');
     expect(done?.message).toMatch(/^Stopped at \d+ s; kept the best schedule found/);
-    expect(Date.now() - started).toBeLessThan(30_000);
     const view = await call(backend, 'schedule.view', { scheduleId: resultOf(done, 'schedule.generate').scheduleId });
     expect(view.solve?.stoppedEarly).toBe(true);
     expect(view.shifts.length).toBeGreaterThan(50);
+    expect(view.solve?.summary.ruleViolations).toBe(0);
     expect(await call(backend, 'schedule.stop', { jobId })).toEqual({ stopping: false });
   }, 120_000);
 });

@@ -67,6 +67,10 @@ export interface ScheduleResult {
 /** Shares of the time limit for shift design and for the break MIPs; rostering gets the rest. */
 const DESIGN_SHARE = 0.45;
 const BREAK_SHARE = 0.1;
+/** The roster engine's progress message while it builds its first roster from the cover. */
+const FIRST_ROSTER_STAGE = 'building a first roster';
+/** After a stop, the first roster may take at most this long (a safety net on a very busy machine). */
+const FIRST_ROSTER_GRACE_SEC = 15;
 /** Kept back for coverage, rule checks and explanations. */
 const FINISHING_SECONDS = 1;
 
@@ -97,7 +101,7 @@ export async function generateSchedule(input: ScheduleInput, options: GenerateOp
 
   report('roster', DESIGN_SHARE, 'assigning agents');
   const rosterSeconds = timeLimitSec * (1 - BREAK_SHARE) - seconds() - FINISHING_SECONDS;
-  const rosteredTypes = cancelled() ? [] : await roster(context, design, lockedWork, rosterSeconds, options, notes, report);
+  const rosteredTypes = await roster(context, design, lockedWork, rosterSeconds, options, notes, report);
   // Paid time where none of the agent's skills needs anyone moves to where it covers a shortage, hours unchanged.
   const rostered = moveIdleTime(context, rosteredTypes, locked);
 
@@ -158,11 +162,22 @@ async function roster(
 ): Promise<ShiftAssignment[]> {
   const mapping = buildRosterProblem(context, design.designed, lockedWork);
   if (mapping.problem.shiftTypes.length === 0) return [];
+  // A stop keeps the best complete schedule, so rostering always gets to build its first roster from the cover (one
+  // descent, well under the time of the rest): stopped before that, the roster engine would hand back each agent's
+  // cheapest roster by requests alone, which ignores the designed shifts. "First roster built" is read from the
+  // engine's own progress (a better roster, or its stage moving past the first descent), not from the clock.
+  let firstRosterBuilt = false;
+  const rosterStarted = Date.now();
+  const shouldCancel = () =>
+    options.shouldCancel?.() === true && (firstRosterBuilt || Date.now() - rosterStarted > FIRST_ROSTER_GRACE_SEC * 1000);
   try {
     const solution = await solveRoster(mapping.problem, {
       timeLimitSec: Math.max(1, timeLimitSec),
-      shouldCancel: options.shouldCancel,
-      onProgress: (fraction, message) => report('roster', DESIGN_SHARE + (0.9 - DESIGN_SHARE) * fraction, `assigning agents: ${message}`),
+      shouldCancel,
+      onProgress: (fraction, message) => {
+        if (!message.startsWith(FIRST_ROSTER_STAGE) || message.includes('better roster found')) firstRosterBuilt = true;
+        report('roster', DESIGN_SHARE + (0.9 - DESIGN_SHARE) * fraction, `assigning agents: ${message}`);
+      },
     });
     if (solution.solverNote) notes.push(`rostering: ${solution.solverNote}`);
     if (solution.hardViolations.length > 0) notes.push(`rostering found no roster that keeps every rule (${solution.status}); violations are listed`);

@@ -78,5 +78,37 @@ describe('generateSchedule', () => {
     // How soon it returns, in seconds, is measured by the schedule bench; here: it stopped and still explains.
     expect(result.summary.cancelled).toBe(true);
     expect(result.explanations.length).toBeGreaterThan(0);
+    // Stopped before anything was designed, it still hands back a complete schedule that keeps every rule.
+    expect(result.assignments.length).toBeGreaterThan(0);
+    expect(result.summary.ruleViolations).toBe(0);
+  });
+
+  it('keeps a complete, legal schedule with shifts whichever stage Stop lands in', async () => {
+    const input: ScheduleInput = { startDate: '2025-03-03', requirements: curve(7, 30, { voice: dayCurve(1), chat: dayCurve(0.5) }), agents: [...agents(12, ['voice']), ...agents(6, ['voice', 'chat'], {}, 'B')] };
+    // A full run's progress reports, by stage, say where each stop below lands (deterministic: counted, not timed).
+    const stages: string[] = [];
+    await generateSchedule(input, { timeLimitSec: 30, onProgress: (p) => stages.push(p.stage) });
+    const firstOf = (stage: string) => stages.indexOf(stage);
+    expect(firstOf('roster')).toBeGreaterThan(0);
+    const stopsAfter = [1, firstOf('design') + 2, firstOf('roster') + 1, firstOf('breaks') + 1];
+    for (const reports of stopsAfter) {
+      let seen = 0;
+      let stageAtStop: string | undefined;
+      const stopped = await generateSchedule(input, {
+        timeLimitSec: 30,
+        onProgress: (p) => {
+          seen++;
+          if (seen === reports) stageAtStop = p.stage;
+        },
+        shouldCancel: () => seen >= reports,
+      });
+      const context = `stopped after ${reports} progress reports (stage ${stageAtStop})`;
+      expect(stopped.summary.cancelled, context).toBe(true);
+      expect(stopped.assignments.length, context).toBeGreaterThan(0);
+      expect(stopped.summary.ruleViolations, context).toBe(0);
+      expect(stopped.summary.underHours, context).toBeCloseTo(computeCoverage(input.requirements, stopped.assignments).underHours, 9);
+      // Not a token schedule: its shifts cover real demand.
+      expect(stopped.summary.underHours, context).toBeLessThan(stopped.coverage.requiredHours * 0.8);
+    }
   });
 });
