@@ -38,6 +38,7 @@ import {
   setShiftsLocked,
   templateKeys,
   updateShiftTimes,
+  moveShift,
   updateTemplate,
   type AgentRow,
   type NewShift,
@@ -268,12 +269,18 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
 
     'schedule.view': ({ scheduleId }) => view(scheduleId),
 
-    'schedule.updateShift': ({ scheduleId, shiftId, times }) =>
-      edit(scheduleId, (draftId, mapId) => {
+    'schedule.updateShift': ({ scheduleId, shiftId, times, moveTo }) => {
+      const db = ctx.db();
+      if (moveTo && !agentExists(db, moveTo.agentId)) throw new ApiError({ code: 'not_found', message: `Agent ${moveTo.agentId} does not exist`, issues: [{ path: 'moveTo.agentId', message: 'Unknown agent' }] });
+      const weekStart = moveTo && scheduleOrThrow(scheduleId).meta.weekStart;
+      // Times and the new agent/day in one transaction: a move is one edit, never a delete and an add.
+      return edit(scheduleId, (draftId, mapId) => {
         const id = mapId(shiftId);
-        if (!updateShiftTimes(ctx.db(), draftId, id, times)) throw shiftNotFound(shiftId);
+        if (!updateShiftTimes(db, draftId, id, times)) throw shiftNotFound(shiftId);
+        if (moveTo && weekStart) moveShift(db, draftId, id, { ...moveTo, date: weekDates(weekStart)[moveTo.day] });
         return [id];
-      }),
+      });
+    },
 
     'schedule.addShift': ({ scheduleId, agentId, day, skill, templateId, times }) => {
       const db = ctx.db();

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { ScheduleView, WeekRequirements } from '../../shared/api/channels/schedule';
 import type { JobProgressEvent } from '../../shared/api/types';
 import type { Backend } from '../../electron/services/backend';
-import { call, useBackends, resultOf } from '../helpers/backend';
+import { call, refusal, useBackends, resultOf } from '../helpers/backend';
 import { useTempDirs } from '../helpers/tempDir';
+import { addDays } from '../../shared/calendar/days';
 
 const newBackend = useBackends();
 const tempDir = useTempDirs();
@@ -130,6 +131,28 @@ describe('schedule service', () => {
     expect(v2.shifts).toHaveLength(v1.shifts.length);
     expect(v2.versions.map((v) => [v.version, v.status])).toEqual([[2, 'draft'], [1, 'published']]);
   }, 180_000);
+
+  it('moves a shift to another agent and day in one edit, and back', async () => {
+    const backend = newBackend();
+    const view = await generate(backend, {});
+    const scheduleId = view.schedule.id;
+    const shift = view.shifts.find((s) => !s.locked)!;
+    // Someone with the shift's skill who has no shift on the next day (or, failing that, the day before).
+    const day = shift.day < 6 ? shift.day + 1 : shift.day - 1;
+    const busy = new Set(view.shifts.filter((s) => s.day === day).map((s) => s.agentId));
+    const target = view.agents.find((a) => a.id !== shift.agentId && a.skills.includes(shift.skill) && !busy.has(a.id))!;
+    const times = { start: shift.start, end: shift.end, segments: shift.segments, breaks: shift.breaks };
+    const moved = await call(backend, 'schedule.updateShift', { scheduleId, shiftId: shift.id, times, moveTo: { agentId: target.id, day, skill: shift.skill } });
+    expect(moved).toEqual({ scheduleId, newDraft: false, shiftIds: [shift.id] });
+    const after = await call(backend, 'schedule.view', { scheduleId });
+    expect(after.shifts).toHaveLength(view.shifts.length);
+    expect(after.shifts.find((s) => s.id === shift.id)).toMatchObject({ ...times, agentId: target.id, day, date: addDays(WEEK, day), skill: shift.skill });
+
+    await call(backend, 'schedule.updateShift', { scheduleId, shiftId: shift.id, times, moveTo: { agentId: shift.agentId, day: shift.day, skill: shift.skill } });
+    expect((await call(backend, 'schedule.view', { scheduleId })).shifts.find((s) => s.id === shift.id)).toEqual(shift);
+    const unknown = await refusal(backend, 'schedule.updateShift', { scheduleId, shiftId: shift.id, times, moveTo: { agentId: 99_999, day, skill: shift.skill } });
+    expect(unknown.issues).toEqual([{ path: 'moveTo.agentId', message: 'Unknown agent' }]);
+  }, 120_000);
 
   it('exports CSV, XLSX and one ICS calendar per agent', async () => {
     const backend = newBackend();

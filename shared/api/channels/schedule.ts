@@ -18,6 +18,7 @@ import type {
 // The model module, not the engine's index, so the solver (and its WebAssembly) stays out of the renderer.
 import { ShiftTemplateSchema, type ScheduleProblem } from '../../engine/schedule/model';
 import { parseScheduleInput } from '../../engine/schedule/context';
+import { availabilityWindowIssues } from '../../engine/schedule/availabilityWindows';
 import type { ChannelKind, JobHandle } from '../types';
 import { jobIdField, mondayDate, returns } from './define';
 
@@ -77,7 +78,10 @@ export const agentSchedulePreferencesSchema = z
           })
           .strict(),
       )
-      .max(21),
+      .max(21)
+      .superRefine((windows, ctx) => {
+        for (const issue of availabilityWindowIssues(windows)) ctx.addIssue({ code: 'custom', path: [issue.index, issue.field], message: `Window ${issue.index + 1}: ${issue.message}` });
+      }),
     /** Shift (template) or day preferences with weights: 'avoid' late shifts, 'prefer' to be off on Fridays… */
     preferences: z
       .array(
@@ -373,7 +377,23 @@ export const scheduleChannels = {
   'schedule.stop': { request: z.object({ jobId: jobIdField }).strict(), response: returns<{ stopping: boolean }>() },
   'schedule.view': { request: scheduleId, response: returns<ScheduleView>() },
   'schedule.updateShift': {
-    request: z.object({ scheduleId: id, shiftId: id, times: shiftTimesSchema }).strict(),
+    request: z
+      .object({
+        scheduleId: id,
+        shiftId: id,
+        times: shiftTimesSchema,
+        /** Moves the shift to another agent and/or day (a drag across rows or days); absent keeps both. */
+        moveTo: z
+          .object({
+            agentId: id,
+            day: z.number({ error: 'Days are 0 (Monday) to 6 (Sunday)' }).int().min(0, 'Days are 0 (Monday) to 6 (Sunday)').max(6, 'Days are 0 (Monday) to 6 (Sunday)'),
+            /** The skill the shift serves for its new agent. */
+            skill: z.string().min(1).max(40),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
     response: returns<ShiftEditResult>(),
   },
   'schedule.addShift': {
