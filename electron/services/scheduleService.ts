@@ -152,6 +152,10 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
           throw new ApiError({ code: 'conflict', message: `There is already a template called “${name}”`, issues: [{ path: 'template.name', message: 'Already taken' }] });
         }
         const key = id ?? newTemplateKey(name, templateKeys(db));
+        const unknown = template.cannotFollow.filter((k) => k !== key && !current.some((t) => t.key === k));
+        if (unknown.length > 0) {
+          throw new ApiError({ code: 'invalid_request', message: `“Cannot follow” names templates that do not exist: ${unknown.join(', ')}`, issues: [{ path: 'template.cannotFollow', message: 'Unknown template' }] });
+        }
         const definition: ShiftTemplateInput = { ...template, id: key, name };
         if (id === undefined) insertTemplate(db, key, name, definition);
         else updateTemplate(db, key, name, definition);
