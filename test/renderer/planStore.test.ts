@@ -1,23 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlanSave } from '../../shared/api/channels/plan';
+import type { RecordedCall } from '../helpers/apiStandIn';
 
 // The store talks to the services only through `api`; here `api` is a stand-in that records the calls.
-const calls: { channel: string; payload: unknown }[] = [];
+const calls: RecordedCall[] = [];
 const replies: Record<string, (payload: unknown) => unknown> = {};
-vi.mock('../../renderer/src/api', () => ({
-  api: new Proxy(
-    { on: () => () => {} },
-    {
-      get: (target, channel: string) =>
-        channel in target
-          ? (target as Record<string, unknown>)[channel]
-          : async (payload: unknown) => {
-              calls.push({ channel, payload });
-              return replies[channel]?.(payload);
-            },
-    },
-  ),
-}));
+vi.mock('../../renderer/src/api', async () => (await import('../helpers/apiStandIn')).apiStandIn(calls, (channel, payload) => replies[channel]?.(payload)));
 
 const { usePlan } = await import('../../renderer/src/stores/planStore');
 const { parsePercentFraction } = await import('../../renderer/src/components/parsePercent');

@@ -1,23 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ScheduleShift, ScheduleView } from '../../shared/api/channels/schedule';
+import type { RecordedCall } from '../helpers/apiStandIn';
 
-// The store talks to the services only through `api`; here `api` is a stand-in that records the calls.
-const calls: { channel: string; payload: unknown }[] = [];
-vi.mock('../../renderer/src/api', () => ({
-  api: new Proxy(
-    { on: () => () => {} },
-    {
-      get: (target, channel: string) =>
-        channel in target
-          ? (target as Record<string, unknown>)[channel]
-          : async (payload: unknown) => {
-              calls.push({ channel, payload });
-              const shiftId = (payload as { shiftId?: number }).shiftId;
-              return { scheduleId: 1, newDraft: false, shiftIds: shiftId === undefined ? [] : [shiftId] };
-            },
-    },
-  ),
-}));
+// The store talks to the services only through `api`; here `api` is a stand-in that records the calls and answers
+// every shift edit as saved in place.
+const calls: RecordedCall[] = [];
+vi.mock('../../renderer/src/api', async () =>
+  (await import('../helpers/apiStandIn')).apiStandIn(calls, (_, payload) => {
+    const shiftId = (payload as { shiftId?: number }).shiftId;
+    return { scheduleId: 1, newDraft: false, shiftIds: shiftId === undefined ? [] : [shiftId] };
+  }),
+);
 
 const { useSchedule } = await import('../../renderer/src/stores/scheduleStore');
 
