@@ -1,7 +1,8 @@
 /**
  * Interval requirements → a schedule for named agents:
  *   1. shift design (shiftDesign.ts): how many of each shift start per day and skill, with an LP lower bound;
- *   2. rostering (rosterMapping.ts + the roster engine): which agent works which designed shift;
+ *   2. rostering (rosterMapping.ts + the roster engine): which agent works which designed shift, then agents with a
+ *      free day and room in their contract take shifts where the week is still short (shortageFill.ts);
  *   3. break placement (breaks.ts, then breakOptimiser.ts);
  *   4. coverage, rule check, preference cost and the explanation of every gap.
  * Locked shifts are kept as given and everything else is solved around them. It always returns a schedule: a stage
@@ -18,6 +19,7 @@ import { fairnessReport, preferencePenalty, type FairnessReport } from './prefer
 import { assignStarts, buildRosterProblem } from './rosterMapping';
 import { idleReport, moveIdleTime } from './idleTime';
 import { lockedWorkOf } from './lockCheck';
+import { fillShortages } from './shortageFill';
 import { checkScheduleRules, type RuleViolation } from './rules';
 import { designShifts, type ShiftDesign } from './shiftDesign';
 import type { LockedWork } from './supply';
@@ -102,8 +104,11 @@ export async function generateSchedule(input: ScheduleInput, options: GenerateOp
   report('roster', DESIGN_SHARE, 'assigning agents');
   const rosterSeconds = timeLimitSec * (1 - BREAK_SHARE) - seconds() - FINISHING_SECONDS;
   const rosteredTypes = await roster(context, design, lockedWork, rosterSeconds, options, notes, report);
+  // Agents with a free day and room in their contract take shifts where the week is still short (most after a stop).
+  const filled = fillShortages(context, rosteredTypes, locked);
+  if (filled.added > 0) notes.push(`${filled.added} shifts added after rostering where agents had a free day, room in their contract and the week was still short`);
   // Paid time where none of the agent's skills needs anyone moves to where it covers a shortage, hours unchanged.
-  const rostered = moveIdleTime(context, rosteredTypes, locked);
+  const rostered = moveIdleTime(context, filled.shifts, locked);
 
   report('breaks', 0.9, 'placing breaks');
   const shifts = [...locked, ...rostered];

@@ -54,6 +54,16 @@ export function checkScheduleRules(problem: ScheduleProblem, assignments: readon
   return violations;
 }
 
+/**
+ * How many rules one agent's shifts break, the other agents not looked at: cheap enough to ask for every candidate
+ * shift of a post-rostering pass (checkScheduleRules also checks every agent without shifts).
+ */
+export function agentViolationCount(problem: ScheduleProblem, agentId: string, shifts: readonly ShiftAssignment[]): number {
+  const agent = problem.agents.find((a) => a.id === agentId);
+  if (!agent) return shifts.length;
+  return checkScheduleRules({ ...problem, agents: [agent] }, shifts).length;
+}
+
 /** Rules about single shifts and pairs of consecutive shifts. */
 function shiftViolations(problem: ScheduleProblem, agent: Agent, shifts: ShiftAssignment[]): RuleViolation[] {
   const found: RuleViolation[] = [];
