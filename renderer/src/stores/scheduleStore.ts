@@ -18,7 +18,7 @@ import type {
 import { coverageAssignments, problemOfView, SCHEDULE_TIME_LIMITS, toAssignment } from '../../../shared/api/channels/schedule';
 // Imported from their modules, not the engine's index, so the solver (and its WebAssembly) stays out of the renderer.
 import { computeCoverage, type CoverageReport } from '../../../shared/engine/schedule/coverage';
-import { checkScheduleRules, type RuleViolation } from '../../../shared/engine/schedule/rules';
+import { checkScheduleRules, recheckAgents, type RuleViolation } from '../../../shared/engine/schedule/rules';
 import { placeBreaks } from '../../../shared/engine/schedule/breaks';
 import { formatClock as clockOf } from '../../../shared/engine/schedule/time';
 import type { ScheduleProblem, ShiftAssignment } from '../../../shared/engine/schedule/model';
@@ -111,11 +111,15 @@ interface ScheduleStore {
   deleteTemplate(id: string): Promise<void>;
 }
 
-function recompute(view: ScheduleView, problem: ScheduleProblem | undefined, shifts: ScheduleShift[], withRules: boolean) {
+/**
+ * Coverage and (withRules) the rule check of the shifts as they are. `edited`: only these agents' shifts changed since
+ * `violations` were found, so only they are rechecked (a 500-agent week: one or two agents, not all).
+ */
+function recompute(view: ScheduleView, problem: ScheduleProblem | undefined, shifts: ScheduleShift[], withRules: boolean, edited?: { violations: RuleViolation[]; agentIds: Set<string> }) {
   const started = performance.now();
   const assignments = shifts.map(toAssignment);
   const coverage = computeCoverage({ intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series }, coverageAssignments(shifts, view.agents));
-  const violations = withRules && problem ? checkScheduleRules(problem, assignments) : undefined;
+  const violations = !withRules || !problem ? undefined : edited ? recheckAgents(problem, edited.violations, assignments, edited.agentIds) : checkScheduleRules(problem, assignments);
   return { coverage, ...(violations && { violations }), recomputeMs: performance.now() - started };
 }
 
@@ -145,7 +149,8 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
     const { view, problem, shifts: previous } = get();
     if (!view || get().busy) return;
     const published = view.schedule.status === 'published';
-    set({ shifts: next, ...recompute(view, problem, next, true), editsSinceSolve: get().editsSinceSolve + 1, ...(published && { busy: true }) });
+    const edited = { violations: get().violations, agentIds: editedAgentIds(previous, next) };
+    set({ shifts: next, ...recompute(view, problem, next, true, edited), editsSinceSolve: get().editsSinceSolve + 1, ...(published && { busy: true }) });
     const run = saving.then(async () => {
       try {
         const result = await save();
@@ -495,6 +500,21 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
 function describeShift(view: ScheduleView, shift: ScheduleShift): string {
   const name = view.agents.find((a) => a.id === shift.agentId)?.name ?? `agent ${shift.agentId}`;
   return `${name}’s ${WEEKDAY_SHORT[shift.day]} shift`;
+}
+
+/** Agents (engine ids) whose shifts differ between two versions of the shift list: added, removed, changed, moved. */
+function editedAgentIds(before: readonly ScheduleShift[], after: readonly ScheduleShift[]): Set<string> {
+  const old = new Map(before.map((shift) => [shift.id, shift]));
+  const agents = new Set<string>();
+  for (const shift of after) {
+    const was = old.get(shift.id);
+    old.delete(shift.id);
+    if (was === shift) continue;
+    agents.add(String(shift.agentId));
+    if (was) agents.add(String(was.agentId));
+  }
+  for (const removed of old.values()) agents.add(String(removed.agentId));
+  return agents;
 }
 
 /** 'Ava Lee's Wed' for a move's label. */
