@@ -8,8 +8,7 @@
  * (contract, rest, consecutive days, weekends, availability) stay as broken as they were, i.e. not more. Each
  * addition strictly lowers the objective, so the passes end; they stop early when nothing was added.
  */
-import { addDays } from '../../calendar/days';
-import type { PlanningContext } from './context';
+import { assignmentOf, type PlanningContext } from './context';
 import { CoverageLedger } from './coverageLedger';
 import type { ShiftAssignment } from './model';
 import { preferencePenalty } from './preferences';
@@ -43,20 +42,9 @@ export function fillShortages(context: PlanningContext, free: readonly ShiftAssi
       for (let day = 0; day < context.days; day++) {
         if (worked.has(day)) continue;
         for (const k of context.eligible[a][day]) {
-          const concrete = context.shifts[k];
           for (let s = 0; s < skills.length; s++) {
             if (!context.serves(a, k, s)) continue;
-            const shift: ShiftAssignment = {
-              agentId: agent.id,
-              day,
-              ...(problem.startDate ? { date: addDays(problem.startDate, day) } : {}),
-              start: concrete.start,
-              end: concrete.end,
-              segments: concrete.segments.map((span) => ({ ...span })),
-              breaks: [],
-              skill: skills[s],
-              templateId: concrete.template.id,
-            };
+            const shift = assignmentOf(context, a, day, k, s);
             const gain = -ledger.costOfAdding(shift);
             if (gain > EPSILON) candidates.push({ shift, gain });
           }
