@@ -337,6 +337,15 @@ export function updateShiftTimes(db: Database, scheduleId: number, shiftId: numb
   );
 }
 
+/** Hands the shift to another agent and/or day (the date and the skill it serves follow); times are set apart. */
+export function moveShift(db: Database, scheduleId: number, shiftId: number, to: { agentId: number; day: number; date: string; skill: string }): boolean {
+  return (
+    db
+      .prepare('UPDATE schedule_shifts SET agent_id = ?, day = ?, date = ?, skill = ? WHERE schedule_id = ? AND id = ?')
+      .run(to.agentId, to.day, to.date, to.skill, scheduleId, shiftId).changes > 0
+  );
+}
+
 export function addShift(db: Database, scheduleId: number, shift: NewShift): number {
   return insertShifts(db, scheduleId, [shift])[0];
 }

@@ -37,6 +37,7 @@ import {
   setShiftsLocked,
   templateKeys,
   updateShiftTimes,
+  moveShift,
   updateTemplate,
   type AgentRow,
   type NewShift,
@@ -150,6 +151,10 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
           throw new ApiError({ code: 'conflict', message: `There is already a template called “${name}”`, issues: [{ path: 'template.name', message: 'Already taken' }] });
         }
         const key = id ?? newTemplateKey(name, templateKeys(db));
+        const unknown = template.cannotFollow.filter((k) => k !== key && !current.some((t) => t.key === k));
+        if (unknown.length > 0) {
+          throw new ApiError({ code: 'invalid_request', message: `“Cannot follow” names templates that do not exist: ${unknown.join(', ')}`, issues: [{ path: 'template.cannotFollow', message: 'Unknown template' }] });
+        }
         const definition: ShiftTemplateInput = { ...template, id: key, name };
         if (id === undefined) insertTemplate(db, key, name, definition);
         else updateTemplate(db, key, name, definition);
@@ -248,12 +253,18 @@ export function scheduleHandlers(ctx: ServiceContext): ScheduleHandlers {
 
     'schedule.view': ({ scheduleId }) => view(scheduleId),
 
-    'schedule.updateShift': ({ scheduleId, shiftId, times }) =>
-      edit(scheduleId, (draftId, mapId) => {
+    'schedule.updateShift': ({ scheduleId, shiftId, times, moveTo }) => {
+      const db = ctx.db();
+      if (moveTo && !agentExists(db, moveTo.agentId)) throw new ApiError({ code: 'not_found', message: `Agent ${moveTo.agentId} does not exist`, issues: [{ path: 'moveTo.agentId', message: 'Unknown agent' }] });
+      const weekStart = moveTo && scheduleOrThrow(scheduleId).meta.weekStart;
+      // Times and the new agent/day in one transaction: a move is one edit, never a delete and an add.
+      return edit(scheduleId, (draftId, mapId) => {
         const id = mapId(shiftId);
-        if (!updateShiftTimes(ctx.db(), draftId, id, times)) throw shiftNotFound(shiftId);
+        if (!updateShiftTimes(db, draftId, id, times)) throw shiftNotFound(shiftId);
+        if (moveTo && weekStart) moveShift(db, draftId, id, { ...moveTo, date: weekDates(weekStart)[moveTo.day] });
         return [id];
-      }),
+      });
+    },
 
     'schedule.addShift': ({ scheduleId, agentId, day, skill, templateId, times }) => {
       const db = ctx.db();

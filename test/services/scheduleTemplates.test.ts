@@ -32,6 +32,23 @@ describe('shift templates', () => {
     expect(list.ok && (list.value as ScheduleTemplate[]).at(-1)!.description).toContain('starts 14:00–16:00 every 30 min; works 7 h');
   });
 
+  it('keeps every template field: a third break, weekdays, skills and cannot-follow rules', async () => {
+    const backend = newBackend();
+    const full = {
+      ...EVENING,
+      segments: [{ offsetMinutes: 0, lengthMinutes: 10 * 60 }],
+      breaks: [...EVENING.breaks, { kind: 'break', lengthMinutes: 15, paid: true, windowStartMinutes: 420, windowEndMinutes: 540 }],
+      weekdays: [0, 1, 2, 3],
+      skills: ['phone'],
+      cannotFollow: ['late'],
+    };
+    expect(await backend.dispatch('schedule.templates.save', { template: full })).toMatchObject({ ok: true });
+    const list = await backend.dispatch('schedule.templates', {});
+    const saved = (list as { ok: true; value: ScheduleTemplate[] }).value.find((t) => t.id === 'evening')!;
+    expect(saved.definition).toMatchObject({ breaks: full.breaks, weekdays: [0, 1, 2, 3], skills: ['phone'], cannotFollow: ['late'] });
+    expect(saved.description).toContain('not the day after late; only on Mon, Tue, Wed, Thu; only for phone');
+  });
+
   it('rejects an invalid template naming the field, and nothing is saved', async () => {
     const backend = newBackend();
     const late = await backend.dispatch('schedule.templates.save', { template: { ...EVENING, latestStart: '13:00' } });
@@ -44,6 +61,12 @@ describe('shift templates', () => {
     expect(taken).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'template.name' }] } });
     const unknown = await backend.dispatch('schedule.templates.save', { id: 'nope', template: EVENING });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const noDays = await backend.dispatch('schedule.templates.save', { template: { ...EVENING, weekdays: [] } });
+    expect(noDays).toMatchObject({ ok: false, error: { issues: [{ path: 'template.weekdays', message: expect.stringContaining('at least one weekday') }] } });
+    const noSkills = await backend.dispatch('schedule.templates.save', { template: { ...EVENING, skills: [] } });
+    expect(noSkills).toMatchObject({ ok: false, error: { issues: [{ path: 'template.skills', message: expect.stringContaining('at least one skill') }] } });
+    const follows = await backend.dispatch('schedule.templates.save', { template: { ...EVENING, cannotFollow: ['late', 'graveyard'] } });
+    expect(follows).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('graveyard'), issues: [{ path: 'template.cannotFollow' }] } });
     const list = await backend.dispatch('schedule.templates', {});
     expect(list.ok && (list.value as ScheduleTemplate[]).length).toBe(4);
   });

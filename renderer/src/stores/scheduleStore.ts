@@ -18,7 +18,7 @@ import type {
 import { coverageAssignments, problemOfView, SCHEDULE_TIME_LIMITS, scheduleTimeLimitSchema, toAssignment, withAgentPreferences } from '../../../shared/api/channels/schedule';
 // Imported from their modules, not the engine's index, so the solver (and its WebAssembly) stays out of the renderer.
 import { computeCoverage, type CoverageReport } from '../../../shared/engine/schedule/coverage';
-import { checkScheduleRules, type RuleViolation } from '../../../shared/engine/schedule/rules';
+import { checkScheduleRules, recheckAgents, type RuleViolation } from '../../../shared/engine/schedule/rules';
 import { placeBreaks } from '../../../shared/engine/schedule/breaks';
 import { formatClock as clockOf } from '../../../shared/engine/schedule/time';
 import type { ScheduleProblem, ShiftAssignment } from '../../../shared/engine/schedule/model';
@@ -33,9 +33,17 @@ import { addDays, WEEKDAY_SHORT } from '../../../shared/calendar/days';
  * (those keep the whole shift, since undoing a removal adds it back under a new id).
  */
 export type EditEntry =
-  | { kind: 'times'; label: string; shiftId: number; before: ShiftTimes; after: ShiftTimes }
+  /** `from`/`to`: the agent, day and skill before and after, when the edit moved the shift to another row or day. */
+  | { kind: 'times'; label: string; shiftId: number; before: ShiftTimes; after: ShiftTimes; from?: ShiftPlace; to?: ShiftPlace }
   | { kind: 'lock'; label: string; shiftIds: number[]; locked: boolean }
   | { kind: 'remove' | 'add'; label: string; shift: ScheduleShift };
+
+/** Where a shift sits: whose row, which day, and the skill it serves for that agent. */
+export interface ShiftPlace {
+  agentId: number;
+  day: number;
+  skill: string;
+}
 
 export interface Notice {
   kind: 'ok' | 'error';
@@ -84,8 +92,9 @@ interface ScheduleStore {
   generate(acceptLockConflicts?: boolean): Promise<void>;
   stop(): Promise<void>;
   /** Live coverage while dragging: the shift as it would be (null ends the preview). */
-  preview(shiftId: number, times: ShiftTimes | null): void;
-  commit(shiftId: number, times: ShiftTimes): Promise<void>;
+  preview(shiftId: number, times: ShiftTimes | null, moveTo?: ShiftPlace): void;
+  /** Saves new times; with `moveTo` the shift also goes to another agent and/or day (one edit, one undo step). */
+  commit(shiftId: number, times: ShiftTimes, moveTo?: ShiftPlace): Promise<void>;
   setLocked(shiftIds: number[], locked: boolean): Promise<void>;
   removeShift(shiftId: number): Promise<void>;
   addShift(agentId: number, day: number, templateId: string, start: number, skill: string): Promise<void>;
@@ -102,11 +111,15 @@ interface ScheduleStore {
   deleteTemplate(id: string): Promise<void>;
 }
 
-function recompute(view: ScheduleView, problem: ScheduleProblem | undefined, shifts: ScheduleShift[], withRules: boolean) {
+/**
+ * Coverage and (withRules) the rule check of the shifts as they are. `edited`: only these agents' shifts changed since
+ * `violations` were found, so only they are rechecked (a 500-agent week: one or two agents, not all).
+ */
+function recompute(view: ScheduleView, problem: ScheduleProblem | undefined, shifts: ScheduleShift[], withRules: boolean, edited?: { violations: RuleViolation[]; agentIds: Set<string> }) {
   const started = performance.now();
   const assignments = shifts.map(toAssignment);
   const coverage = computeCoverage({ intervalMinutes: view.requirements.intervalMinutes, days: 7, series: view.requirements.series }, coverageAssignments(shifts, view.agents));
-  const violations = withRules && problem ? checkScheduleRules(problem, assignments) : undefined;
+  const violations = !withRules || !problem ? undefined : edited ? recheckAgents(problem, edited.violations, assignments, edited.agentIds) : checkScheduleRules(problem, assignments);
   return { coverage, ...(violations && { violations }), recomputeMs: performance.now() - started };
 }
 
@@ -136,7 +149,8 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
     const { view, problem, shifts: previous } = get();
     if (!view || get().busy) return;
     const published = view.schedule.status === 'published';
-    set({ shifts: next, ...recompute(view, problem, next, true), editsSinceSolve: get().editsSinceSolve + 1, ...(published && { busy: true }) });
+    const edited = { violations: get().violations, agentIds: editedAgentIds(previous, next) };
+    set({ shifts: next, ...recompute(view, problem, next, true, edited), editsSinceSolve: get().editsSinceSolve + 1, ...(published && { busy: true }) });
     const run = saving.then(async () => {
       try {
         const result = await save();
@@ -183,7 +197,7 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
     try {
       switch (entry.kind) {
         case 'times':
-          await get().commit(entry.shiftId, forwards ? entry.after : entry.before);
+          await get().commit(entry.shiftId, forwards ? entry.after : entry.before, forwards ? entry.to : entry.from);
           return entry;
         case 'lock':
           await get().setLocked(entry.shiftIds, forwards ? entry.locked : !entry.locked);
@@ -297,27 +311,31 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
       await api['schedule.stop']({ jobId });
     },
 
-    preview(shiftId, times) {
+    preview(shiftId, times, moveTo) {
       const { view, shifts } = get();
       if (!view) return;
-      const next = times ? shifts.map((s) => (s.id === shiftId ? { ...s, ...times } : s)) : shifts;
+      const next = times ? shifts.map((s) => (s.id === shiftId ? { ...s, ...times, ...(moveTo && placed(view, moveTo)) } : s)) : shifts;
       const { coverage, recomputeMs } = recompute(view, undefined, next, false);
       set({ coverage, recomputeMs });
     },
 
-    async commit(shiftId, times) {
+    async commit(shiftId, times, moveTo) {
       const { view, shifts } = get();
       if (!view) return;
       const current = shifts.find((s) => s.id === shiftId);
       if (!current) return;
-      const next = shifts.map((s) => (s.id === shiftId ? { ...s, ...times } : s));
+      const from: ShiftPlace = { agentId: current.agentId, day: current.day, skill: current.skill };
+      const move = moveTo && (moveTo.agentId !== from.agentId || moveTo.day !== from.day || moveTo.skill !== from.skill) ? moveTo : undefined;
+      const next = shifts.map((s) => (s.id === shiftId ? { ...s, ...times, ...(move && placed(view, move)) } : s));
       const before = shiftTimes(current);
-      await editShifts(next, () => api['schedule.updateShift']({ scheduleId: view.schedule.id, shiftId, times }), 'the edit', (result) => ({
+      const where = move ? ` to ${describePlace(view, move)}` : ' to';
+      await editShifts(next, () => api['schedule.updateShift']({ scheduleId: view.schedule.id, shiftId, times, ...(move && { moveTo: move }) }), 'the edit', (result) => ({
         kind: 'times',
-        label: `${times.start === before.start && times.end !== before.end ? 'Resized' : 'Moved'} ${describeShift(view, current)} to ${clockOf(times.start)}–${clockOf(times.end)}`,
+        label: `${!move && times.start === before.start && times.end !== before.end ? 'Resized' : 'Moved'} ${describeShift(view, current)}${where} ${clockOf(times.start)}–${clockOf(times.end)}`,
         shiftId: result.shiftIds[0] ?? shiftId,
         before,
         after: times,
+        ...(move && { from, to: move }),
       }));
     },
 
@@ -465,7 +483,7 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
           const problem = problemOfView(next);
           set({ view: next, problem, ...recompute(next, problem, get().shifts, true) });
         }
-        set({ notice: { kind: 'ok', text: 'Saved. The next Generate for any week uses these days off and preferences.' } });
+        set({ notice: { kind: 'ok', text: 'Saved. The next Generate for any week uses these days off, availability windows and preferences.' } });
       } catch (error) {
         fail(error, 'Preferences not saved');
       }
@@ -478,6 +496,32 @@ export const useSchedule = create<ScheduleStore>((set, get) => {
 function describeShift(view: ScheduleView, shift: ScheduleShift): string {
   const name = view.agents.find((a) => a.id === shift.agentId)?.name ?? `agent ${shift.agentId}`;
   return `${name}’s ${WEEKDAY_SHORT[shift.day]} shift`;
+}
+
+/** Agents (engine ids) whose shifts differ between two versions of the shift list: added, removed, changed, moved. */
+function editedAgentIds(before: readonly ScheduleShift[], after: readonly ScheduleShift[]): Set<string> {
+  const old = new Map(before.map((shift) => [shift.id, shift]));
+  const agents = new Set<string>();
+  for (const shift of after) {
+    const was = old.get(shift.id);
+    old.delete(shift.id);
+    if (was === shift) continue;
+    agents.add(String(shift.agentId));
+    if (was) agents.add(String(was.agentId));
+  }
+  for (const removed of old.values()) agents.add(String(removed.agentId));
+  return agents;
+}
+
+/** 'Ava Lee's Wed' for a move's label. */
+function describePlace(view: ScheduleView, place: ShiftPlace): string {
+  const name = view.agents.find((a) => a.id === place.agentId)?.name ?? `agent ${place.agentId}`;
+  return `${name}’s ${WEEKDAY_SHORT[place.day]}`;
+}
+
+/** The shift fields a move changes: agent, day and its date, skill. */
+function placed(view: ScheduleView, place: ShiftPlace): Pick<ScheduleShift, 'agentId' | 'day' | 'date' | 'skill'> {
+  return { agentId: place.agentId, day: place.day, date: addDays(view.schedule.weekStart, place.day), skill: place.skill };
 }
 
 onJobDone((event) => {

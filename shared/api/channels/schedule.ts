@@ -19,6 +19,7 @@ import type {
 // The model module, not the engine's index, so the solver (and its WebAssembly) stays out of the renderer.
 import { ShiftTemplateSchema, type ScheduleProblem } from '../../engine/schedule/model';
 import { parseScheduleInput } from '../../engine/schedule/context';
+import { availabilityWindowIssues } from '../../engine/schedule/availabilityWindows';
 import type { ChannelKind, JobHandle } from '../types';
 import { jobIdField, mondayDate, returns } from './define';
 
@@ -84,7 +85,10 @@ export const agentSchedulePreferencesSchema = z
           })
           .strict(),
       )
-      .max(21),
+      .max(21)
+      .superRefine((windows, ctx) => {
+        for (const issue of availabilityWindowIssues(windows)) ctx.addIssue({ code: 'custom', path: [issue.index, issue.field], message: `Window ${issue.index + 1}: ${issue.message}` });
+      }),
     /** Shift (template) or day preferences with weights: 'avoid' late shifts, 'prefer' to be off on Fridays… */
     preferences: z
       .array(
@@ -353,6 +357,9 @@ const MAX_SHIFT_MINUTES = 16 * 60;
  * A shift template as the planner saves it: the engine's own template schema (so an error names the field, e.g.
  * `template.latestStart`) plus the app's limits. Its id is assigned by the app (the key), so it may be left out.
  */
+/** Breaks one template may have (lunch, paid breaks, a third break on long shifts…). */
+export const MAX_TEMPLATE_BREAKS = 6;
+
 export const shiftTemplateSaveSchema = z
   .preprocess((value) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? { id: 'new', ...value } : value), ShiftTemplateSchema)
   .superRefine((t, ctx) => {
@@ -361,6 +368,10 @@ export const shiftTemplateSaveSchema = z
     if (t.earliestStart >= 1440) ctx.addIssue({ code: 'custom', path: ['earliestStart'], message: 'The first start is before 24:00' });
     if (t.latestStart >= 1440) ctx.addIssue({ code: 'custom', path: ['latestStart'], message: 'The last start is before 24:00' });
     if (t.startStepMinutes < 5) ctx.addIssue({ code: 'custom', path: ['startStepMinutes'], message: 'Starts are at least 5 minutes apart' });
+    // An empty list would mean "never" (no weekday, no skill); leaving the field out means "every".
+    if (Array.isArray(t.weekdays) && t.weekdays.length === 0) ctx.addIssue({ code: 'custom', path: ['weekdays'], message: 'Pick at least one weekday (all seven: every day)' });
+    if (Array.isArray(t.skills) && t.skills.length === 0) ctx.addIssue({ code: 'custom', path: ['skills'], message: 'Pick at least one skill (none picked: any skill)' });
+    if (Array.isArray(t.breaks) && t.breaks.length > MAX_TEMPLATE_BREAKS) ctx.addIssue({ code: 'custom', path: ['breaks'], message: `At most ${MAX_TEMPLATE_BREAKS} breaks a shift` });
     if (!Array.isArray(t.segments)) return;
     if (t.segments.length > 2) ctx.addIssue({ code: 'custom', path: ['segments'], message: 'A shift has one working part, or two for a split shift' });
     const last = t.segments[t.segments.length - 1];
@@ -431,7 +442,23 @@ export const scheduleChannels = {
   'schedule.stop': { request: z.object({ jobId: jobIdField }).strict(), response: returns<{ stopping: boolean }>() },
   'schedule.view': { request: scheduleId, response: returns<ScheduleView>() },
   'schedule.updateShift': {
-    request: z.object({ scheduleId: id, shiftId: id, times: shiftTimesSchema }).strict(),
+    request: z
+      .object({
+        scheduleId: id,
+        shiftId: id,
+        times: shiftTimesSchema,
+        /** Moves the shift to another agent and/or day (a drag across rows or days); absent keeps both. */
+        moveTo: z
+          .object({
+            agentId: id,
+            day: z.number({ error: 'Days are 0 (Monday) to 6 (Sunday)' }).int().min(0, 'Days are 0 (Monday) to 6 (Sunday)').max(6, 'Days are 0 (Monday) to 6 (Sunday)'),
+            /** The skill the shift serves for its new agent. */
+            skill: z.string().min(1).max(40),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
     response: returns<ShiftEditResult>(),
   },
   'schedule.addShift': {

@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import { DEFAULT_TEMPLATES } from './defaultTemplates';
 import { makeGrid, type IntervalGrid } from './intervalGrid';
-import { ScheduleInputSchema, ShiftTemplateSchema, type Agent, type ScheduleInput, type ScheduleProblem, type ShiftTemplate } from './model';
+import { ScheduleInputSchema, ShiftTemplateSchema, type Agent, type ScheduleInput, type ScheduleProblem, type ShiftAssignment, type ShiftTemplate } from './model';
 import { expandTemplates, type ConcreteShift } from './shifts';
 import { MINUTES_PER_DAY, weekdayOf } from './time';
 import { addDays } from '../../calendar/days';
@@ -63,6 +63,23 @@ export function buildContext(problem: ScheduleProblem): PlanningContext {
     agentIndex,
     eligible,
     serves,
+  };
+}
+
+/** Concrete shift `shift` worked by agent `agent` on `day` for skill `skill` (indices into the context), breaks not placed. */
+export function assignmentOf(context: PlanningContext, agent: number, day: number, shift: number, skill: number): ShiftAssignment {
+  const { problem } = context;
+  const concrete = context.shifts[shift];
+  return {
+    agentId: problem.agents[agent].id,
+    day,
+    ...(problem.startDate ? { date: addDays(problem.startDate, day) } : {}),
+    start: concrete.start,
+    end: concrete.end,
+    segments: concrete.segments.map((span) => ({ ...span })),
+    breaks: [],
+    skill: context.skills[skill],
+    templateId: concrete.template.id,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Interval requirements → a schedule for named agents:
  *   1. shift design (shiftDesign.ts): how many of each shift start per day and skill, with an LP lower bound;
- *   2. rostering (rosterMapping.ts + the roster engine): which agent works which designed shift;
+ *   2. rostering (rosterMapping.ts + the roster engine): which agent works which designed shift, then agents with a
+ *      free day and room in their contract take shifts where the week is still short (shortageFill.ts);
  *   3. break placement (breaks.ts, then breakOptimiser.ts);
  *   4. coverage, rule check, preference cost and the explanation of every gap.
  * Locked shifts are kept as given and everything else is solved around them. It always returns a schedule: a stage
@@ -18,6 +19,7 @@ import { fairnessReport, preferencePenalty, type FairnessReport } from './prefer
 import { assignStarts, buildRosterProblem } from './rosterMapping';
 import { idleReport, moveIdleTime } from './idleTime';
 import { lockedWorkOf } from './lockCheck';
+import { fillShortages } from './shortageFill';
 import { checkScheduleRules, type RuleViolation } from './rules';
 import { designShifts, type ShiftDesign } from './shiftDesign';
 import type { LockedWork } from './supply';
@@ -69,6 +71,10 @@ export interface ScheduleResult {
 /** Shares of the time limit for shift design and for the break MIPs; rostering gets the rest. */
 const DESIGN_SHARE = 0.45;
 const BREAK_SHARE = 0.1;
+/** The roster engine's progress message while it builds its first roster from the cover. */
+const FIRST_ROSTER_STAGE = 'building a first roster';
+/** After a stop, the first roster may take at most this long (a safety net on a very busy machine). */
+const FIRST_ROSTER_GRACE_SEC = 15;
 /** Kept back for coverage, rule checks and explanations. */
 const FINISHING_SECONDS = 1;
 
@@ -99,9 +105,12 @@ export async function generateSchedule(input: ScheduleInput, options: GenerateOp
 
   report('roster', DESIGN_SHARE, 'assigning agents');
   const rosterSeconds = timeLimitSec * (1 - BREAK_SHARE) - seconds() - FINISHING_SECONDS;
-  const rosteredTypes = cancelled() ? [] : await roster(context, design, lockedWork, rosterSeconds, options, notes, report);
+  const rosteredTypes = await roster(context, design, lockedWork, rosterSeconds, options, notes, report);
+  // Agents with a free day and room in their contract take shifts where the week is still short (most after a stop).
+  const filled = fillShortages(context, rosteredTypes, locked);
+  if (filled.added > 0) notes.push(`${filled.added} shifts added after rostering where agents had a free day, room in their contract and the week was still short`);
   // Paid time where none of the agent's skills needs anyone moves to where it covers a shortage, hours unchanged.
-  const rostered = moveIdleTime(context, rosteredTypes, locked);
+  const rostered = moveIdleTime(context, filled.shifts, locked);
 
   report('breaks', 0.9, 'placing breaks');
   const shifts = [...locked, ...rostered];
@@ -160,11 +169,23 @@ async function roster(
 ): Promise<ShiftAssignment[]> {
   const mapping = buildRosterProblem(context, design.designed, lockedWork);
   if (mapping.problem.shiftTypes.length === 0) return [];
+  // A stop keeps the best complete schedule, so rostering always gets to build its first roster from the cover (one
+  // descent, well under the time of the rest): stopped before that, the roster engine would hand back each agent's
+  // cheapest roster by requests alone, which ignores the designed shifts. "First roster built" is read from the
+  // engine's own progress (a better roster, or its stage moving past the first descent), not from the clock.
+  let firstRosterBuilt = false;
+  const rosterStarted = Date.now();
+  const shouldCancel = () =>
+    options.shouldCancel?.() === true && (firstRosterBuilt || Date.now() - rosterStarted > FIRST_ROSTER_GRACE_SEC * 1000);
   try {
     const solution = await solveRoster(mapping.problem, {
       timeLimitSec: Math.max(1, timeLimitSec),
-      shouldCancel: options.shouldCancel,
-      onProgress: (fraction, message, bestObjective) => report('roster', DESIGN_SHARE + (0.9 - DESIGN_SHARE) * fraction, `assigning agents: ${message}`, bestObjective),
+      shouldCancel,
+      onProgress: (fraction, message, bestObjective) => {
+        // A roster better than the agents' own cheapest ones exists, or the first descent is over.
+        if (bestObjective !== undefined || !message.startsWith(FIRST_ROSTER_STAGE)) firstRosterBuilt = true;
+        report('roster', DESIGN_SHARE + (0.9 - DESIGN_SHARE) * fraction, `assigning agents: ${message}`, bestObjective);
+      },
     });
     if (solution.solverNote) notes.push(`rostering: ${solution.solverNote}`);
     if (solution.hardViolations.length > 0) notes.push(`rostering found no roster that keeps every rule (${solution.status}); violations are listed`);

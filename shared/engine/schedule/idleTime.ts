@@ -13,7 +13,8 @@
 import type { PlanningContext } from './context';
 import { addShiftPresence } from './coverage';
 import type { ShiftAssignment } from './model';
-import { checkScheduleRules } from './rules';
+import { agentViolationCount } from './rules';
+import { CoverageLedger } from './coverageLedger';
 import { dayLabel, formatClock } from './time';
 
 /** Passes over all shifts; each pass only moves a shift when the objective strictly improves, so it ends. */
@@ -21,36 +22,13 @@ const MAX_PASSES = 3;
 const EPSILON = 1e-9;
 
 export function moveIdleTime(context: PlanningContext, free: ShiftAssignment[], locked: readonly ShiftAssignment[]): ShiftAssignment[] {
-  const { grid, skills, problem } = context;
-  const { underPerAgentHour, overPerAgentHour } = problem.weights;
-  const presence = skills.map(() => new Float64Array(grid.intervalCount));
-  const add = (shift: ShiftAssignment, sign: 1 | -1) => {
-    const s = skills.indexOf(shift.skill);
-    if (s < 0) return;
-    const curve = new Float64Array(grid.intervalCount);
-    addShiftPresence(grid, curve, shift);
-    for (let t = 0; t < curve.length; t++) presence[s][t] += sign * curve[t];
-  };
+  const { skills, problem } = context;
   const shifts = free.map((shift) => ({ ...shift }));
-  [...locked, ...shifts].forEach((shift) => add(shift, 1));
-
-  const penalty = (gap: number) => underPerAgentHour * Math.max(0, gap) + overPerAgentHour * Math.max(0, -gap);
+  const ledger = new CoverageLedger(context, [...locked, ...shifts]);
+  const add = (shift: ShiftAssignment, sign: 1 | -1) => ledger.add(shift, sign);
   /** How much adding the shift changes weighted under + over coverage (the rest of the schedule as it is). */
-  const cost = (shift: ShiftAssignment): number => {
-    const s = skills.indexOf(shift.skill);
-    if (s < 0) return Infinity;
-    const own = new Float64Array(grid.intervalCount);
-    addShiftPresence(grid, own, shift);
-    let delta = 0;
-    for (let t = 0; t < own.length; t++) {
-      if (own[t] === 0) continue;
-      const gap = context.required[s][t] - presence[s][t];
-      delta += penalty(gap - own[t]) - penalty(gap);
-    }
-    return delta;
-  };
-  const rulesBroken = (agentId: string, all: ShiftAssignment[]) =>
-    checkScheduleRules(problem, all.filter((x) => x.agentId === agentId)).filter((v) => v.agentId === agentId).length;
+  const cost = (shift: ShiftAssignment): number => ledger.costOfAdding(shift);
+  const rulesBroken = (agentId: string, all: ShiftAssignment[]) => agentViolationCount(problem, agentId, all.filter((x) => x.agentId === agentId));
 
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let moved = false;

@@ -20,12 +20,11 @@
  *   that agent and none for anyone else, so the lock is a fixed assignment inside the model and nothing more.
  */
 import type { CoverRequirement, RosterEmployee, RosterProblem, ShiftRequest, ShiftType } from '../roster/types';
-import type { PlanningContext } from './context';
+import { assignmentOf, type PlanningContext } from './context';
 import type { Agent, ShiftAssignment, ShiftTemplate } from './model';
 import type { DesignedShifts } from './shiftDesign';
 import { agentSupply, weekendsOf, type LockedWork } from './supply';
 import { MINUTES_PER_DAY, weekdayOf, weeksIn } from './time';
-import { addDays } from '../../calendar/days';
 
 export type RosterTypeMeaning =
   | { kind: 'template'; template: ShiftTemplate; skill: number }
@@ -303,7 +302,6 @@ export function assignStarts(
   designed: DesignedShifts[],
   rosterAssignment: (string | null)[][],
 ): ShiftAssignment[] {
-  const { problem } = context;
   const result: ShiftAssignment[] = [];
   const groups = new Map<string, { agent: number; day: number; meaning: Extract<RosterTypeMeaning, { kind: 'template' }> }[]>();
   rosterAssignment.forEach((row, agent) =>
@@ -335,18 +333,7 @@ export function assignStarts(
       const count = (k: number) => (open.length > 0 ? remaining.get(k)! : designedCount.get(k) ?? 0);
       const chosen = pool.reduce((best, k) => (count(k) > count(best) ? k : best));
       remaining.set(chosen, (remaining.get(chosen) ?? 0) - 1);
-      const shift = context.shifts[chosen];
-      result.push({
-        agentId: problem.agents[agent].id,
-        day,
-        ...(problem.startDate ? { date: addDays(problem.startDate, day) } : {}),
-        start: shift.start,
-        end: shift.end,
-        segments: shift.segments.map((s) => ({ ...s })),
-        breaks: [],
-        skill: context.skills[meaning.skill],
-        templateId: shift.template.id,
-      });
+      result.push(assignmentOf(context, agent, day, chosen, meaning.skill));
     }
   }
   return result.sort((a, b) => a.day - b.day || a.start - b.start || a.agentId.localeCompare(b.agentId));

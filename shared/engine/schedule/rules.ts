@@ -54,6 +54,32 @@ export function checkScheduleRules(problem: ScheduleProblem, assignments: readon
   return violations;
 }
 
+/**
+ * How many rules one agent's shifts break, the other agents not looked at: cheap enough to ask for every candidate
+ * shift of a post-rostering pass (checkScheduleRules also checks every agent without shifts).
+ */
+export function agentViolationCount(problem: ScheduleProblem, agentId: string, shifts: readonly ShiftAssignment[]): number {
+  const agent = problem.agents.find((a) => a.id === agentId);
+  if (!agent) return shifts.length;
+  return checkScheduleRules({ ...problem, agents: [agent] }, shifts).length;
+}
+
+/**
+ * The rule check after an edit of a few agents' shifts (a drag, a move to another agent): those agents are checked
+ * again and everyone else's violations are kept as they were, so a 500-agent week rechecks one or two agents, not
+ * all of them. Same result as checkScheduleRules over the edited week when `previous` was its result before.
+ */
+export function recheckAgents(
+  problem: ScheduleProblem,
+  previous: readonly RuleViolation[],
+  assignments: readonly ShiftAssignment[],
+  agentIds: ReadonlySet<string>,
+): RuleViolation[] {
+  const agents = problem.agents.filter((agent) => agentIds.has(agent.id));
+  const theirs = assignments.filter((shift) => agentIds.has(shift.agentId));
+  return [...previous.filter((v) => !agentIds.has(v.agentId)), ...checkScheduleRules({ ...problem, agents }, theirs)];
+}
+
 /** Rules about single shifts and pairs of consecutive shifts. */
 function shiftViolations(problem: ScheduleProblem, agent: Agent, shifts: ShiftAssignment[]): RuleViolation[] {
   const found: RuleViolation[] = [];

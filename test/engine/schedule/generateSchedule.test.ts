@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, generateSchedule, type ScheduleInput } from '../../../shared/engine/schedule';
+import { computeCoverage, generateSchedule, type ScheduleInput, type ScheduleProgress } from '../../../shared/engine/schedule';
 import { agents, at, curve } from './fixtures';
 
 /** A weekday contact-centre curve: 07:00–20:00, busier mid-morning. */
@@ -78,5 +78,36 @@ describe('generateSchedule', () => {
     // How soon it returns, in seconds, is measured by the schedule bench; here: it stopped and still explains.
     expect(result.summary.cancelled).toBe(true);
     expect(result.explanations.length).toBeGreaterThan(0);
+    // Stopped before anything was designed, it still hands back a complete schedule that keeps every rule.
+    expect(result.assignments.length).toBeGreaterThan(0);
+    expect(result.summary.ruleViolations).toBe(0);
+  });
+
+  it('keeps a complete, legal schedule with shifts whichever stage Stop lands in', async () => {
+    const input: ScheduleInput = { startDate: '2025-03-03', requirements: curve(7, 30, { voice: dayCurve(1), chat: dayCurve(0.5) }), agents: [...agents(12, ['voice']), ...agents(6, ['voice', 'chat'], {}, 'B')] };
+    // Stop lands at a landmark every run passes (the start, the lower bound, rostering, breaks), not after seconds.
+    const landmarks: ((p: ScheduleProgress) => boolean)[] = [
+      (p) => p.stage === 'design',
+      (p) => p.message === 'lower bound computed',
+      (p) => p.stage === 'roster',
+      (p) => p.stage === 'breaks',
+    ];
+    for (const [n, landmark] of landmarks.entries()) {
+      let stageAtStop: string | undefined;
+      const stopped = await generateSchedule(input, {
+        timeLimitSec: 30,
+        onProgress: (p) => {
+          if (stageAtStop === undefined && landmark(p)) stageAtStop = p.stage;
+        },
+        shouldCancel: () => stageAtStop !== undefined,
+      });
+      const context = `stopped at landmark ${n + 1} (stage ${stageAtStop})`;
+      expect(stopped.summary.cancelled, context).toBe(true);
+      expect(stopped.assignments.length, context).toBeGreaterThan(0);
+      expect(stopped.summary.ruleViolations, context).toBe(0);
+      expect(stopped.summary.underHours, context).toBeCloseTo(computeCoverage(input.requirements, stopped.assignments).underHours, 9);
+      // Not a token schedule: its shifts cover real demand.
+      expect(stopped.summary.underHours, context).toBeLessThan(stopped.coverage.requiredHours * 0.8);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScheduleInput } from '../../../shared/engine/schedule/context';
-import { checkScheduleRules, type ShiftAssignment } from '../../../shared/engine/schedule';
+import { checkScheduleRules, recheckAgents, type ShiftAssignment } from '../../../shared/engine/schedule';
 import { agents, at, curve } from './fixtures';
 
 const problem = parseScheduleInput({
@@ -62,5 +62,18 @@ describe('rule check of agents without any shift', () => {
     const violations = checkScheduleRules(withMinimum, [{ agentId: 'B1', day: 0, start: at('09:00'), end: at('17:00'), segments: [{ start: at('09:00'), end: at('17:00') }], breaks: [], skill: 'voice' }]);
     expect(violations).toEqual([expect.objectContaining({ agentId: 'A1', rule: 'min-minutes-per-week', days: [] })]);
     expect(violations[0].message).toMatch(/A1 works 0h in the week from Monday \(day 1\) \(at least 36h\)/);
+  });
+
+  it('rechecks only the edited agents after an edit, with the same result as checking everyone', () => {
+    const team = parseScheduleInput({ requirements: curve(7, 30, { voice: () => 1 }), agents: agents(3, ['voice'], { contract: { maxShiftsPerWeek: 2 } }) });
+    const on = (agentId: string, day: number, start = '09:00', end = '17:00'): ShiftAssignment => ({ ...shift(day, start, end), agentId });
+    const before = [on('A1', 0), on('A1', 1), on('A2', 0), on('A2', 1), on('A2', 2), on('A3', 3)];
+    const previous = checkScheduleRules(team, before);
+    expect(previous.map((v) => `${v.agentId} ${v.rule}`)).toEqual(['A2 max-shifts-per-week']);
+    // A2's Wednesday moves to A3 on Tuesday night with too little rest before A3's Thursday.
+    const after = [...before.filter((s) => !(s.agentId === 'A2' && s.day === 2)), on('A3', 2, '20:00', '23:59')];
+    const rechecked = recheckAgents(team, previous, after, new Set(['A2', 'A3']));
+    expect(rechecked).toEqual(checkScheduleRules(team, after));
+    expect(rechecked.map((v) => `${v.agentId} ${v.rule}`)).toEqual(['A3 min-rest']);
   });
 });

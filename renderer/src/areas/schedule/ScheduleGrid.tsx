@@ -1,15 +1,16 @@
 /**
  * The weekly grid: one row per agent, one timeline per day, shift bars with their breaks. Only the rows in view
- * are rendered, so a 500-agent week scrolls and drags as smoothly as 40. Drag a bar to move it, drag an edge to
- * resize it (pointer events, snapped to the schedule's interval, the new times shown while dragging); the coverage
- * chart follows while dragging and the edit is saved on release. Keyboard: Tab to a bar; ←/→ move one interval, Shift+←/→ move the end, Alt+←/→ move the start, L locks,
- * Delete removes, Enter shows its details.
+ * are rendered, so a 500-agent week scrolls and drags as smoothly as 40. Drag a bar to move it (also onto another
+ * agent's row or another day: the cell under the pointer takes it), drag an edge to resize it (pointer events,
+ * snapped to the schedule's interval, the new times shown while dragging); the coverage chart follows while dragging
+ * and the edit is saved on release. Keyboard: Tab to a bar; ←/→ move one interval, Shift+←/→ move the end, Alt+←/→
+ * move the start, L locks, Delete removes, Enter shows its details (where "Move to" hands it to another agent/day).
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { ScheduleAgent, ScheduleShift, ShiftTimes } from '../../../../shared/api/channels/schedule';
 import { ContractSchema } from '../../../../shared/engine/schedule/model';
 import { formatNumber } from '../../components/format';
-import { useSchedule } from '../../stores/scheduleStore';
+import { useSchedule, type ShiftPlace } from '../../stores/scheduleStore';
 import { LockIcon } from './LockIcon';
 import { dragTimes, paidMinutes, sameTimes, snap, timesOf, type DragMode } from './shiftEdit';
 import { formatClock, WEEKDAY_SHORT } from '../../../../shared/calendar/days';
@@ -119,7 +120,7 @@ const AgentRow = memo(function AgentRow({ index, agent, shifts, window, template
   const select = useSchedule((s) => s.set);
   const selectedAgent = useSchedule((s) => s.selectedAgentId === agent.id);
   return (
-    <div className={`sg-row${selectedAgent ? ' sg-row--selected' : ''}`} role="row" aria-rowindex={index + 2} style={{ top: index * ROW_HEIGHT }} data-agent={agent.name}>
+    <div className={`sg-row${selectedAgent ? ' sg-row--selected' : ''}`} role="row" aria-rowindex={index + 2} style={{ top: index * ROW_HEIGHT }} data-agent={agent.name} data-agent-id={agent.id}>
       <div className="sg-agent" role="rowheader">
         <button type="button" className="link sg-agentname" onClick={() => select({ selectedAgentId: agent.id, selectedShiftId: undefined })} title={`${agent.team} · ${agent.skills.join(', ')}`}>
           {agent.name}
@@ -140,6 +141,7 @@ const AgentRow = memo(function AgentRow({ index, agent, shifts, window, template
           key={day}
           className="sg-day"
           role="gridcell"
+          data-day={day}
           onDoubleClick={() => select({ selectedAgentId: agent.id, selectedDay: day, selectedShiftId: undefined })}
           title={editable ? 'Double-click to add a shift from the agent panel' : undefined}
         >
@@ -188,10 +190,13 @@ interface BarProps {
 
 interface DragState {
   mode: DragMode;
-  x0: number;
+  /** Minute of the day under the pointer when the drag began (in the shift's own cell). */
+  grabMinute: number;
   minutesPerPx: number;
   base: ShiftTimes;
   delta: number;
+  /** Another agent's row or another day the bar would land on (whole-shift moves only). */
+  target?: { agentId: number; day: number; cell: HTMLElement };
 }
 
 function ShiftBar({ shift, agent, window, template, issues, editable, snapMinutes }: BarProps) {
@@ -203,6 +208,8 @@ function ShiftBar({ shift, agent, window, template, issues, editable, snapMinute
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
   const shown = draft ? { ...shift, ...draft } : shift;
+  const dropTarget = draft ? drag.current?.target : undefined;
+  const dropLabel = dropTarget ? `→ ${useSchedule.getState().view?.agents.find((a) => a.id === dropTarget.agentId)?.name ?? 'agent'}, ${WEEKDAY_SHORT[dropTarget.day]} ` : '';
   const span = window.to - window.from;
   const pct = (m: number) => `${((m - window.from) / span) * 100}%`;
   const length = shown.end - shown.start;
@@ -210,9 +217,9 @@ function ShiftBar({ shift, agent, window, template, issues, editable, snapMinute
   const label = `${agent.name}, ${shift.date}: ${formatClock(shown.start)}–${formatClock(shown.end)} ${name} (${shift.skill}), ${shown.breaks.length} breaks${shift.locked ? ', locked' : ''}${issues?.length ? `. Rule problems: ${issues.join('; ')}` : ''}`;
 
   const schedulePreview = useCallback(
-    (times: ShiftTimes | null) => {
+    (times: ShiftTimes | null, moveTo?: ShiftPlace) => {
       cancelAnimationFrame(frame.current);
-      frame.current = requestAnimationFrame(() => preview(shift.id, times));
+      frame.current = requestAnimationFrame(() => preview(shift.id, times, moveTo));
     },
     [preview, shift.id],
   );
@@ -225,7 +232,8 @@ function ShiftBar({ shift, agent, window, template, issues, editable, snapMinute
     const cell = e.currentTarget.parentElement!.getBoundingClientRect();
     const bar = e.currentTarget.getBoundingClientRect();
     const mode: DragMode = e.clientX - bar.left <= EDGE_PX ? 'start' : bar.right - e.clientX <= EDGE_PX ? 'end' : 'move';
-    drag.current = { mode, x0: e.clientX, minutesPerPx: span / cell.width, base: timesOf(shift), delta: 0 };
+    const minutesPerPx = span / cell.width;
+    drag.current = { mode, grabMinute: (e.clientX - cell.left) * minutesPerPx, minutesPerPx, base: timesOf(shift), delta: 0 };
     try {
       e.currentTarget.setPointerCapture(e.pointerId);
     } catch {
@@ -236,21 +244,35 @@ function ShiftBar({ shift, agent, window, template, issues, editable, snapMinute
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     const d = drag.current;
     if (!d) return;
-    const delta = snap((e.clientX - d.x0) * d.minutesPerPx, snapMinutes);
-    if (delta === d.delta) return;
+    const home = e.currentTarget.parentElement!;
+    const over = d.mode === 'move' ? dropCellAt(e.clientX, e.clientY) : undefined;
+    const target = over && (over.agentId !== shift.agentId || over.day !== shift.day) ? over : undefined;
+    const cell = (target?.cell ?? home).getBoundingClientRect();
+    const delta = snap((e.clientX - cell.left) * d.minutesPerPx - d.grabMinute, snapMinutes);
+    if (delta === d.delta && target?.cell === d.target?.cell) return;
+    d.target?.cell.classList.remove('sg-day--drop');
+    target?.cell.classList.add('sg-day--drop');
     d.delta = delta;
+    d.target = target;
     const times = dragTimes(d.base, d.mode, delta);
     setDraft(times);
-    schedulePreview(times);
+    schedulePreview(times, target && placeFor(target));
+  };
+  /** The skill the shift keeps on its new agent: the same when they have it, else their first skill. */
+  const placeFor = (target: { agentId: number; day: number }): ShiftPlace => {
+    const skills = useSchedule.getState().view?.agents.find((a) => a.id === target.agentId)?.skills ?? [];
+    return { agentId: target.agentId, day: target.day, skill: skills.includes(shift.skill) ? shift.skill : (skills[0] ?? shift.skill) };
   };
   const finish = (e: PointerEvent<HTMLDivElement>, save: boolean) => {
     const d = drag.current;
     if (!d) return;
     drag.current = null;
+    d.target?.cell.classList.remove('sg-day--drop');
     if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
     cancelAnimationFrame(frame.current);
     const times = dragTimes(d.base, d.mode, d.delta);
-    if (save && d.delta !== 0 && !sameTimes(times, d.base)) void commit(shift.id, times);
+    if (save && d.target) void commit(shift.id, times, placeFor(d.target));
+    else if (save && d.delta !== 0 && !sameTimes(times, d.base)) void commit(shift.id, times);
     else preview(shift.id, null);
     setDraft(null);
   };
@@ -308,7 +330,7 @@ function ShiftBar({ shift, agent, window, template, issues, editable, snapMinute
       {shown.breaks.map((b, i) => (
         <span key={`b${i}`} className={`sb-break sb-break--${b.kind}`} style={{ left: `${((b.start - shown.start) / length) * 100}%`, width: `${((b.end - b.start) / length) * 100}%` }} />
       ))}
-      {draft && <span className="sb-drag-time" data-testid="drag-time">{formatClock(draft.start)}–{formatClock(draft.end)}</span>}
+      {draft && <span className="sb-drag-time" data-testid="drag-time">{dropLabel}{formatClock(draft.start)}–{formatClock(draft.end)}</span>}
       <span className="sb-text">
         {shift.locked && <LockIcon />}
         {formatClock(shown.start).replace(':00', '')}
@@ -316,4 +338,15 @@ function ShiftBar({ shift, agent, window, template, issues, editable, snapMinute
       </span>
     </div>
   );
+}
+
+/** The grid cell (agent row × day) under a screen point, if any: where a dragged bar would land. */
+function dropCellAt(x: number, y: number): { agentId: number; day: number; cell: HTMLElement } | undefined {
+  for (const element of document.elementsFromPoint(x, y)) {
+    if (!(element instanceof HTMLElement) || element.dataset.day === undefined) continue;
+    const row = element.closest<HTMLElement>('[data-agent-id]');
+    if (!row) return undefined;
+    return { agentId: Number(row.dataset.agentId), day: Number(element.dataset.day), cell: element };
+  }
+  return undefined;
 }

@@ -4,7 +4,8 @@ import type { AgentSchedulePreferences, ScheduleAgent, ScheduleShift, ScheduleVi
 import type { RuleViolation, ScheduleProblem } from '../../../../shared/engine/schedule';
 import { formatNumber } from '../../components/format';
 import { useSchedule } from '../../stores/scheduleStore';
-import { paidMinutes } from './shiftEdit';
+import { paidMinutes, timesOf } from './shiftEdit';
+import { AvailabilityEditor, availabilityIsValid } from './AvailabilityEditor';
 import { addDays, formatClock, WEEKDAY_NAMES } from '../../../../shared/calendar/days';
 
 
@@ -36,8 +37,34 @@ export function ShiftDetails({ shift, agent, view, violations, editable }: { shi
           <button type="button" className="secondary" onClick={() => void removeShift(shift.id)}>Delete shift</button>
         </div>
       )}
+      {editable && <MoveShiftForm key={shift.id} shift={shift} view={view} />}
       <p className="muted">Drag the bar to move it, or its edges to change start and end; with the keyboard: ←/→, Shift+←/→ (end), Alt+←/→ (start), L to lock, Delete to remove.</p>
     </div>
+  );
+}
+
+/**
+ * The keyboard way to drag a shift onto another row or day: pick the agent and day, same times. The skill stays when
+ * the new agent has it, otherwise it becomes their first skill (the rule check below the grid says if that matters).
+ */
+function MoveShiftForm({ shift, view }: { shift: ScheduleShift; view: ScheduleView }) {
+  const commit = useSchedule((s) => s.commit);
+  const [agentId, setAgentId] = useState(shift.agentId);
+  const [day, setDay] = useState(shift.day);
+  const target = view.agents.find((a) => a.id === agentId);
+  const skill = target && !target.skills.includes(shift.skill) ? target.skills[0] : shift.skill;
+  const unchanged = agentId === shift.agentId && day === shift.day;
+  return (
+    <fieldset className="group" data-testid="shift-move">
+      <legend>Move to another agent or day</legend>
+      <div className="sched-add">
+        <label>Agent <select value={agentId} onChange={(e) => setAgentId(Number(e.target.value))}>{view.agents.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></label>
+        <label>Day <select value={day} onChange={(e) => setDay(Number(e.target.value))}>{WEEKDAY_NAMES.map((n, d) => <option key={n} value={d}>{n} {addDays(view.schedule.weekStart, d).slice(5)}</option>)}</select></label>
+        <button type="button" disabled={unchanged || shift.locked} onClick={() => void commit(shift.id, timesOf(shift), { agentId, day, skill })}>Move</button>
+      </div>
+      {shift.locked && <p className="muted">Locked: unlock it to move it.</p>}
+      {!unchanged && skill !== shift.skill && <p className="muted">{target?.name} does not have {shift.skill}: the shift will serve {skill}.</p>}
+    </fieldset>
   );
 }
 
@@ -116,8 +143,10 @@ export function AgentPanel({ agent, view, problem, violations, editable }: { age
           ))}
         </div>
       </fieldset>
-      {prefs.availability.length > 0 && <p className="muted">Availability windows: {prefs.availability.map((w) => `${WEEKDAY_NAMES[w.weekday].slice(0, 3)} ${w.from}–${w.to}`).join(', ')}</p>}
-      <button type="button" onClick={() => void savePreferences(agent.id, prefs)}>Save days off and preferences</button>
+      <AvailabilityEditor windows={prefs.availability} onChange={(availability) => setPrefs({ ...prefs, availability })} />
+      <button type="button" onClick={() => void savePreferences(agent.id, prefs)} disabled={!availabilityIsValid(prefs.availability)} data-testid="agent-prefs-save">
+        Save days off, availability and preferences
+      </button>
       <p className="muted">They apply the next time a week is generated; the rule check below the grid uses them at once.</p>
       {editable && template && (
         <fieldset className="group">

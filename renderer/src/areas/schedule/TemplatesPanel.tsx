@@ -1,17 +1,18 @@
 /**
- * The site's shift templates: the list the next Generate solves from, with Add, Edit and Delete. The form covers
- * the usual shapes (one working span or a two-part split, one unpaid lunch, one paid break); anything else a
- * template has (more breaks, cannot-follow rules, weekdays, skills) is kept as it is when it is edited.
+ * The site's shift templates: the list the next Generate solves from, with Add, Edit and Delete. The form edits every
+ * field of a template: starts, one working span or a two-part split, the unpaid lunch and paid break most shifts
+ * have plus any further breaks (a third break on a long shift, a paid lunch), the weekdays it may start on, the
+ * skills it serves, and the templates it may not follow on the next day.
  */
-import { useId, useState } from 'react';
-import { shiftTemplateSaveSchema, type ScheduleTemplate } from '../../../../shared/api/channels/schedule';
+import { useId, useMemo, useState } from 'react';
+import { MAX_TEMPLATE_BREAKS, shiftTemplateSaveSchema, type ScheduleTemplate } from '../../../../shared/api/channels/schedule';
 import type { FieldIssue } from '../../../../shared/api/errors';
 import { ShiftTemplateSchema, type BreakRule } from '../../../../shared/engine/schedule/model';
 import { Field } from '../../components/Field';
 import { NumberField } from '../../components/NumberField';
 import { parseNumberField } from '../../components/parseNumber';
 import { useSchedule } from '../../stores/scheduleStore';
-import { formatClock } from '../../../../shared/calendar/days';
+import { formatClock, WEEKDAY_NAMES } from '../../../../shared/calendar/days';
 
 const CATEGORIES = ['early', 'day', 'late', 'night', 'split'] as const;
 type Category = (typeof CATEGORIES)[number];
@@ -35,8 +36,29 @@ interface Form {
   breakLength: string;
   breakFrom: string;
   breakTo: string;
+  /** Breaks beyond the lunch and the paid break above. */
+  extras: ExtraBreak[];
+  /** Weekdays it may start on (0 = Monday); all seven is saved as "every day" (the field left out). */
+  weekdays: number[];
+  /** Skills it serves; none picked is saved as "any skill" (the field left out). */
+  skills: string[];
+  /** Templates after which this one may not start on the next day. */
+  cannotFollow: string[];
 }
-type FormKey = Exclude<keyof Form, 'split' | 'lunch' | 'paidBreak' | 'category'> | 'category' | 'form';
+interface ExtraBreak {
+  kind: BreakRule['kind'];
+  paid: boolean;
+  /** Minutes, then hours into the shift, as typed. */
+  length: string;
+  from: string;
+  to: string;
+}
+type ExtraKey = `extra${number}${'Length' | 'From' | 'To'}`;
+type FormKey =
+  | Exclude<keyof Form, 'split' | 'lunch' | 'paidBreak' | 'category' | 'extras'>
+  | 'category'
+  | 'form'
+  | ExtraKey;
 type Errors = Partial<Record<FormKey, string>>;
 
 const EMPTY: Form = {
@@ -57,20 +79,24 @@ const EMPTY: Form = {
   breakLength: '15',
   breakFrom: '1.5',
   breakTo: '2.75',
+  extras: [],
+  weekdays: [0, 1, 2, 3, 4, 5, 6],
+  skills: [],
+  cannotFollow: [],
 };
+const EVERY_DAY = EMPTY.weekdays;
 
 const hoursText = (minutes: number) => String(Math.round((minutes / 60) * 100) / 100);
 const isLunch = (b: BreakRule) => b.kind === 'lunch' && !b.paid;
 const isPaidBreak = (b: BreakRule) => b.kind === 'break' && b.paid;
 
-/** The form for a stored template, and the breaks the form does not show (kept unchanged on save). */
-function formOf(template: ScheduleTemplate): { form: Form; extraBreaks: BreakRule[] } {
+/** The form for a stored template. */
+function formOf(template: ScheduleTemplate): Form {
   const t = ShiftTemplateSchema.parse(template.definition);
   const lunch = t.breaks.find(isLunch);
   const paid = t.breaks.find(isPaidBreak);
   const split = t.segments.length > 1;
   return {
-    form: {
       name: t.name,
       earliestStart: formatClock(t.earliestStart),
       latestStart: formatClock(t.latestStart),
@@ -88,8 +114,12 @@ function formOf(template: ScheduleTemplate): { form: Form; extraBreaks: BreakRul
       breakLength: paid ? String(paid.lengthMinutes) : EMPTY.breakLength,
       breakFrom: paid ? hoursText(paid.windowStartMinutes) : EMPTY.breakFrom,
       breakTo: paid ? hoursText(paid.windowEndMinutes) : EMPTY.breakTo,
-    },
-    extraBreaks: t.breaks.filter((b) => b !== lunch && b !== paid),
+      extras: t.breaks
+        .filter((b) => b !== lunch && b !== paid)
+        .map((b) => ({ kind: b.kind, paid: b.paid, length: String(b.lengthMinutes), from: hoursText(b.windowStartMinutes), to: hoursText(b.windowEndMinutes) })),
+      weekdays: t.weekdays ? [...t.weekdays].sort() : EVERY_DAY,
+      skills: t.skills ?? [],
+      cannotFollow: t.cannotFollow,
   };
 }
 
@@ -105,7 +135,7 @@ const FRIENDLY: Record<string, string> = {
  * Checks each field, then the template as a whole with the same schema the backend uses; returns the template to
  * save or the error of each field.
  */
-function validate(form: Form, base: ScheduleTemplate | undefined, extraBreaks: BreakRule[]): { errors: Errors; template?: Record<string, unknown> } {
+function validate(form: Form): { errors: Errors; template?: Record<string, unknown> } {
   const errors: Errors = {};
   const text = (key: 'name', value: string) => (value.trim() === '' ? ((errors[key] = 'Required'), undefined) : value.trim());
   const time = (key: 'earliestStart' | 'latestStart', value: string) => {
@@ -143,6 +173,14 @@ function validate(form: Form, base: ScheduleTemplate | undefined, extraBreaks: B
   const paid = form.paidBreak
     ? { length: number('breakLength', form.breakLength, { integer: true, positive: true }), from: minutesOfHours('breakFrom', form.breakFrom, false), to: minutesOfHours('breakTo', form.breakTo, true) }
     : undefined;
+  const extras = form.extras.map((b, k) => ({
+    kind: b.kind,
+    paid: b.paid,
+    length: number(`extra${k}Length`, b.length, { integer: true, positive: true }),
+    from: minutesOfHours(`extra${k}From`, b.from, false),
+    to: minutesOfHours(`extra${k}To`, b.to, true),
+  }));
+  if (form.weekdays.length === 0) errors.weekdays = 'Pick at least one weekday (all seven: every day)';
   if (Object.keys(errors).length > 0) return { errors };
 
   const breaks: BreakRule[] = [];
@@ -155,12 +193,12 @@ function validate(form: Form, base: ScheduleTemplate | undefined, extraBreaks: B
     breaks.push({ kind: 'break', paid: true, lengthMinutes: paid.length!, windowStartMinutes: paid.from!, windowEndMinutes: paid.to! });
     breakKeys.push('break');
   }
-  for (const b of extraBreaks) {
-    breaks.push(b);
+  for (const b of extras) {
+    breaks.push({ kind: b.kind, paid: b.paid, lengthMinutes: b.length!, windowStartMinutes: b.from!, windowEndMinutes: b.to! });
     breakKeys.push('extra');
   }
   const segments = [{ offsetMinutes: 0, lengthMinutes: length! }, ...(form.split ? [{ offsetMinutes: part2Offset!, lengthMinutes: part2Length! }] : [])];
-  const kept = base ? ShiftTemplateSchema.parse(base.definition) : undefined;
+  const everyDay = EVERY_DAY.every((d) => form.weekdays.includes(d));
   const template: Record<string, unknown> = {
     name,
     earliestStart,
@@ -169,9 +207,9 @@ function validate(form: Form, base: ScheduleTemplate | undefined, extraBreaks: B
     segments,
     breaks,
     category: form.category,
-    cannotFollow: kept?.cannotFollow ?? [],
-    ...(kept?.skills && { skills: kept.skills }),
-    ...(kept?.weekdays && { weekdays: kept.weekdays }),
+    cannotFollow: form.cannotFollow,
+    ...(form.skills.length > 0 && { skills: form.skills }),
+    ...(!everyDay && { weekdays: [...form.weekdays].sort() }),
   };
   const parsed = shiftTemplateSaveSchema.safeParse(template);
   if (parsed.success) return { errors, template };
@@ -195,7 +233,10 @@ function fieldOf(path: string[], form: Form, breaks: BreakRule[], breakKeys: ('l
     case 'startStepMinutes':
       return 'step';
     case 'category':
-      return 'category';
+    case 'weekdays':
+    case 'skills':
+    case 'cannotFollow':
+      return head;
     case 'segments':
       if (index === '1') return leaf === 'offsetMinutes' ? 'part2Offset' : 'part2Length';
       if (index === '0') return 'length';
@@ -203,7 +244,11 @@ function fieldOf(path: string[], form: Form, breaks: BreakRule[], breakKeys: ('l
     case 'breaks': {
       const i = index === undefined ? breaks.findIndex((b) => b.windowEndMinutes > span) : Number(index);
       const which = breakKeys[i];
-      if (which === 'extra' || which === undefined) return 'form';
+      if (which === undefined) return 'form';
+      if (which === 'extra') {
+        const k = breakKeys.slice(0, i).filter((key) => key === 'extra').length;
+        return index === undefined || leaf === 'windowEndMinutes' ? `extra${k}To` : leaf === 'windowStartMinutes' ? `extra${k}From` : `extra${k}Length`;
+      }
       const prefix = which === 'lunch' ? 'lunch' : 'break';
       if (index === undefined || leaf === 'windowEndMinutes') return `${prefix}To`;
       if (leaf === 'windowStartMinutes') return `${prefix}From`;
@@ -216,21 +261,29 @@ function fieldOf(path: string[], form: Form, breaks: BreakRule[], breakKeys: ('l
 
 function TemplateForm({ template, onDone }: { template?: ScheduleTemplate; onDone(): void }) {
   const saveTemplate = useSchedule((s) => s.saveTemplate);
-  const initial = template ? formOf(template) : { form: EMPTY, extraBreaks: [] };
-  const [form, setForm] = useState<Form>(initial.form);
+  const [form, setForm] = useState<Form>(() => (template ? formOf(template) : EMPTY));
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
   const ids = { name: useId(), first: useId(), last: useId(), category: useId() };
-  const extraBreaks = initial.extraBreaks;
+  const templates = useSchedule((s) => s.templates);
+  const requirements = useSchedule((s) => s.weekRequirements);
+  const view = useSchedule((s) => s.view);
+  /** Skills the workspace knows: the week's channels, the agents' skills, and whatever the template already names. */
+  const knownSkills = useMemo(() => {
+    const names = new Set([...(requirements?.series.map((r) => r.skill) ?? []), ...(view?.agents.flatMap((a) => a.skills) ?? []), ...form.skills]);
+    return [...names].sort();
+  }, [requirements, view, form.skills]);
   const patch = (p: Partial<Form>) => {
     const next = { ...form, ...p };
     setForm(next);
     // Once a save was tried, errors follow the typing, so a fixed field clears at once.
-    if (Object.keys(errors).length > 0) setErrors(validate(next, template, extraBreaks).errors);
+    if (Object.keys(errors).length > 0) setErrors(validate(next).errors);
   };
+  const toggle = (list: readonly (string | number)[], value: string | number) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+  const patchExtra = (k: number, p: Partial<ExtraBreak>) => patch({ extras: form.extras.map((b, i) => (i === k ? { ...b, ...p } : b)) });
 
   const submit = async () => {
-    const { errors: found, template: body } = validate(form, template, extraBreaks);
+    const { errors: found, template: body } = validate(form);
     setErrors(found);
     if (!body) return;
     setSaving(true);
@@ -315,7 +368,69 @@ function TemplateForm({ template, onDone }: { template?: ScheduleTemplate; onDon
       </div>
       {breakSection('lunch', 'Unpaid lunch', 'Lunch length', ['lunchLength', 'lunchFrom', 'lunchTo'], 'tpl-lunch')}
       {breakSection('paidBreak', 'Paid break', 'Break length', ['breakLength', 'breakFrom', 'breakTo'], 'tpl-break')}
-      {extraBreaks.length > 0 && <p className="muted">{extraBreaks.length} more break{extraBreaks.length > 1 ? 's' : ''} of this template {extraBreaks.length > 1 ? 'are' : 'is'} kept as {extraBreaks.length > 1 ? 'they are' : 'it is'}.</p>}
+      <fieldset className="group" data-testid="tpl-extras">
+        <legend>More breaks</legend>
+        {form.extras.map((b, k) => (
+          <div key={k} className="sched-tform__row" data-testid={`tpl-extra-${k}`}>
+            <label>
+              Kind{' '}
+              <select value={b.kind} onChange={(e) => patchExtra(k, { kind: e.target.value as ExtraBreak['kind'] })} data-testid={`tpl-extra-${k}-kind`}>
+                <option value="break">break</option>
+                <option value="lunch">lunch</option>
+              </select>
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" checked={b.paid} onChange={(e) => patchExtra(k, { paid: e.target.checked })} data-testid={`tpl-extra-${k}-paid`} /> Paid
+            </label>
+            <NumberField label="Length" value={b.length} onChange={(v) => patchExtra(k, { length: v })} error={errors[`extra${k}Length`]} unit="min" testId={`tpl-extra-${k}-length`} />
+            <NumberField label="Window from (into the shift)" value={b.from} onChange={(v) => patchExtra(k, { from: v })} error={errors[`extra${k}From`]} unit="h" testId={`tpl-extra-${k}-from`} />
+            <NumberField label="Window to" value={b.to} onChange={(v) => patchExtra(k, { to: v })} error={errors[`extra${k}To`]} unit="h" testId={`tpl-extra-${k}-to`} />
+            <button type="button" className="link" onClick={() => patch({ extras: form.extras.filter((_, i) => i !== k) })} aria-label={`Remove break ${k + 3}`}>Remove</button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="secondary"
+          disabled={form.extras.length + Number(form.lunch) + Number(form.paidBreak) >= MAX_TEMPLATE_BREAKS}
+          onClick={() => patch({ extras: [...form.extras, { kind: 'break', paid: true, length: '15', from: '6', to: '7.5' }] })}
+          data-testid="tpl-extra-add"
+        >
+          Add a break
+        </button>
+      </fieldset>
+      <fieldset className="group">
+        <legend>Starts on</legend>
+        <div className="sched-checks" data-testid="tpl-weekdays">
+          {WEEKDAY_NAMES.map((day, d) => (
+            <label key={day} className="checkbox">
+              <input type="checkbox" checked={form.weekdays.includes(d)} onChange={() => patch({ weekdays: toggle(form.weekdays, d) as number[] })} data-testid={`tpl-weekday-${d}`} /> {day.slice(0, 3)}
+            </label>
+          ))}
+        </div>
+        {errors.weekdays && <div className="field__error" role="alert">{errors.weekdays}</div>}
+      </fieldset>
+      <fieldset className="group">
+        <legend>Serves skills <span className="muted">(none ticked: any skill)</span></legend>
+        <div className="sched-checks" data-testid="tpl-skills">
+          {knownSkills.map((skill) => (
+            <label key={skill} className="checkbox">
+              <input type="checkbox" checked={form.skills.includes(skill)} onChange={() => patch({ skills: toggle(form.skills, skill) as string[] })} data-testid={`tpl-skill-${skill}`} /> {skill}
+            </label>
+          ))}
+        </div>
+        {errors.skills && <div className="field__error" role="alert">{errors.skills}</div>}
+      </fieldset>
+      <fieldset className="group">
+        <legend>Cannot follow <span className="muted">(may not start the day after these)</span></legend>
+        <div className="sched-checks" data-testid="tpl-cannot-follow">
+          {templates.map((t) => (
+            <label key={t.id} className="checkbox">
+              <input type="checkbox" checked={form.cannotFollow.includes(t.id)} onChange={() => patch({ cannotFollow: toggle(form.cannotFollow, t.id) as string[] })} data-testid={`tpl-cannot-follow-${t.id}`} /> {t.name}
+            </label>
+          ))}
+        </div>
+        {errors.cannotFollow && <div className="field__error" role="alert">{errors.cannotFollow}</div>}
+      </fieldset>
       {errors.form && <div className="notice notice--error" role="alert" data-testid="tpl-form-error">{errors.form}</div>}
       <div className="sched-actions">
         <button type="submit" disabled={saving} data-testid="tpl-save">Save template</button>
