@@ -5,7 +5,7 @@
  *
  * Then the time limit and Stop: how far past a short limit the solve returns, and how soon after Stop.
  *
- *   npm run bench -- roster [--roster-sec 20] [--roster-instances 1,5,15] [--roster-shuffle 3]
+ *   npm run bench -- roster [--roster-sec 20] [--roster-instances 1,5,15] [--roster-shuffle 3] [--roster-threads 1]
  * (or STAFFWISE_BENCH_ROSTER_SEC / _INSTANCES / _SHUFFLE). `--roster-shuffle SEED` lists the employees in a random
  * order (and solves with that seed): the same problem, so the published values still apply, which checks that the
  * result does not hinge on the order the instance happens to be written in. The machine load (1-minute load average) is
@@ -18,6 +18,7 @@ import { parseCurtois } from '../shared/engine/roster/curtois';
 import { solveRoster, type RosterProblem } from '../shared/engine/roster';
 import { seededRandom } from '../shared/random/seeded';
 import { benchOption, printTable, sharedDataDir, type Cell } from './table';
+import { startRosterHelper } from '../electron/services/rosterHelper';
 
 /** Published values (../shared/data/curtois/README.md): the optimum for 1–8; for 13–19 the best at 10 and 60 minutes. */
 const PUBLISHED: Record<number, { optimum?: number; at10min?: number; at60min?: number }> = {
@@ -68,7 +69,7 @@ export default async function (): Promise<void> {
   for (const n of instances) {
     const written = read(dir, n);
     const problem = shuffleSeed === undefined ? written : { ...written, employees: shuffled(written.employees, shuffleSeed) };
-    const solution = await solveRoster(problem, { timeLimitSec, seed: shuffleSeed });
+    const solution = await solveRoster(problem, { timeLimitSec, seed: shuffleSeed, startHelper: helperOption() });
     const objective = solution.objective.total;
     const { optimum, at10min, at60min } = PUBLISHED[n];
     const published = optimum ?? at60min!;
@@ -105,13 +106,14 @@ async function timeLimitTable(dir: string): Promise<void> {
   const problem = read(dir, LIMIT_CHECK.instance);
   const rows: Cell[][] = [];
   for (const limitSec of LIMIT_CHECK.limitsSec) {
-    const solution = await solveRoster(problem, { timeLimitSec: limitSec });
+    const solution = await solveRoster(problem, { timeLimitSec: limitSec, startHelper: helperOption() });
     rows.push([`time limit ${limitSec} s`, solution.seconds.toFixed(2), (solution.seconds - limitSec).toFixed(2), solution.objective.total, solution.hardViolations.length]);
   }
   let stopPressedAt = Infinity;
   const started = performance.now();
   const stopped = await solveRoster(problem, {
     timeLimitSec: DEFAULT_SECONDS,
+    startHelper: helperOption(),
     shouldCancel: () => {
       if (performance.now() - started < LIMIT_CHECK.stopAfterSec * 1000) return false;
       stopPressedAt = Math.min(stopPressedAt, performance.now());
@@ -121,6 +123,13 @@ async function timeLimitTable(dir: string): Promise<void> {
   const stopLatencySec = (performance.now() - stopPressedAt) / 1000;
   rows.push([`Stop after ${LIMIT_CHECK.stopAfterSec} s`, stopped.seconds.toFixed(2), `${stopLatencySec.toFixed(2)} after Stop`, stopped.objective.total, stopped.hardViolations.length]);
   printTable(`Time limit and Stop on instance ${LIMIT_CHECK.instance} (load average ${loadavg()[0].toFixed(1)})`, ['run', 'seconds', 'seconds past limit', 'objective', 'hard violations'], rows);
+}
+
+/** The helper thread (the second core) unless `--roster-threads 1` asks for one thread, e.g. for an A/B comparison. */
+function helperOption() {
+  const threads = benchOption('roster-threads', 'STAFFWISE_BENCH_ROSTER_THREADS') ?? '2';
+  if (threads !== '1' && threads !== '2') throw new Error(`--roster-threads must be 1 or 2, got ${threads}`);
+  return threads === '2' ? startRosterHelper : undefined;
 }
 
 function read(dir: string, n: number): RosterProblem {

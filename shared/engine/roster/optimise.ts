@@ -23,6 +23,7 @@ import { buildMipModel } from './mipModel';
 import { runMip, type MipRunResult } from './mipSolve';
 import { neighbourhoodSearch } from './neighbourhoodSearch';
 import type { Random } from '../../random/seeded';
+import type { RosterHelper } from './helperSearch';
 
 export type OptimiseControl = {
   /** A roster that breaks no rule, the fallback until a better one is found. */
@@ -36,6 +37,8 @@ export type OptimiseControl = {
   random: Random;
   heuristicOnly: boolean;
   effort: SolveEffort;
+  /** A neighbourhood search on another thread sharing the incumbent (helperSearch.ts); none when omitted. */
+  helper?: RosterHelper;
 };
 
 /**
@@ -59,6 +62,8 @@ export type OptimiseOutcome = {
 
 /** Share of the time limit by which each stage should hand over to the next. */
 const STAGE_END = { heuristic: 0.1, columnGeneration: 0.5, dive: 0.7, columnIp: 0.9 };
+/** Share of the time left that the pooled-roster integer model gets after a column generation cut short. */
+const UNCONVERGED_COLUMN_IP_SHARE = 0.3;
 /**
  * The compact MIP only pays off on small problems (it proves optimality where the column bound falls short); on
  * larger ones it cannot finish, while building it costs time and heap in the 32-bit WebAssembly runtime.
@@ -74,17 +79,27 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
   let provedOptimal = false;
   let solverNote: string | undefined;
   let stage = 'building a first roster';
-  const offer = (cells: Cells) => {
+  /** Bumped on every better roster, so the neighbourhood search re-reads `best` only when it changed. */
+  let bestVersion = 0;
+  const keepIfBetter = (cells: Cells, source: 'this thread' | 'helper') => {
     const objective = objectiveOf(indexed, cells).total;
     if (objective >= best.objective - 1e-9) return;
     // A descent cut short by the clock leaves rows it never reached empty, which may break rules: never kept.
     if (evaluateCells(indexed, cells).hardViolations.length > 0) return;
     best = { cells, objective };
+    bestVersion++;
+    if (source === 'this thread') control.helper?.share(cells);
     control.onImproved(cells);
+  };
+  const offer = (cells: Cells) => keepIfBetter(cells, 'this thread');
+  const takeHelperRoster = () => {
+    const shared = control.helper?.receive();
+    if (shared) keepIfBetter(shared, 'helper');
   };
   const target = () => (lowerBound === undefined ? -Infinity : integralObjective ? Math.ceil(lowerBound - 1e-6) : lowerBound);
   const finished = () => provedOptimal || best.objective <= target() + 1e-6 || control.shouldCancel();
   const shouldStop = () => {
+    takeHelperRoster();
     control.onTick(stage);
     return control.shouldCancel();
   };
@@ -137,12 +152,13 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
         master.dispose();
       }
 
-      // On problems too large for the LP to converge in time, the integer models would not finish either; the
-      // heuristic below makes better use of the time from the dive's roster.
-      if (rootConverged && !finished()) {
+      // The integer model over the pooled rosters combines them into one; when the LP did not converge its pool is
+      // poorer, and it gets a share of the time left only, the neighbourhood search the rest.
+      if (!finished()) {
         stage = 'combining rosters';
         pool.addRoster(best.cells);
-        solved(runMip(highs, masterFormulation(indexed, pool), mipOptions(at(STAGE_END.columnIp))));
+        const until = rootConverged ? at(STAGE_END.columnIp) : performance.now() + UNCONVERGED_COLUMN_IP_SHARE * (control.deadline - performance.now());
+        solved(runMip(highs, masterFormulation(indexed, pool), mipOptions(until)));
       }
       // On problems small enough for it, the compact MIP can prove optimality where the column bound cannot, and it
       // gets the rest of the time; the neighbourhood search gets whatever is left after the LP stages otherwise (all
@@ -159,6 +175,7 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
       }
       if (!finished()) {
         stage = 'improving the roster';
+        let searchSawVersion = bestVersion;
         neighbourhoodSearch(highs, indexed, best.cells, {
           deadline: control.deadline,
           shouldStop,
@@ -168,6 +185,11 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
           target: target(),
           maxRounds: control.effort.neighbourhoodRounds,
           nodeLimitPerRound: control.effort.mipNodes,
+          incoming: () => {
+            if (bestVersion === searchSawVersion) return undefined;
+            searchSawVersion = bestVersion;
+            return best.cells;
+          },
         });
       }
     } catch (error) {
@@ -179,6 +201,7 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
     stage = 'improving the roster';
     heuristic(control.deadline, true, best.cells);
   }
+  takeHelperRoster();
   return { cells: best.cells, lowerBound, provedOptimal: provedOptimal || best.objective <= target() + 1e-6, solverNote };
 }
 
@@ -186,7 +209,7 @@ function emptyRoster(indexed: IndexedProblem): Cells {
   return Array.from({ length: indexed.employeeCount }, () => new Array<number>(indexed.dayCount).fill(OFF));
 }
 
-function hasWholeWeights(indexed: IndexedProblem): boolean {
+export function hasWholeWeights(indexed: IndexedProblem): boolean {
   const whole = (grid: number[][]) => grid.every((row) => row.every(Number.isInteger));
   return (
     whole(indexed.underWeight) &&
