@@ -138,7 +138,7 @@ async function derivedTable(dir: string, instances: number[], days: number, time
 
 /**
  * The first `days` days of an instance. Limits over the whole horizon shrink in proportion (rounded up); the minimum
- * minutes also drop by one longest shift, so that an employee whose limits were tight still has a legal roster.
+ * minutes also drop by two longest shifts, so that an employee whose limits were tight still has a legal roster.
  */
 function firstDays(problem: RosterProblem, days: number): RosterProblem {
   const share = days / problem.days;
@@ -151,7 +151,7 @@ function firstDays(problem: RosterProblem, days: number): RosterProblem {
       ...employee,
       maxShifts: Object.fromEntries(Object.entries(employee.maxShifts).map(([shift, limit]) => [shift, Math.ceil(limit * share)])),
       maxTotalMinutes: Math.ceil(employee.maxTotalMinutes * share),
-      minTotalMinutes: Math.max(0, Math.floor(employee.minTotalMinutes * share) - longestShift),
+      minTotalMinutes: Math.max(0, Math.floor(employee.minTotalMinutes * share) - 2 * longestShift),
       maxWeekends: Math.ceil(employee.maxWeekends * share),
       daysOff: employee.daysOff.filter((day) => day < days),
       fixed: employee.fixed && before(employee.fixed),

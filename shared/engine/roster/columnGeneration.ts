@@ -172,7 +172,7 @@ export class MasterLp {
  * (fewer rounds there; on small ones, fixing more than one at a time gave clearly worse rosters).
  */
 const DIVE_FIXES_ONE_PER = 50;
-/** Rounds of re-pricing a dive step takes on average (measured on the benchmark: mostly one or two). */
+/** Rounds of re-pricing the first dive step is assumed to take (later steps are measured). */
 const DIVE_ROUNDS_PER_STEP = 2;
 
 /**
@@ -186,7 +186,11 @@ export function diveToRoster(
   pool: ColumnPool,
   control: ColumnGenerationControl,
 ): { cells: Cells } | { failed: string } | null {
+  // Seconds a dive step takes (fix, then re-price until the LP converges again): first guessed from the last round,
+  // then measured.
+  let stepSeconds = master.lastRoundSeconds * DIVE_ROUNDS_PER_STEP;
   for (;;) {
+    const stepStarted = performance.now();
     const values = master.columnValues();
     if (!values) return null;
     const free = [...values.keys()].filter((i) => !master.isFixed(pool.columns[i].employee) && values[i] > 1e-9);
@@ -196,7 +200,7 @@ export function diveToRoster(
     // Each step re-solves the LP with pricing, which takes seconds on large teams: the batch grows so that the
     // steps left fit in the time left at the measured round time (a dive cut short ends in a poor rounding).
     const secondsLeft = Math.max(1e-3, (control.deadline - performance.now()) / 1000);
-    const stepsAffordable = Math.max(1, Math.floor(secondsLeft / Math.max(1e-3, master.lastRoundSeconds * DIVE_ROUNDS_PER_STEP)));
+    const stepsAffordable = Math.max(1, Math.floor(secondsLeft / Math.max(1e-3, stepSeconds)));
     const batch = Math.max(free.filter((i) => values[i] > 0.99).length, Math.floor(freeEmployees / DIVE_FIXES_ONE_PER), Math.ceil(freeEmployees / stepsAffordable), 1);
     let fixed = 0;
     for (const i of free) {
@@ -208,6 +212,7 @@ export function diveToRoster(
     const result = master.solve(control);
     if (result.kind === 'failed') return { failed: result.message };
     if (!result.converged) break;
+    stepSeconds = (performance.now() - stepStarted) / 1000;
   }
   return { cells: roundedRoster(master, indexed, pool) };
 }
