@@ -111,10 +111,11 @@ export class MasterLp {
         // Pricing a large team takes seconds, so the deadline is checked per employee (the round's bound is then
         // incomplete and not used).
         if (performance.now() >= control.deadline || control.shouldStop()) return { kind: 'done', lowerBound, lpValue, converged: false };
-        const rosters = cheapestRosters(this.indexed, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING);
-        if (rosters.length === 0) return { kind: 'failed', message: `no legal roster exists for employee "${this.indexed.problem.employees[e].id}"` };
         const convexityDual = duals[e];
-        bound += Math.min(0, rosters[0].cost - convexityDual);
+        // Only rosters of negative reduced cost matter (none found: the employee adds 0 to the bound). Every
+        // employee here has a legal roster (solve.ts sets aside those who have none).
+        const rosters = cheapestRosters(this.indexed, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING, convexityDual - REDUCED_COST_TOLERANCE);
+        if (rosters.length > 0) bound += Math.min(0, rosters[0].cost - convexityDual);
         for (const roster of rosters) if (roster.cost - convexityDual < -REDUCED_COST_TOLERANCE) this.pool.add(e, roster.row);
       }
       lowerBound = Math.max(lowerBound, bound);
