@@ -13,6 +13,11 @@
  *
  * Every stage starts from the best roster so far and stops at its share of the time limit, on cancel, or as soon
  * as the roster meets the lower bound. A HiGHS failure ends the HiGHS stages and keeps what was found.
+ *
+ * With a helper (helperSearch.ts), a second neighbourhood search runs on the other core for the whole time limit;
+ * every better roster goes both ways at each checkpoint, so the stages above start from the helper's best and the
+ * helper continues from theirs. That makes the result robust when column generation is slow (seconds per pricing
+ * round on large teams): the neighbourhood search no longer waits for it.
  */
 import { discardHighs, getHighs } from '../common/highsRuntime';
 import { OFF, type IndexedProblem } from './indexedProblem';
