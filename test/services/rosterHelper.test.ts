@@ -6,7 +6,7 @@ import { indexProblem } from '../../shared/engine/roster/indexedProblem';
 import { cheapestRosters } from '../../shared/engine/roster/employeeDp';
 import { seededRandom } from '../../shared/random/seeded';
 import { evaluateCells, objectiveOf, type Cells } from '../../shared/engine/roster/evaluate';
-import { startRosterHelper } from '../../electron/services/rosterHelper';
+import { secondCoreMonitor, startHelperThread } from '../../electron/services/rosterHelper';
 
 describe('startRosterHelper (a real worker thread, the TypeScript source through tsx)', () => {
   it('sends better legal rosters from another thread until stopped', { timeout: 120_000 }, async () => {
@@ -16,7 +16,8 @@ describe('startRosterHelper (a real worker thread, the TypeScript source through
     const random = seededRandom(3);
     const start: Cells = problem.employees.map((_, e) => cheapestRosters(indexed, e, indexed.coverRequirement.map((shifts) => shifts.map(() => random.next() * 100 - 50)))[0].row);
     expect(evaluateCells(indexed, start).hardViolations).toEqual([]);
-    const helper = startRosterHelper({ problem, start, timeLimitSec: 60, seed: 1 });
+    // This test's thread sleeps while it waits, so the process uses one core: the CPU check is left out here.
+    const helper = startHelperThread({ problem, start, timeLimitSec: 60, seed: 1 });
     expect(helper).toBeDefined();
     let received: Cells | undefined;
     // Polled the way the solver polls it; the wait is a ceiling for a loaded machine, not a speed assertion.
@@ -28,5 +29,23 @@ describe('startRosterHelper (a real worker thread, the TypeScript source through
     expect(received).toBeDefined();
     expect(evaluateCells(indexed, received!).hardViolations).toEqual([]);
     expect(objectiveOf(indexed, received!).total).toBeLessThan(objectiveOf(indexed, start).total);
+  });
+});
+
+describe('secondCoreMonitor', () => {
+  it('stops the helper after two windows in a row in which the process got less than 1.5 cores of CPU', () => {
+    let now = 0;
+    let cpu = 0;
+    const keepsPaying = secondCoreMonitor(() => cpu, () => now);
+    const window = (coresInUse: number) => {
+      now += 2000;
+      cpu += 2 * coresInUse;
+      return keepsPaying();
+    };
+    expect(window(1.9)).toBe(true);
+    expect(window(1.0)).toBe(true); // one slow window (e.g. garbage collection) is forgiven
+    expect(window(1.8)).toBe(true);
+    expect(window(1.2)).toBe(true);
+    expect(window(0.9)).toBe(false);
   });
 });
