@@ -55,8 +55,6 @@ export type ColumnGenerationResult =
 /** Rosters offered per employee and round: a few near-cheapest ones fill the pool faster than one. */
 const ROSTERS_PER_PRICING = 3;
 const REDUCED_COST_TOLERANCE = 1e-6;
-/** Relative gap between the LP value and the Lagrangian bound at which column generation counts as converged. */
-const CLOSE_ENOUGH_GAP = 1e-3;
 
 /**
  * The master LP kept alive in HiGHS between rounds, so each re-solve starts from the last basis. Diving fixes
@@ -124,9 +122,6 @@ export class MasterLp {
       // Closed: no column can lower the LP below the next whole number. The new columns wait in the pool, so
       // the LP solution stays readable.
       if (control.integralObjective && Math.ceil(lowerBound - 1e-6) >= Math.ceil(lpValue - 1e-6)) return { kind: 'done', lowerBound, lpValue, converged: true };
-      // Close enough: the last rounds of column generation move the LP by a hair each (the tail-off; on instance 14
-      // the last 0.1% took 3 of 36 rounds), time the later stages put to better use; the bound is this tight already.
-      if (lpValue - lowerBound <= CLOSE_ENOUGH_GAP * Math.abs(lpValue)) return { kind: 'done', lowerBound, lpValue, converged: true };
       this.addFreshColumns();
     }
   }
