@@ -5,12 +5,12 @@
  *
  * Then the time limit and Stop: how far past a short limit the solve returns, and how soon after Stop.
  *
- *   npm run bench -- roster [--roster-sec 20] [--roster-instances 1,5,15] [--roster-shuffle 3] [--roster-threads 1] [--roster-days 28]
+ *   npm run bench -- roster [--roster-sec 20] [--roster-instances 1,5,15] [--roster-shuffle 3] [--roster-threads 2] [--roster-days 28]
  * (or STAFFWISE_BENCH_ROSTER_SEC / _INSTANCES / _SHUFFLE). `--roster-shuffle SEED` lists the employees in a random
  * order (and solves with that seed): the same problem, so the published values still apply, which checks that the
  * result does not hinge on the order the instance happens to be written in. `--roster-days 28` solves the first 28
  * days of each longer instance instead (derived instances like the held-out ones, compared with the proven lower
- * bound); `--roster-threads 1` leaves out the helper thread on the second core (for an A/B comparison). The machine load (1-minute load average) is
+ * bound); `--roster-threads 2` adds the helper thread on the second core (off by default, see helperOption). The machine load (1-minute load average) is
  * printed with the table: on a shared machine the figures are pessimistic.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -186,9 +186,13 @@ async function timeLimitTable(dir: string): Promise<void> {
   printTable(`Time limit and Stop on instance ${LIMIT_CHECK.instance} (load average ${loadavg()[0].toFixed(1)})`, ['run', 'seconds', 'seconds past limit', 'objective', 'hard violations'], rows);
 }
 
-/** The helper thread (the second core) unless `--roster-threads 1` asks for one thread, e.g. for an A/B comparison. */
+/**
+ * One thread by default; `--roster-threads 2` adds the helper thread on the second core. Not the default yet: in two
+ * bench runs on instance 19 with it the solve overran the limit by 24 s and returned its start roster (not reproduced
+ * outside the bench, cause not found), see NOTES.
+ */
 function helperOption() {
-  const threads = benchOption('roster-threads', 'STAFFWISE_BENCH_ROSTER_THREADS') ?? '2';
+  const threads = benchOption('roster-threads', 'STAFFWISE_BENCH_ROSTER_THREADS') ?? '1';
   if (threads !== '1' && threads !== '2') throw new Error(`--roster-threads must be 1 or 2, got ${threads}`);
   return threads === '2' ? startRosterHelper : undefined;
 }

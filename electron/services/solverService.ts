@@ -2,7 +2,6 @@ import { ApiError, issuesFromZod } from '../../shared/api/errors';
 import { CurtoisFormatError, formatRosterCsv, parseCurtois, solveRoster } from '../../shared/engine/roster';
 import { generateSchedule, ScheduleInputSchema, type ScheduleInput } from '../../shared/engine/schedule';
 import type { Handlers } from './handlers';
-import { startRosterHelper } from './rosterHelper';
 
 export function solverHandlers(): Pick<Handlers, 'roster.curtois' | 'schedule.solve'> {
   return {
@@ -14,7 +13,7 @@ export function solverHandlers(): Pick<Handlers, 'roster.curtois' | 'schedule.so
         if (error instanceof CurtoisFormatError) throw new ApiError({ code: 'invalid_request', message: `Instance file ${error.message}`, issues: [{ path: 'text', message: error.message }] });
         throw error;
       }
-      const solution = await solveRoster(problem, { timeLimitSec, startHelper: startRosterHelper });
+      const solution = await solveRoster(problem, { timeLimitSec });
       return { ...solution, csv: formatRosterCsv(problem, solution.assignment), employees: problem.employees.map((e) => e.id) };
     },
     'schedule.solve': async ({ input, timeLimitSec }) => {
