@@ -189,7 +189,7 @@ async function timeLimitTable(dir: string): Promise<void> {
 /**
  * One thread by default; `--roster-threads 2` adds the helper thread on the second core. Not the default yet: in two
  * bench runs on instance 19 with it the solve overran the limit by 24 s and returned its start roster (not reproduced
- * outside the bench, cause not found), see NOTES.
+ * outside the bench; cause not found yet).
  */
 function helperOption() {
   const threads = benchOption('roster-threads', 'STAFFWISE_BENCH_ROSTER_THREADS') ?? '1';
