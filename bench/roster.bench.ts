@@ -5,10 +5,12 @@
  *
  * Then the time limit and Stop: how far past a short limit the solve returns, and how soon after Stop.
  *
- *   npm run bench -- roster [--roster-sec 20] [--roster-instances 1,5,15] [--roster-shuffle 3]
+ *   npm run bench -- roster [--roster-sec 20] [--roster-instances 1,5,15] [--roster-shuffle 3] [--roster-threads 2] [--roster-days 28]
  * (or STAFFWISE_BENCH_ROSTER_SEC / _INSTANCES / _SHUFFLE). `--roster-shuffle SEED` lists the employees in a random
  * order (and solves with that seed): the same problem, so the published values still apply, which checks that the
- * result does not hinge on the order the instance happens to be written in. The machine load (1-minute load average) is
+ * result does not hinge on the order the instance happens to be written in. `--roster-days 28` solves the first 28
+ * days of each longer instance instead (derived instances like the held-out ones, compared with the proven lower
+ * bound); `--roster-threads 2` adds the helper thread on the second core (off by default, see helperOption). The machine load (1-minute load average) is
  * printed with the table: on a shared machine the figures are pessimistic.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { parseCurtois } from '../shared/engine/roster/curtois';
 import { solveRoster, type RosterProblem } from '../shared/engine/roster';
 import { seededRandom } from '../shared/random/seeded';
 import { benchOption, printTable, sharedDataDir, type Cell } from './table';
+import { startRosterHelper } from '../electron/services/rosterHelper';
 
 /** Published values (../shared/data/curtois/README.md): the optimum for 1–8; for 13–19 the best at 10 and 60 minutes. */
 const PUBLISHED: Record<number, { optimum?: number; at10min?: number; at60min?: number }> = {
@@ -63,12 +66,19 @@ export default async function (): Promise<void> {
   if (shuffleSeed !== undefined && !Number.isInteger(shuffleSeed)) throw new Error(`--roster-shuffle must be a whole number (a seed), got ${shuffleOption}`);
   const load = () => loadavg()[0].toFixed(1);
   const loadBefore = load();
+  const daysOption = benchOption('roster-days', 'STAFFWISE_BENCH_ROSTER_DAYS');
+  if (daysOption !== undefined) {
+    const days = Number(daysOption);
+    if (!Number.isInteger(days) || days < 7) throw new Error(`--roster-days must be a whole number of days ≥ 7, got ${daysOption}`);
+    await derivedTable(dir, instances, days, timeLimitSec, loadBefore);
+    return;
+  }
 
   const rows: Cell[][] = [];
   for (const n of instances) {
     const written = read(dir, n);
     const problem = shuffleSeed === undefined ? written : { ...written, employees: shuffled(written.employees, shuffleSeed) };
-    const solution = await solveRoster(problem, { timeLimitSec, seed: shuffleSeed });
+    const solution = await solveRoster(problem, { timeLimitSec, seed: shuffleSeed, startHelper: helperOption() });
     const objective = solution.objective.total;
     const { optimum, at10min, at60min } = PUBLISHED[n];
     const published = optimum ?? at60min!;
@@ -100,18 +110,71 @@ export default async function (): Promise<void> {
   await timeLimitTable(dir);
 }
 
+/**
+ * Instances that are not published, for a check of generality: the first `days` days of each instance (the held-out
+ * instances of the family have 28 days). No published value applies, so the roster is compared with the lower bound
+ * the solve proves; the per-employee limits over the horizon are scaled to the shorter one (see firstDays).
+ */
+async function derivedTable(dir: string, instances: number[], days: number, timeLimitSec: number, loadBefore: string): Promise<void> {
+  const rows: Cell[][] = [];
+  for (const n of instances) {
+    const full = read(dir, n);
+    if (full.days <= days) continue;
+    const problem = firstDays(full, days);
+    const solution = await solveRoster(problem, { timeLimitSec, startHelper: helperOption() });
+    const objective = solution.objective.total;
+    const lowerBound = solution.lowerBound === undefined ? null : Math.ceil(solution.lowerBound - 1e-6);
+    const ratio = lowerBound && lowerBound > 0 ? (objective / lowerBound).toFixed(3) : null;
+    console.log(`instance ${n}, first ${days} days: ${objective} (lower bound ${lowerBound ?? 'none'}), ${solution.hardViolations.length} hard violations, ${solution.seconds.toFixed(1)} s`);
+    rows.push([n, `${days} d × ${problem.shiftTypes.length} shifts × ${problem.employees.length} staff`, objective, lowerBound, ratio, solution.hardViolations.length, solution.seconds.toFixed(1), solution.status]);
+  }
+  printTable(
+    `Derived instances: the first ${days} days of each, ${timeLimitSec} s each (no published values; ratio to the lower bound the solve proved). ` +
+      `Load average ${loadBefore} → ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
+    ['instance', 'size', 'objective', 'lower bound', 'ratio to bound', 'hard violations', 'seconds', 'status'],
+    rows,
+  );
+}
+
+/**
+ * The first `days` days of an instance. Limits over the whole horizon shrink in proportion (rounded up); the minimum
+ * minutes also drop by two longest shifts, so that an employee whose limits were tight still has a legal roster.
+ */
+function firstDays(problem: RosterProblem, days: number): RosterProblem {
+  const share = days / problem.days;
+  const longestShift = Math.max(...problem.shiftTypes.map((shift) => shift.minutes));
+  const before = <T extends { day: number }>(items: T[]) => items.filter((item) => item.day < days);
+  return {
+    ...problem,
+    days,
+    employees: problem.employees.map((employee) => ({
+      ...employee,
+      maxShifts: Object.fromEntries(Object.entries(employee.maxShifts).map(([shift, limit]) => [shift, Math.ceil(limit * share)])),
+      maxTotalMinutes: Math.ceil(employee.maxTotalMinutes * share),
+      minTotalMinutes: Math.max(0, Math.floor(employee.minTotalMinutes * share) - 2 * longestShift),
+      maxWeekends: Math.ceil(employee.maxWeekends * share),
+      daysOff: employee.daysOff.filter((day) => day < days),
+      fixed: employee.fixed && before(employee.fixed),
+    })),
+    shiftOnRequests: before(problem.shiftOnRequests),
+    shiftOffRequests: before(problem.shiftOffRequests),
+    cover: before(problem.cover),
+  };
+}
+
 /** A result by the limit every time, and the best so far on Stop: seconds past the limit, and from Stop to the result. */
 async function timeLimitTable(dir: string): Promise<void> {
   const problem = read(dir, LIMIT_CHECK.instance);
   const rows: Cell[][] = [];
   for (const limitSec of LIMIT_CHECK.limitsSec) {
-    const solution = await solveRoster(problem, { timeLimitSec: limitSec });
+    const solution = await solveRoster(problem, { timeLimitSec: limitSec, startHelper: helperOption() });
     rows.push([`time limit ${limitSec} s`, solution.seconds.toFixed(2), (solution.seconds - limitSec).toFixed(2), solution.objective.total, solution.hardViolations.length]);
   }
   let stopPressedAt = Infinity;
   const started = performance.now();
   const stopped = await solveRoster(problem, {
     timeLimitSec: DEFAULT_SECONDS,
+    startHelper: helperOption(),
     shouldCancel: () => {
       if (performance.now() - started < LIMIT_CHECK.stopAfterSec * 1000) return false;
       stopPressedAt = Math.min(stopPressedAt, performance.now());
@@ -121,6 +184,17 @@ async function timeLimitTable(dir: string): Promise<void> {
   const stopLatencySec = (performance.now() - stopPressedAt) / 1000;
   rows.push([`Stop after ${LIMIT_CHECK.stopAfterSec} s`, stopped.seconds.toFixed(2), `${stopLatencySec.toFixed(2)} after Stop`, stopped.objective.total, stopped.hardViolations.length]);
   printTable(`Time limit and Stop on instance ${LIMIT_CHECK.instance} (load average ${loadavg()[0].toFixed(1)})`, ['run', 'seconds', 'seconds past limit', 'objective', 'hard violations'], rows);
+}
+
+/**
+ * One thread by default; `--roster-threads 2` adds the helper thread on the second core. Not the default yet: in two
+ * bench runs on instance 19 with it the solve overran the limit by 24 s and returned its start roster (not reproduced
+ * outside the bench; cause not found yet).
+ */
+function helperOption() {
+  const threads = benchOption('roster-threads', 'STAFFWISE_BENCH_ROSTER_THREADS') ?? '1';
+  if (threads !== '1' && threads !== '2') throw new Error(`--roster-threads must be 1 or 2, got ${threads}`);
+  return threads === '2' ? startRosterHelper : undefined;
 }
 
 function read(dir: string, n: number): RosterProblem {

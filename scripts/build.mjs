@@ -30,6 +30,8 @@ await Promise.all([
     },
   }),
   esbuild({ ...common, format: 'esm', outfile: 'dist/node/worker.mjs', entryPoints: ['electron/workers/worker.ts'] }),
+  // The roster solve's helper thread (second core), self-contained like the worker for the same reason.
+  esbuild({ ...common, format: 'esm', outfile: 'dist/node/rosterHelperThread.mjs', entryPoints: ['electron/workers/rosterHelperThread.ts'] }),
   // Sandboxed preloads must be a single CommonJS file: everything but `electron` is bundled in.
   esbuild({ ...common, format: 'cjs', external: ['electron'], outfile: 'dist/node/preload.cjs', entryPoints: ['electron/preload/preload.ts'] }),
 ]);

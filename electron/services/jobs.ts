@@ -35,13 +35,13 @@ interface WorkerScript {
  * The bundled app ships `worker.mjs` beside the bundle; tests and the CLI in development run the TypeScript source
  * through tsx (dev-worker.mjs). Packaged apps keep the worker outside the asar archive, where worker threads can load it.
  */
-export function resolveWorkerScript(): WorkerScript {
-  const bundled = new URL('./worker.mjs', import.meta.url);
+export function resolveWorkerScript(bundledName = 'worker.mjs', devEntry = '../workers/dev-worker.mjs'): WorkerScript {
+  const bundled = new URL(`./${bundledName}`, import.meta.url);
   if (existsSync(fileURLToPath(bundled))) {
     const unpacked = new URL(bundled.href.replace('/app.asar/', '/app.asar.unpacked/'));
     return { file: existsSync(fileURLToPath(unpacked)) ? unpacked : bundled, execArgv: [] };
   }
-  return { file: new URL('../workers/dev-worker.mjs', import.meta.url), execArgv: [] };
+  return { file: new URL(devEntry, import.meta.url), execArgv: [] };
 }
 
 /**

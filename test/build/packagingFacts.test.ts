@@ -68,6 +68,13 @@ describe('the built app starts from what package.json names', () => {
     expect(existsSync(join(dirname(worker), 'highs.wasm')), 'HiGHS looks for highs.wasm beside the bundle that loads it').toBe(true);
   });
 
+  it('the roster helper thread sits beside the bundles that start it and needs nothing from node_modules', () => {
+    // The main, web and CLI bundles start it (solverService) from their own folder; packaged, it runs unpacked too.
+    const helper = join(dirname(mainFile), 'rosterHelperThread.mjs');
+    expect(existsSync(helper), helper).toBe(true);
+    expect(bareImports(helper)).toEqual([]);
+  });
+
   it('every package the main bundle imports is a production dependency (electron-builder ships only those)', () => {
     const missing = bareImports(mainFile).filter((name) => name !== 'electron' && !(name in pkg.dependencies));
     expect(missing).toEqual([]);
@@ -88,7 +95,7 @@ describe('electron-builder.yml ships every file the app loads at run time', () =
     ...filesUnder(dirname(paths.rendererIndex)).filter((f) => !f.endsWith('.map')),
     ...readdirSync(join(root, 'db', 'migrations')).filter((f) => f.endsWith('.sql')).map((f) => join(root, 'db', 'migrations', f)),
   ];
-  const loadedOutsideArchive = () => [join(mainDir, 'worker.mjs'), join(mainDir, 'highs.wasm')];
+  const loadedOutsideArchive = () => [join(mainDir, 'worker.mjs'), join(mainDir, 'rosterHelperThread.mjs'), join(mainDir, 'highs.wasm')];
 
   it('files: the main bundle, preload, renderer, worker, .wasm and migrations are packed', () => {
     const notPacked = [...loadedInsideArchive(), ...loadedOutsideArchive()].map(fromRoot).filter((f) => !isPackaged(builder, f));

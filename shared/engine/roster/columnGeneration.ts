@@ -66,6 +66,8 @@ export class MasterLp {
   private inModel: number;
   /** The column fixed for each employee, or -1. */
   private readonly fixedColumn: number[];
+  /** Seconds the last complete round (LP re-solve and pricing of every free employee) took. */
+  lastRoundSeconds = 0;
   /** Column values of the last LP solved to optimality; a run cut short leaves no usable solution. */
   private lastValues: Float64Array | null = null;
 
@@ -89,6 +91,7 @@ export class MasterLp {
     let lowerBound = -Infinity;
     let lpValue = Infinity;
     for (;;) {
+      const roundStarted = performance.now();
       if (performance.now() >= control.deadline || control.shouldStop()) return { kind: 'done', lowerBound, lpValue, converged: false };
       this.model.options.set('time_limit', Math.max(0.01, (control.deadline - performance.now()) / 1000));
       const status = this.model.run().modelStatus;
@@ -106,13 +109,15 @@ export class MasterLp {
         // Pricing a large team takes seconds, so the deadline is checked per employee (the round's bound is then
         // incomplete and not used).
         if (performance.now() >= control.deadline || control.shouldStop()) return { kind: 'done', lowerBound, lpValue, converged: false };
-        const rosters = cheapestRosters(this.indexed, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING);
-        if (rosters.length === 0) return { kind: 'failed', message: `no legal roster exists for employee "${this.indexed.problem.employees[e].id}"` };
         const convexityDual = duals[e];
-        bound += Math.min(0, rosters[0].cost - convexityDual);
+        // Only rosters of negative reduced cost matter (none found: the employee adds 0 to the bound). Every
+        // employee here has a legal roster (solve.ts sets aside those who have none).
+        const rosters = cheapestRosters(this.indexed, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING, convexityDual - REDUCED_COST_TOLERANCE);
+        if (rosters.length > 0) bound += Math.min(0, rosters[0].cost - convexityDual);
         for (const roster of rosters) if (roster.cost - convexityDual < -REDUCED_COST_TOLERANCE) this.pool.add(e, roster.row);
       }
       lowerBound = Math.max(lowerBound, bound);
+      this.lastRoundSeconds = (performance.now() - roundStarted) / 1000;
       if (this.pool.columns.length === this.inModel) return { kind: 'done', lowerBound: lpValue, lpValue, converged: true };
       // Closed: no column can lower the LP below the next whole number. The new columns wait in the pool, so
       // the LP solution stays readable.
@@ -163,6 +168,8 @@ export class MasterLp {
  * (fewer rounds there; on small ones, fixing more than one at a time gave clearly worse rosters).
  */
 const DIVE_FIXES_ONE_PER = 50;
+/** Rounds of re-pricing the first dive step is assumed to take (later steps are measured). */
+const DIVE_ROUNDS_PER_STEP = 2;
 
 /**
  * Diving: fix the columns the LP already (nearly) takes whole — or else the largest (see above) — re-price, and
@@ -175,14 +182,22 @@ export function diveToRoster(
   pool: ColumnPool,
   control: ColumnGenerationControl,
 ): { cells: Cells } | { failed: string } | null {
+  // Seconds a dive step takes (fix, then re-price until the LP converges again): first guessed from the last round,
+  // then measured.
+  let stepSeconds = master.lastRoundSeconds * DIVE_ROUNDS_PER_STEP;
   for (;;) {
+    const stepStarted = performance.now();
     const values = master.columnValues();
     if (!values) return null;
     const free = [...values.keys()].filter((i) => !master.isFixed(pool.columns[i].employee) && values[i] > 1e-9);
     if (free.length === 0) break;
     free.sort((a, b) => values[b] - values[a]);
     const freeEmployees = new Set(free.map((i) => pool.columns[i].employee)).size;
-    const batch = Math.max(free.filter((i) => values[i] > 0.99).length, Math.floor(freeEmployees / DIVE_FIXES_ONE_PER), 1);
+    // Each step re-solves the LP with pricing, which takes seconds on large teams: the batch grows so that the
+    // steps left fit in the time left at the measured round time (a dive cut short ends in a poor rounding).
+    const secondsLeft = Math.max(1e-3, (control.deadline - performance.now()) / 1000);
+    const stepsAffordable = Math.max(1, Math.floor(secondsLeft / Math.max(1e-3, stepSeconds)));
+    const batch = Math.max(free.filter((i) => values[i] > 0.99).length, Math.floor(freeEmployees / DIVE_FIXES_ONE_PER), Math.ceil(freeEmployees / stepsAffordable), 1);
     let fixed = 0;
     for (const i of free) {
       if (fixed === batch) break;
@@ -193,6 +208,7 @@ export function diveToRoster(
     const result = master.solve(control);
     if (result.kind === 'failed') return { failed: result.message };
     if (!result.converged) break;
+    stepSeconds = (performance.now() - stepStarted) / 1000;
   }
   return { cells: roundedRoster(master, indexed, pool) };
 }

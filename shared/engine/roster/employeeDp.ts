@@ -30,16 +30,17 @@ type Label = {
 
 /**
  * The cheapest legal roster, then up to `count − 1` more among the cheapest ones the search kept (dominance drops
- * some runners-up), cheapest first; none when the rules cannot be met.
+ * some runners-up), cheapest first; none when the rules cannot be met. With `costBelow`, only rosters cheaper than
+ * that are sought (and none returned means none is that cheap), which is much faster when few are.
  *
  * Per-type shift limits and the weekend limit multiply the labels, so they start relaxed and are added only when
  * the cheapest roster breaks them (decremental state-space relaxation): usually none or one is ever needed.
  */
-export function cheapestRosters(indexed: IndexedProblem, e: number, cellCost: number[][], count = 1): EmployeeRoster[] {
+export function cheapestRosters(indexed: IndexedProblem, e: number, cellCost: number[][], count = 1, costBelow = Infinity): EmployeeRoster[] {
   const choices = Array.from({ length: indexed.dayCount }, (_, d) => dayChoices(indexed, e, d));
   const limits: Limits = { shiftTypes: [], weekends: false };
   for (;;) {
-    const finals = labelDays(indexed, e, cellCost, choices, limits);
+    const finals = labelDays(indexed, e, cellCost, choices, limits, costBelow);
     const broken = finals.length > 0 ? brokenLimits(indexed, e, finals[0].row) : { shiftTypes: [], weekends: false };
     const newlyBroken = broken.shiftTypes.filter((t) => !limits.shiftTypes.includes(t));
     if (newlyBroken.length === 0 && (!broken.weekends || limits.weekends)) {
@@ -53,7 +54,7 @@ export function cheapestRosters(indexed: IndexedProblem, e: number, cellCost: nu
 /** The limits carried as label resources in one pass. */
 type Limits = { shiftTypes: number[]; weekends: boolean };
 
-function labelDays(indexed: IndexedProblem, e: number, cellCost: number[][], choices: DayChoices[], limits: Limits): EmployeeRoster[] {
+function labelDays(indexed: IndexedProblem, e: number, cellCost: number[][], choices: DayChoices[], limits: Limits, costBelow: number): EmployeeRoster[] {
   const { dayCount: D, shiftCount: T } = indexed;
   const rules = indexed.problem.employees[e];
   const minWork = Math.max(1, rules.minConsecutiveShifts);
@@ -65,6 +66,11 @@ function labelDays(indexed: IndexedProblem, e: number, cellCost: number[][], cho
   // Most minutes still reachable after day d, to drop labels that can no longer reach MinTotalMinutes.
   const reachableAfter = new Array<number>(D + 1).fill(0);
   for (let d = D - 1; d >= 0; d--) reachableAfter[d] = reachableAfter[d + 1] + Math.max(0, ...choices[d].shifts.map((t) => indexed.shiftMinutes[t]));
+
+  // Least cost the days after d can still add, ignoring every rule: a label that cannot get below `costBelow` even
+  // so is dropped (pricing only wants rosters of negative reduced cost, which prunes most labels near convergence).
+  const cheapestAfter = new Array<number>(D + 1).fill(0);
+  for (let d = D - 1; d >= 0; d--) cheapestAfter[d] = cheapestAfter[d + 1] + Math.min(0, ...choices[d].shifts.map((t) => cellCost[d][t]));
 
   const runSlots = Math.max(maxWork, minOff) + 1;
   const keyOf = (label: Label) =>
@@ -91,6 +97,7 @@ function labelDays(indexed: IndexedProblem, e: number, cellCost: number[][], cho
     const sameWeekendAsYesterday = d > 0 && weekend >= 0 && indexed.weekendOfDay[d - 1] === weekend;
     const offer = (label: Label) => {
       if (label.minutes + reachableAfter[d + 1] < rules.minTotalMinutes) return;
+      if (label.cost + cheapestAfter[d + 1] >= costBelow) return;
       insertUndominated(next, keyOf(label), label);
     };
     for (const labels of layer.values()) {

@@ -4,6 +4,7 @@
  */
 export { solveRoster, type SolveRosterOptions } from './solve';
 export type { SolveEffort } from './optimise';
+export { runRosterHelper, type RosterHelper, type RosterHelperJob, type RosterHelperLink, type RosterHelperStarter } from './helperSearch';
 export { evaluateRoster } from './evaluate';
 export { RosterProblemError } from './indexedProblem';
 export { configureHighs } from '../common/highsRuntime';

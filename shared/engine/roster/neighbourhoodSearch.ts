@@ -32,6 +32,11 @@ export type NeighbourhoodControl = {
   maxRounds?: number;
   /** Most branch-and-bound nodes per round; with it and `maxRounds`, the search does not depend on the clock. */
   nodeLimitPerRound?: number;
+  /**
+   * Polled before every round: a roster found elsewhere (another search on the other core, the column stages). The
+   * search continues from it when it is better than its own, so two searches share one incumbent.
+   */
+  incoming?: () => Cells | undefined;
 };
 
 export type NeighbourhoodOutcome = { cells: Cells; rounds: number; improvements: number };
@@ -70,7 +75,17 @@ export function neighbourhoodSearch(highs: Highs, indexed: IndexedProblem, start
   };
   // One-employee moves (the best-response descent) are far cheaper than a MIP round, so they are exhausted first.
   accept(descend(indexed, cells.map((row) => row.slice()), control));
-  while (indexed.employeeCount > 0 && !stopped()) {
+  const adoptIncoming = () => {
+    const offered = control.incoming?.();
+    if (!offered) return;
+    const offeredObjective = objectiveOf(indexed, offered).total;
+    if (offeredObjective >= objective - 1e-9) return;
+    cells = offered.map((row) => row.slice());
+    objective = offeredObjective;
+  };
+  while (indexed.employeeCount > 0) {
+    adoptIncoming();
+    if (stopped()) break;
     rounds++;
     const move = chooseMove(score, control.random);
     const before = objective;

@@ -13,6 +13,11 @@
  *
  * Every stage starts from the best roster so far and stops at its share of the time limit, on cancel, or as soon
  * as the roster meets the lower bound. A HiGHS failure ends the HiGHS stages and keeps what was found.
+ *
+ * With a helper (helperSearch.ts), a second neighbourhood search runs on the other core for the whole time limit;
+ * every better roster goes both ways at each checkpoint, so the stages above start from the helper's best and the
+ * helper continues from theirs. That makes the result robust when column generation is slow (seconds per pricing
+ * round on large teams): the neighbourhood search no longer waits for it.
  */
 import { discardHighs, getHighs } from '../common/highsRuntime';
 import { OFF, type IndexedProblem } from './indexedProblem';
@@ -23,6 +28,7 @@ import { buildMipModel } from './mipModel';
 import { runMip, type MipRunResult } from './mipSolve';
 import { neighbourhoodSearch } from './neighbourhoodSearch';
 import type { Random } from '../../random/seeded';
+import type { RosterHelper } from './helperSearch';
 
 export type OptimiseControl = {
   /** A roster that breaks no rule, the fallback until a better one is found. */
@@ -36,6 +42,8 @@ export type OptimiseControl = {
   random: Random;
   heuristicOnly: boolean;
   effort: SolveEffort;
+  /** A neighbourhood search on another thread sharing the incumbent (helperSearch.ts); none when omitted. */
+  helper?: RosterHelper;
 };
 
 /**
@@ -74,17 +82,27 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
   let provedOptimal = false;
   let solverNote: string | undefined;
   let stage = 'building a first roster';
-  const offer = (cells: Cells) => {
+  /** Bumped on every better roster, so the neighbourhood search re-reads `best` only when it changed. */
+  let bestVersion = 0;
+  const keepIfBetter = (cells: Cells, source: 'this thread' | 'helper') => {
     const objective = objectiveOf(indexed, cells).total;
     if (objective >= best.objective - 1e-9) return;
     // A descent cut short by the clock leaves rows it never reached empty, which may break rules: never kept.
     if (evaluateCells(indexed, cells).hardViolations.length > 0) return;
     best = { cells, objective };
+    bestVersion++;
+    if (source === 'this thread') control.helper?.share(cells);
     control.onImproved(cells);
+  };
+  const offer = (cells: Cells) => keepIfBetter(cells, 'this thread');
+  const takeHelperRoster = () => {
+    const shared = control.helper?.receive();
+    if (shared) keepIfBetter(shared, 'helper');
   };
   const target = () => (lowerBound === undefined ? -Infinity : integralObjective ? Math.ceil(lowerBound - 1e-6) : lowerBound);
   const finished = () => provedOptimal || best.objective <= target() + 1e-6 || control.shouldCancel();
   const shouldStop = () => {
+    takeHelperRoster();
     control.onTick(stage);
     return control.shouldCancel();
   };
@@ -137,8 +155,9 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
         master.dispose();
       }
 
-      // On problems too large for the LP to converge in time, the integer models would not finish either; the
-      // heuristic below makes better use of the time from the dive's roster.
+      // On problems too large for the LP to converge in time, the integer models would not finish either (measured:
+      // the pooled-roster model after an unconverged LP on instance 19 overran the limit by 33 s inside HiGHS); the
+      // neighbourhood search makes better use of the time from the dive's roster.
       if (rootConverged && !finished()) {
         stage = 'combining rosters';
         pool.addRoster(best.cells);
@@ -159,6 +178,7 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
       }
       if (!finished()) {
         stage = 'improving the roster';
+        let searchSawVersion = bestVersion;
         neighbourhoodSearch(highs, indexed, best.cells, {
           deadline: control.deadline,
           shouldStop,
@@ -168,6 +188,11 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
           target: target(),
           maxRounds: control.effort.neighbourhoodRounds,
           nodeLimitPerRound: control.effort.mipNodes,
+          incoming: () => {
+            if (bestVersion === searchSawVersion) return undefined;
+            searchSawVersion = bestVersion;
+            return best.cells;
+          },
         });
       }
     } catch (error) {
@@ -179,6 +204,7 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
     stage = 'improving the roster';
     heuristic(control.deadline, true, best.cells);
   }
+  takeHelperRoster();
   return { cells: best.cells, lowerBound, provedOptimal: provedOptimal || best.objective <= target() + 1e-6, solverNote };
 }
 
@@ -186,7 +212,7 @@ function emptyRoster(indexed: IndexedProblem): Cells {
   return Array.from({ length: indexed.employeeCount }, () => new Array<number>(indexed.dayCount).fill(OFF));
 }
 
-function hasWholeWeights(indexed: IndexedProblem): boolean {
+export function hasWholeWeights(indexed: IndexedProblem): boolean {
   const whole = (grid: number[][]) => grid.every((row) => row.every(Number.isInteger));
   return (
     whole(indexed.underWeight) &&

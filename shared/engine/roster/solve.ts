@@ -14,6 +14,7 @@ import { optimiseRoster, type SolveEffort } from './optimise';
 import { seededRandom } from '../../random/seeded';
 import { restrictedProblem } from './restrictedProblem';
 import type { RosterProblem, RosterSolution, SolveStatus } from './types';
+import type { RosterHelperStarter } from './helperSearch';
 
 export type SolveRosterOptions = {
   /** Wall-clock budget for the whole solve; the best roster found by then is returned. Default 60. */
@@ -28,10 +29,19 @@ export type SolveRosterOptions = {
   seed?: number;
   /** Deterministic bounds on the work (MIP nodes, search rounds), e.g. for tests that must not depend on the clock. */
   effort?: SolveEffort;
+  /**
+   * Starts a neighbourhood search on a second thread that shares the best roster (helperSearch.ts), so a solve
+   * uses two cores; one thread when omitted or when it returns none. Node callers pass `startRosterHelper`
+   * (electron/workers/rosterHelper.ts). Its rounds depend on the clock, so leave it out where `effort` must make
+   * the result reproducible.
+   */
+  startHelper?: RosterHelperStarter;
 };
 
 const DEFAULT_TIME_LIMIT_SEC = 60;
 const PROGRESS_INTERVAL_MS = 250;
+/** Seconds the helper thread stops before the limit, for its last roster to arrive. */
+const HELPER_MARGIN_SEC = 0.3;
 
 export async function solveRoster(problem: RosterProblem, options: SolveRosterOptions = {}): Promise<RosterSolution> {
   const startedAt = performance.now();
@@ -68,8 +78,16 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
     options.onProgress(Math.min(1, (now - startedAt) / (deadline - startedAt)), message, bestObjective);
   };
   let stage = '';
+  const start = kept.map((e) => ownRows.get(e)!);
+  const seed = options.seed ?? 1;
+  // The helper gets the time left less a margin, so its last roster reaches this thread before the limit.
+  const helperSeconds = (deadline - performance.now()) / 1000 - HELPER_MARGIN_SEC;
+  const helper =
+    options.startHelper && !options.heuristicOnly && kept.length > 0 && helperSeconds > 0
+      ? options.startHelper({ problem: rest.problem, start, timeLimitSec: helperSeconds, seed: seed + 1 })
+      : undefined;
   const outcome = await optimiseRoster(rest, {
-    start: kept.map((e) => ownRows.get(e)!),
+    start,
     startedAt,
     deadline,
     shouldCancel,
@@ -81,10 +99,11 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
       bestObjective = objectiveOf(indexed, merge(restCells)).total;
       report(`${stage}: better roster found`, true);
     },
-    random: seededRandom(options.seed ?? 1),
+    random: seededRandom(seed),
     heuristicOnly: options.heuristicOnly ?? false,
     effort: options.effort ?? {},
-  });
+    helper,
+  }).finally(() => helper?.stop());
 
   const cells = merge(outcome.cells);
   const evaluation = evaluateCells(indexed, cells);

@@ -81,6 +81,14 @@ describe('cheapestRosters', () => {
           expect(costOf(roster.row)).toBe(roster.cost);
         }
         expect(found.map((r) => r.cost)).toEqual([...found.map((r) => r.cost)].sort((a, b) => a - b));
+
+        // With a ceiling (as pricing uses it): the cheapest roster when it is below the ceiling, none otherwise.
+        for (const ceiling of [cheapest, cheapest + 0.5, cheapest - 0.5]) {
+          const below = cheapestRosters(indexed, 0, p.costs, 3, ceiling);
+          if (cheapest < ceiling) expect(below[0].cost).toBe(cheapest);
+          else expect(below).toEqual([]);
+          for (const roster of below) expect(roster.cost).toBeLessThan(ceiling);
+        }
       }),
       { numRuns: 60 },
     );
