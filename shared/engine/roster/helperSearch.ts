@@ -9,9 +9,8 @@
  * `RosterHelperStarter` (electron/workers/rosterHelper.ts for Node), so this engine still runs anywhere.
  */
 import { getHighs } from '../common/highsRuntime';
-import { indexProblem } from './indexedProblem';
+import { hasWholeWeights, indexProblem } from './indexedProblem';
 import { evaluateCells, type Cells } from './evaluate';
-import { hasWholeWeights } from './optimise';
 import { neighbourhoodSearch } from './neighbourhoodSearch';
 import { seededRandom } from '../../random/seeded';
 import type { RosterProblem } from './types';

@@ -194,3 +194,15 @@ function uniqueIndex(ids: string[], what: string): Map<string, number> {
   });
   return index;
 }
+
+/** Every weight is a whole number, so any roster's objective is whole and a bound can be rounded up. */
+export function hasWholeWeights(indexed: IndexedProblem): boolean {
+  const whole = (grid: number[][]) => grid.every((row) => row.every(Number.isInteger));
+  return (
+    whole(indexed.underWeight) &&
+    whole(indexed.overWeight) &&
+    indexed.onWeight.every(whole) &&
+    indexed.offWeight.every(whole) &&
+    Number.isInteger(indexed.totalOnWeight)
+  );
+}

@@ -20,7 +20,7 @@
  * round on large teams): the neighbourhood search no longer waits for it.
  */
 import { discardHighs, getHighs } from '../common/highsRuntime';
-import { OFF, type IndexedProblem } from './indexedProblem';
+import { OFF, hasWholeWeights, type IndexedProblem } from './indexedProblem';
 import { evaluateCells, objectiveOf, type Cells } from './evaluate';
 import { bestResponseSearch } from './bestResponse';
 import { ColumnPool, MasterLp, diveToRoster, masterFormulation } from './columnGeneration';
@@ -210,17 +210,6 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
 
 function emptyRoster(indexed: IndexedProblem): Cells {
   return Array.from({ length: indexed.employeeCount }, () => new Array<number>(indexed.dayCount).fill(OFF));
-}
-
-export function hasWholeWeights(indexed: IndexedProblem): boolean {
-  const whole = (grid: number[][]) => grid.every((row) => row.every(Number.isInteger));
-  return (
-    whole(indexed.underWeight) &&
-    whole(indexed.overWeight) &&
-    indexed.onWeight.every(whole) &&
-    indexed.offWeight.every(whole) &&
-    Number.isInteger(indexed.totalOnWeight)
-  );
 }
 
 function describe(error: unknown): string {
