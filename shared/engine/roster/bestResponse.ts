@@ -68,8 +68,9 @@ export function descend(indexed: IndexedProblem, cells: Cells, control: Pick<Bes
     for (const e of control.random.sample(indexed.employeeCount, indexed.employeeCount)) {
       cells[e].forEach((t, d) => t >= 0 && counts[d][t]--);
       const costs = cellCosts(indexed, e, counts);
-      const [roster] = cheapestRosters(indexed, e, costs);
-      if (roster && (!settled[e] || roster.cost < rowCost(costs, cells[e]) - 1e-9)) {
+      // A settled employee only wants a strictly cheaper roster, and asking for just that lets the DP prune.
+      const [roster] = cheapestRosters(indexed, e, costs, 1, settled[e] ? rowCost(costs, cells[e]) - 1e-9 : Infinity);
+      if (roster) {
         changed ||= settled[e] || roster.row.some((t, d) => t !== cells[e][d]);
         cells[e] = roster.row;
         settled[e] = true;

@@ -9,8 +9,9 @@
  * worked, shifts of each type whose limit could bind).
  */
 import { FREE, OFF, type IndexedProblem } from './indexedProblem';
+import { denseDays, runRules, type DayChoices, type DpPass, type EmployeeRoster, type Limits } from './denseDp';
 
-export type EmployeeRoster = { row: number[]; cost: number };
+export type { EmployeeRoster };
 
 type Label = {
   cost: number;
@@ -36,11 +37,20 @@ type Label = {
  * Per-type shift limits and the weekend limit multiply the labels, so they start relaxed and are added only when
  * the cheapest roster breaks them (decremental state-space relaxation): usually none or one is ever needed.
  */
-export function cheapestRosters(indexed: IndexedProblem, e: number, cellCost: number[][], count = 1, costBelow = Infinity): EmployeeRoster[] {
+export function cheapestRosters(indexed: IndexedProblem, e: number, cellCost: number[][], count = 1, costBelow = Infinity, path: DpPath = 'fastest'): EmployeeRoster[] {
   const choices = Array.from({ length: indexed.dayCount }, (_, d) => dayChoices(indexed, e, d));
   const limits: Limits = { shiftTypes: [], weekends: false };
+  // Most minutes still reachable after day d, to drop partial rosters that can no longer reach MinTotalMinutes.
+  const reachableAfter = new Array<number>(indexed.dayCount + 1).fill(0);
+  for (let d = indexed.dayCount - 1; d >= 0; d--) reachableAfter[d] = reachableAfter[d + 1] + Math.max(0, ...choices[d].shifts.map((t) => indexed.shiftMinutes[t]));
+  // Least cost the days after d can still add, ignoring every rule: a partial roster that cannot get below
+  // `costBelow` even so is dropped (pricing only wants rosters of negative reduced cost, which prunes most of them
+  // near convergence).
+  const cheapestAfter = new Array<number>(indexed.dayCount + 1).fill(0);
+  for (let d = indexed.dayCount - 1; d >= 0; d--) cheapestAfter[d] = cheapestAfter[d + 1] + Math.min(0, ...choices[d].shifts.map((t) => cellCost[d][t]));
   for (;;) {
-    const finals = labelDays(indexed, e, cellCost, choices, limits, costBelow);
+    const pass: DpPass = { indexed, e, cellCost, choices, limits, costBelow };
+    const finals = (path !== 'labels' ? denseDays(pass) : null) ?? labelDays(pass, reachableAfter, cheapestAfter);
     const broken = finals.length > 0 ? brokenLimits(indexed, e, finals[0].row) : { shiftTypes: [], weekends: false };
     const newlyBroken = broken.shiftTypes.filter((t) => !limits.shiftTypes.includes(t));
     if (newlyBroken.length === 0 && (!broken.weekends || limits.weekends)) {
@@ -51,27 +61,20 @@ export function cheapestRosters(indexed: IndexedProblem, e: number, cellCost: nu
   }
 }
 
-/** The limits carried as label resources in one pass. */
-type Limits = { shiftTypes: number[]; weekends: boolean };
+/**
+ * 'fastest' uses the dense state table (denseDp.ts) when it fits and labels otherwise; 'labels' forces the labels,
+ * so tests can check the two against each other.
+ */
+export type DpPath = 'fastest' | 'labels';
 
-function labelDays(indexed: IndexedProblem, e: number, cellCost: number[][], choices: DayChoices[], limits: Limits, costBelow: number): EmployeeRoster[] {
+function labelDays(pass: DpPass, reachableAfter: number[], cheapestAfter: number[]): EmployeeRoster[] {
+  const { indexed, e, cellCost, choices, limits, costBelow } = pass;
   const { dayCount: D, shiftCount: T } = indexed;
   const rules = indexed.problem.employees[e];
-  const minWork = Math.max(1, rules.minConsecutiveShifts);
-  const minOff = Math.max(1, rules.minConsecutiveDaysOff);
-  const maxWork = rules.maxConsecutiveShifts;
+  const { minWork, minOff, maxWork } = runRules(indexed, e);
   const trackedSlot = new Array<number>(T).fill(-1);
   limits.shiftTypes.forEach((t, i) => (trackedSlot[t] = i));
   const trackWeekends = limits.weekends;
-  // Most minutes still reachable after day d, to drop labels that can no longer reach MinTotalMinutes.
-  const reachableAfter = new Array<number>(D + 1).fill(0);
-  for (let d = D - 1; d >= 0; d--) reachableAfter[d] = reachableAfter[d + 1] + Math.max(0, ...choices[d].shifts.map((t) => indexed.shiftMinutes[t]));
-
-  // Least cost the days after d can still add, ignoring every rule: a label that cannot get below `costBelow` even
-  // so is dropped (pricing only wants rosters of negative reduced cost, which prunes most labels near convergence).
-  const cheapestAfter = new Array<number>(D + 1).fill(0);
-  for (let d = D - 1; d >= 0; d--) cheapestAfter[d] = cheapestAfter[d + 1] + Math.min(0, ...choices[d].shifts.map((t) => cellCost[d][t]));
-
   const runSlots = Math.max(maxWork, minOff) + 1;
   const keyOf = (label: Label) =>
     (((label.minutes * (T + 1) + label.last + 1) * runSlots + label.run) * 2 + (label.exempt ? 1 : 0)) * 2 + (label.weekendCounted ? 1 : 0);
@@ -153,8 +156,6 @@ function isWithinLimits(indexed: IndexedProblem, e: number, row: number[]): bool
   const broken = brokenLimits(indexed, e, row);
   return broken.shiftTypes.length === 0 && !broken.weekends;
 }
-
-type DayChoices = { shifts: number[]; canBeOff: boolean };
 
 function dayChoices(indexed: IndexedProblem, e: number, d: number): DayChoices {
   const lock = indexed.locked[e][d];

@@ -23,6 +23,26 @@ const smallProblem = fc.record({
   costs: fc.array(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 2, maxLength: 2 }), { minLength: DAYS, maxLength: DAYS }),
 });
 
+/** The cheapest legal roster of employee 0, by trying every row (OFF or any shift type on each day); Infinity if none. */
+function cheapestByEnumeration(problem: RosterProblem, costs: number[][]): number {
+  const indexed = indexProblem(problem);
+  const choices = [OFF, ...problem.shiftTypes.map((_, t) => t)];
+  let cheapest = Infinity;
+  const row = new Array<number>(problem.days);
+  const enumerate = (d: number, cost: number) => {
+    if (d === problem.days) {
+      if (evaluateCells(indexed, [row]).hardViolations.length === 0) cheapest = Math.min(cheapest, cost);
+      return;
+    }
+    for (const t of choices) {
+      row[d] = t;
+      enumerate(d + 1, cost + (t === OFF ? 0 : costs[d][t]));
+    }
+  };
+  enumerate(0, 0);
+  return cheapest;
+}
+
 describe('cheapestRosters', () => {
   it('finds the cheapest legal roster, as enumerating all 3^8 rosters confirms', () => {
     fc.assert(
@@ -56,41 +76,87 @@ describe('cheapestRosters', () => {
         const indexed = indexProblem(problem);
         const costOf = (row: number[]) => row.reduce((sum, t, d) => sum + (t === OFF ? 0 : p.costs[d][t]), 0);
 
-        let cheapest = Infinity;
-        const row = new Array<number>(DAYS);
-        const enumerate = (d: number) => {
-          if (d === DAYS) {
-            if (evaluateCells(indexed, [row]).hardViolations.length === 0) cheapest = Math.min(cheapest, costOf(row));
-            return;
-          }
-          for (const t of [OFF, 0, 1]) {
-            row[d] = t;
-            enumerate(d + 1);
-          }
-        };
-        enumerate(0);
+        const cheapest = cheapestByEnumeration(problem, p.costs);
 
-        const found = cheapestRosters(indexed, 0, p.costs, 3);
-        if (cheapest === Infinity) {
-          expect(found).toEqual([]);
-          return;
-        }
-        expect(found[0].cost).toBe(cheapest);
-        for (const roster of found) {
-          expect(evaluateCells(indexed, [roster.row]).hardViolations).toEqual([]);
-          expect(costOf(roster.row)).toBe(roster.cost);
-        }
-        expect(found.map((r) => r.cost)).toEqual([...found.map((r) => r.cost)].sort((a, b) => a - b));
+        // Both ways of running the programme: the dense state table (the default) and the labels.
+        for (const path of ['fastest', 'labels'] as const) {
+          const found = cheapestRosters(indexed, 0, p.costs, 3, Infinity, path);
+          if (cheapest === Infinity) {
+            expect(found).toEqual([]);
+            continue;
+          }
+          expect(found[0].cost).toBe(cheapest);
+          for (const roster of found) {
+            expect(evaluateCells(indexed, [roster.row]).hardViolations).toEqual([]);
+            expect(costOf(roster.row)).toBe(roster.cost);
+          }
+          expect(found.map((r) => r.cost)).toEqual([...found.map((r) => r.cost)].sort((a, b) => a - b));
 
-        // With a ceiling (as pricing uses it): the cheapest roster when it is below the ceiling, none otherwise.
-        for (const ceiling of [cheapest, cheapest + 0.5, cheapest - 0.5]) {
-          const below = cheapestRosters(indexed, 0, p.costs, 3, ceiling);
-          if (cheapest < ceiling) expect(below[0].cost).toBe(cheapest);
-          else expect(below).toEqual([]);
-          for (const roster of below) expect(roster.cost).toBeLessThan(ceiling);
+          // With a ceiling (as pricing uses it): the cheapest roster when it is below the ceiling, none otherwise.
+          for (const ceiling of [cheapest, cheapest + 0.5, cheapest - 0.5]) {
+            const below = cheapestRosters(indexed, 0, p.costs, 3, ceiling, path);
+            if (cheapest < ceiling) expect(below[0].cost).toBe(cheapest);
+            else expect(below).toEqual([]);
+            for (const roster of below) expect(roster.cost).toBeLessThan(ceiling);
+          }
         }
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+/** Three shift types, two of which forbid the same successors (the dense table merges them into one class). */
+const threeShiftProblem = fc.record({
+  startWeekday: fc.integer({ min: 0, max: 6 }),
+  maxShifts: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 3, maxLength: 3 }),
+  minShifts: fc.integer({ min: 0, max: 4 }),
+  maxConsecutiveShifts: fc.integer({ min: 1, max: 5 }),
+  minConsecutiveShifts: fc.integer({ min: 1, max: 3 }),
+  minConsecutiveDaysOff: fc.integer({ min: 1, max: 2 }),
+  maxWeekends: fc.integer({ min: 0, max: 1 }),
+  costs: fc.array(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 3, maxLength: 3 }), { minLength: 6, maxLength: 6 }),
+});
+
+describe('cheapestRosters with shift types that share their forbidden successors', () => {
+  it('finds the cheapest legal roster, as enumerating all 4^6 rosters confirms', () => {
+    fc.assert(
+      fc.property(threeShiftProblem, (p) => {
+        const days = p.costs.length;
+        const problem: RosterProblem = {
+          days,
+          startWeekday: p.startWeekday,
+          shiftTypes: [
+            { id: 'E', minutes: 480, cannotFollow: [] },
+            { id: 'L', minutes: 480, cannotFollow: ['E', 'M'] },
+            { id: 'M', minutes: 600, cannotFollow: ['E', 'M'] },
+          ],
+          employees: [
+            {
+              id: 'A',
+              maxShifts: { E: p.maxShifts[0], L: p.maxShifts[1], M: p.maxShifts[2] },
+              minTotalMinutes: p.minShifts * 480,
+              maxTotalMinutes: (p.minShifts + 2) * 600,
+              maxConsecutiveShifts: p.maxConsecutiveShifts,
+              minConsecutiveShifts: p.minConsecutiveShifts,
+              minConsecutiveDaysOff: p.minConsecutiveDaysOff,
+              maxWeekends: p.maxWeekends,
+              daysOff: [],
+            },
+          ],
+          shiftOnRequests: [],
+          shiftOffRequests: [],
+          cover: [],
+        };
+        const indexed = indexProblem(problem);
+        const cheapest = cheapestByEnumeration(problem, p.costs);
+        for (const path of ['fastest', 'labels'] as const) {
+          const [found] = cheapestRosters(indexed, 0, p.costs, 1, Infinity, path);
+          expect(found?.cost ?? Infinity).toBe(cheapest);
+          if (found) expect(evaluateCells(indexed, [found.row]).hardViolations).toEqual([]);
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 });
