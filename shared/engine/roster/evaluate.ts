@@ -71,7 +71,8 @@ export function objectiveOf(indexed: IndexedProblem, cells: Cells): ObjectiveBre
   return { requests, under, over, total: requests + under + over };
 }
 
-function employeeViolations(indexed: IndexedProblem, e: number, row: number[]): HardViolation[] {
+/** The rules employee `e`'s row breaks (hard rules are each about one employee, so rows can be judged alone). */
+export function employeeViolations(indexed: IndexedProblem, e: number, row: number[]): HardViolation[] {
   const rules = indexed.problem.employees[e];
   const who = rules.id;
   const violations: HardViolation[] = [];

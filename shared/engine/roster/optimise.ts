@@ -3,10 +3,11 @@
  *
  * 1. best-response heuristic (pure TypeScript) — a legal roster within a second, the fallback for everything below;
  * 2. column generation — a lower bound, usually within a few units of the optimum, and a pool of good rosters;
- * 3. diving on the column LP — a near-optimal roster;
- * 4. the integer model over the pooled rosters, started from the best roster so far (when the LP converged);
- * 5. the compact MIP with the time left, on problems small enough for it, which can prove optimality where the
- *    column bound cannot;
+ * 3. diving on the column LP — a near-optimal roster (when the LP converged);
+ * 4. the integer model over the pooled rosters, started from the best roster so far (when the LP converged), for
+ *    at most COLUMN_IP_SHARE of the time;
+ * 5. the compact MIP for at most COMPACT_SHARE of the time (and half the time left), on problems small enough for it, which can prove optimality where
+ *    the column bound cannot;
  * 6. adaptive large-neighbourhood search (neighbourhoodSearch.ts) with any time left, e.g. on large problems whose
  *    LP did not converge: best responses and kicks, and a few employees or days freed and re-solved exactly;
  * 7. the best-response heuristic with random kicks, for any time left when HiGHS failed or is not used.
@@ -21,7 +22,7 @@
  */
 import { discardHighs, getHighs } from '../common/highsRuntime';
 import { OFF, hasWholeWeights, type IndexedProblem } from './indexedProblem';
-import { evaluateCells, objectiveOf, type Cells } from './evaluate';
+import { employeeViolations, evaluateCells, objectiveOf, type Cells } from './evaluate';
 import { bestResponseSearch } from './bestResponse';
 import { ColumnPool, MasterLp, diveToRoster, masterFormulation } from './columnGeneration';
 import { buildMipModel } from './mipModel';
@@ -67,6 +68,18 @@ export type OptimiseOutcome = {
 
 /** Share of the time limit by which each stage should hand over to the next. */
 const STAGE_END = { heuristic: 0.1, columnGeneration: 0.5, dive: 0.7, columnIp: 0.9 };
+/**
+ * Most of the time limit the integer model over pooled rosters may take. It either closes the gap soon (instances
+ * 1–8) or not at all within the limit: on the first 28 days of instance 19 it ran 40 s without a better roster,
+ * time the neighbourhood search then lacked.
+ */
+const COLUMN_IP_SHARE = 0.15;
+/**
+ * Most of the time limit the compact MIP may take (and at most half the time left). On instances 5–8 it never
+ * improved the roster in 20–30 s, while the neighbourhood search after it did; it still proves small problems optimal
+ * within seconds.
+ */
+const COMPACT_SHARE = 0.2;
 /**
  * The compact MIP only pays off on small problems (it proves optimality where the column bound falls short); on
  * larger ones it cannot finish, while building it costs time and heap in the 32-bit WebAssembly runtime.
@@ -128,8 +141,11 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
 
   // The first descent starts from nobody working, not from the start roster: each employee's roster is then shaped
   // by cover from the first one on, rather than by their own requests, which seeds the column pool better (measured
-  // on the benchmark; the start roster stays the fallback should the descent be cut short).
-  heuristic(Math.min(control.deadline, at(STAGE_END.heuristic)), false, emptyRoster(indexed));
+  // on the benchmark). Cut short by the clock, it leaves the rows it never reached empty, which may break their
+  // employees' rules: those employees keep their start rows, and the rows it did reach are kept (on instance 13 the
+  // whole descent used to be thrown away for a few unreached rows).
+  const firstDescent = bestResponseSearch(indexed, emptyRoster(indexed), { deadline: Math.min(control.deadline, at(STAGE_END.heuristic)), shouldStop, random: control.random }, false);
+  offer(firstDescent.map((row, e) => (employeeViolations(indexed, e, row).length > 0 ? control.start[e] : row)));
   if (!control.heuristicOnly && !finished()) {
     try {
       stage = 'loading the solver';
@@ -145,7 +161,9 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
         if (root.kind === 'failed') throw new Error(root.message);
         if (Number.isFinite(root.lowerBound)) lowerBound = root.lowerBound;
         rootConverged = root.converged;
-        if (!finished()) {
+        // A dive from an LP still far from converged rounds poor columns (measured on instance 13: 10 s of diving
+        // for a roster 3.5× worse than the neighbourhood search reached in the next 3 s), so it needs the LP done.
+        if (rootConverged && !finished()) {
           stage = 'diving for a roster';
           const dive = diveToRoster(master, indexed, pool, { ...lpControl, deadline: at(STAGE_END.dive) });
           if (dive && 'failed' in dive) throw new Error(dive.failed);
@@ -161,15 +179,16 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
       if (rootConverged && !finished()) {
         stage = 'combining rosters';
         pool.addRoster(best.cells);
-        solved(runMip(highs, masterFormulation(indexed, pool), mipOptions(at(STAGE_END.columnIp))));
+        const columnIpUntil = Math.min(at(STAGE_END.columnIp), performance.now() + COLUMN_IP_SHARE * (control.deadline - control.startedAt));
+        solved(runMip(highs, masterFormulation(indexed, pool), mipOptions(columnIpUntil)));
       }
-      // On problems small enough for it, the compact MIP can prove optimality where the column bound cannot, and it
-      // gets the rest of the time; the neighbourhood search gets whatever is left after the LP stages otherwise (all
-      // of it when the LP did not converge, where it replaces the pooled-column stages).
+      // On problems small enough for it, the compact MIP can prove optimality where the column bound cannot; it gets
+      // a share of the time and the neighbourhood search the rest (all of it when the LP did not converge, where the
+      // search replaces the pooled-column stages).
       const compactFits = indexed.employeeCount * indexed.dayCount * indexed.shiftCount <= MAX_COMPACT_CELLS;
       if (rootConverged && compactFits && !finished()) {
         stage = 'proving optimality';
-        const exact = solved(runMip(highs, buildMipModel(indexed), mipOptions(control.deadline)));
+        const exact = solved(runMip(highs, buildMipModel(indexed), mipOptions(Math.min((performance.now() + control.deadline) / 2, performance.now() + COMPACT_SHARE * (control.deadline - control.startedAt)))));
         if (exact.kind === 'solved') {
           // The run started from the best roster, so an optimal one is at least as good as it.
           if (exact.optimal) provedOptimal = true;
