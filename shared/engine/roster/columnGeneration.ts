@@ -90,12 +90,16 @@ export class MasterLp {
   solve(control: ColumnGenerationControl): ColumnGenerationResult {
     let lowerBound = -Infinity;
     let lpValue = Infinity;
+    const outOfTime = () => ({ kind: 'done' as const, lowerBound, lpValue, converged: false });
     for (;;) {
       const roundStarted = performance.now();
-      if (performance.now() >= control.deadline || control.shouldStop()) return { kind: 'done', lowerBound, lpValue, converged: false };
+      if (performance.now() >= control.deadline || control.shouldStop()) return outOfTime();
+      // HiGHS's time limit counts all runs of a model since its clocks were last zeroed, not this run alone: without
+      // the reset, a dive on instance 18 (84 days) hit it with 15 s still to go and rounded a half-fixed LP.
+      this.model.zeroAllClocks();
       this.model.options.set('time_limit', Math.max(0.01, (control.deadline - performance.now()) / 1000));
       const status = this.model.run().modelStatus;
-      if (status === this.highs.constants.modelStatus.timeLimit) return { kind: 'done', lowerBound, lpValue, converged: false };
+      if (status === this.highs.constants.modelStatus.timeLimit) return outOfTime();
       if (status !== this.highs.constants.modelStatus.optimal) return { kind: 'failed', message: `the master LP ended with HiGHS status ${status}` };
       lpValue = this.model.getObjectiveValue();
       const solution = this.model.getSolution();
@@ -108,7 +112,7 @@ export class MasterLp {
         if (this.isFixed(e)) continue;
         // Pricing a large team takes seconds, so the deadline is checked per employee (the round's bound is then
         // incomplete and not used).
-        if (performance.now() >= control.deadline || control.shouldStop()) return { kind: 'done', lowerBound, lpValue, converged: false };
+        if (performance.now() >= control.deadline || control.shouldStop()) return outOfTime();
         const convexityDual = duals[e];
         // Only rosters of negative reduced cost matter (none found: the employee adds 0 to the bound). Every
         // employee here has a legal roster (solve.ts sets aside those who have none).
@@ -205,9 +209,13 @@ export function diveToRoster(
       master.fix(i);
       fixed++;
     }
-    const result = master.solve(control);
+    // Each step gets an equal share of the time left: the LP need not converge between fixings (on instance 18, 84
+    // days, one step's re-pricing took 7.6 s of the dive's 23, and the rest of the roster was then fixed in one
+    // poor step). A step cut short leaves the last LP solution, which is still feasible.
+    const stepsLeft = Math.ceil(freeEmployees / batch);
+    const result = master.solve({ ...control, deadline: Math.min(control.deadline, performance.now() + (secondsLeft * 1000) / stepsLeft) });
     if (result.kind === 'failed') return { failed: result.message };
-    if (!result.converged) break;
+    if (performance.now() >= control.deadline || control.shouldStop()) break;
     stepSeconds = (performance.now() - stepStarted) / 1000;
   }
   return { cells: roundedRoster(master, indexed, pool) };
