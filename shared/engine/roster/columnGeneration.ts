@@ -46,6 +46,11 @@ export type ColumnGenerationControl = {
   deadline: number;
   shouldStop: () => boolean;
   integralObjective: boolean;
+  /**
+   * A first round slower than this (seconds) ends the solve unconverged at once: the LP needs tens of rounds, which
+   * will not fit before the deadline, and the time is better spent elsewhere.
+   */
+  slowFirstRoundSec?: number;
 };
 
 export type ColumnGenerationResult =
@@ -91,7 +96,7 @@ export class MasterLp {
     let lowerBound = -Infinity;
     let lpValue = Infinity;
     const outOfTime = () => ({ kind: 'done' as const, lowerBound, lpValue, converged: false });
-    for (;;) {
+    for (let round = 1; ; round++) {
       const roundStarted = performance.now();
       if (performance.now() >= control.deadline || control.shouldStop()) return outOfTime();
       // HiGHS's time limit counts all runs of a model since its clocks were last zeroed, not this run alone: without
@@ -127,6 +132,7 @@ export class MasterLp {
       // the LP solution stays readable.
       if (control.integralObjective && Math.ceil(lowerBound - 1e-6) >= Math.ceil(lpValue - 1e-6)) return { kind: 'done', lowerBound, lpValue, converged: true };
       this.addFreshColumns();
+      if (round === 1 && this.lastRoundSeconds > (control.slowFirstRoundSec ?? Infinity)) return outOfTime();
     }
   }
 
