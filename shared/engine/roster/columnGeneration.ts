@@ -10,6 +10,7 @@ import { OFF, type IndexedProblem } from './indexedProblem';
 import type { Cells } from './evaluate';
 import { cheapestRosters } from './employeeDp';
 import type { MipFormulation } from './mipModel';
+import type { Random } from '../../random/seeded';
 
 export type Column = { employee: number; row: number[]; cost: number };
 
@@ -162,6 +163,15 @@ export class MasterLp {
     this.fixedColumn[this.pool.columns[columnIndex].employee] = columnIndex;
   }
 
+  /** Frees every fixed column again, so the LP is the root relaxation (with every column pooled since). */
+  unfixAll(): void {
+    this.fixedColumn.forEach((column, employee) => {
+      if (column < 0) return;
+      this.model.changeColBounds(this.layout.slackCount + column, 0, 1);
+      this.fixedColumn[employee] = -1;
+    });
+  }
+
   dispose(): void {
     this.model.dispose();
   }
@@ -178,19 +188,23 @@ export class MasterLp {
  * (fewer rounds there; on small ones, fixing more than one at a time gave clearly worse rosters).
  */
 const DIVE_FIXES_ONE_PER = 50;
+/** How far a further dive's order may stray from the column values (a factor within 1 ± half this). */
+const DIVE_PERTURBATION = 0.5;
 /** Rounds of re-pricing the first dive step is assumed to take (later steps are measured). */
 const DIVE_ROUNDS_PER_STEP = 2;
 
 /**
  * Diving: fix the columns the LP already (nearly) takes whole — or else the largest (see above) — re-price, and
  * repeat until every employee has a column. Out of time, it rounds: each employee still free takes their largest
- * column in the last LP, which is always a legal roster. Null when no LP was ever solved.
+ * column in the last LP, which is always a legal roster. Null when no LP was ever solved. With `random`, the
+ * columns are taken in an order perturbed around their values, so a further dive explores other roundings.
  */
 export function diveToRoster(
   master: MasterLp,
   indexed: IndexedProblem,
   pool: ColumnPool,
   control: ColumnGenerationControl,
+  random?: Random,
 ): { cells: Cells } | { failed: string } | null {
   // Seconds a dive step takes (fix, then re-price until the LP converges again): first guessed from the last round,
   // then measured.
@@ -201,7 +215,8 @@ export function diveToRoster(
     if (!values) return null;
     const free = [...values.keys()].filter((i) => !master.isFixed(pool.columns[i].employee) && values[i] > 1e-9);
     if (free.length === 0) break;
-    free.sort((a, b) => values[b] - values[a]);
+    const weight = new Map(free.map((i) => [i, random ? values[i] * (1 - DIVE_PERTURBATION / 2 + DIVE_PERTURBATION * random.next()) : values[i]]));
+    free.sort((a, b) => weight.get(b)! - weight.get(a)!);
     const freeEmployees = new Set(free.map((i) => pool.columns[i].employee)).size;
     // Each step re-solves the LP with pricing, which takes seconds on large teams: the batch grows so that the
     // steps left fit in the time left at the measured round time (a dive cut short ends in a poor rounding).
