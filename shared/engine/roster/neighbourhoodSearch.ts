@@ -7,8 +7,8 @@
  * Why it generalises: nothing in it depends on the instance. Each MIP neighbourhood's size adapts to what HiGHS can
  * solve to optimality within a round's budget (it grows after a proven sub-optimum, fast after a quick one, and
  * shrinks after a round cut short), so larger or harder problems get smaller neighbourhoods automatically; each move
- * gets a share of the time that follows its recent gain per second, so the search shifts by itself from cheap kicks (far from a good roster) to exact
- * re-solves (near one). Unlike the one-employee best response, a MIP move changes several employees at once (swap
+ * gets a share of the time that follows its recent gain per second, so the search shifts by itself from cheap kicks
+ * (far from a good roster) to exact re-solves (near one). Unlike the one-employee best response, a MIP move changes several employees at once (swap
  * shifts between two employees, move a block of days), which is what escapes that search's local optima.
  */
 import type { Highs } from 'highs';

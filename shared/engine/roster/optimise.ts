@@ -6,8 +6,8 @@
  * 3. diving on the column LP — a near-optimal roster (when the LP converged);
  * 4. the integer model over the pooled rosters, started from the best roster so far (when the LP converged), for
  *    at most COLUMN_IP_SHARE of the time;
- * 5. the compact MIP for at most COMPACT_SHARE of the time (and half the time left), on problems small enough for it, which can prove optimality where
- *    the column bound cannot;
+ * 5. the compact MIP for at most COMPACT_SHARE of the time (and half the time left), on problems small enough for
+ *    it, which can prove optimality where the column bound cannot;
  * 6. adaptive large-neighbourhood search (neighbourhoodSearch.ts) with any time left, e.g. on large problems whose
  *    LP did not converge: best responses and kicks, and a few employees or days freed and re-solved exactly;
  * 7. the best-response heuristic with random kicks, for any time left when HiGHS failed or is not used.
@@ -192,7 +192,8 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
             diveRoster = dive.cells;
             diveObjective = objective;
           }
-          if (2 * performance.now() - diveStarted > diveControl.deadline) break;
+          const anotherDiveEnds = performance.now() + (performance.now() - diveStarted);
+          if (anotherDiveEnds > diveControl.deadline) break;
           master.unfixAll();
           const again = master.solve(diveControl);
           if (again.kind === 'failed') throw new Error(again.message);
