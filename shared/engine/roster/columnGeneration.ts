@@ -96,16 +96,16 @@ export class MasterLp {
   solve(control: ColumnGenerationControl): ColumnGenerationResult {
     let lowerBound = -Infinity;
     let lpValue = Infinity;
-    const outOfTime = () => ({ kind: 'done' as const, lowerBound, lpValue, converged: false });
+    const unconverged = () => ({ kind: 'done' as const, lowerBound, lpValue, converged: false });
     for (let round = 1; ; round++) {
       const roundStarted = performance.now();
-      if (performance.now() >= control.deadline || control.shouldStop()) return outOfTime();
+      if (performance.now() >= control.deadline || control.shouldStop()) return unconverged();
       // HiGHS's time limit counts all runs of a model since its clocks were last zeroed, not this run alone: without
       // the reset, a dive on instance 18 (84 days) hit it with 15 s still to go and rounded a half-fixed LP.
       this.model.zeroAllClocks();
       this.model.options.set('time_limit', Math.max(0.01, (control.deadline - performance.now()) / 1000));
       const status = this.model.run().modelStatus;
-      if (status === this.highs.constants.modelStatus.timeLimit) return outOfTime();
+      if (status === this.highs.constants.modelStatus.timeLimit) return unconverged();
       if (status !== this.highs.constants.modelStatus.optimal) return { kind: 'failed', message: `the master LP ended with HiGHS status ${status}` };
       lpValue = this.model.getObjectiveValue();
       const solution = this.model.getSolution();
@@ -118,7 +118,7 @@ export class MasterLp {
         if (this.isFixed(e)) continue;
         // Pricing a large team takes seconds, so the deadline is checked per employee (the round's bound is then
         // incomplete and not used).
-        if (performance.now() >= control.deadline || control.shouldStop()) return outOfTime();
+        if (performance.now() >= control.deadline || control.shouldStop()) return unconverged();
         const convexityDual = duals[e];
         // Only rosters of negative reduced cost matter (none found: the employee adds 0 to the bound). Every
         // employee here has a legal roster (solve.ts sets aside those who have none).
@@ -133,7 +133,7 @@ export class MasterLp {
       // the LP solution stays readable.
       if (control.integralObjective && Math.ceil(lowerBound - 1e-6) >= Math.ceil(lpValue - 1e-6)) return { kind: 'done', lowerBound, lpValue, converged: true };
       this.addFreshColumns();
-      if (round === 1 && this.lastRoundSeconds > (control.slowFirstRoundSec ?? Infinity)) return outOfTime();
+      if (round === 1 && this.lastRoundSeconds > (control.slowFirstRoundSec ?? Infinity)) return unconverged();
     }
   }
 

@@ -112,7 +112,7 @@ export function neighbourhoodSearch(highs: Highs, indexed: IndexedProblem, start
         integralObjective: control.integralObjective,
       });
       if (result.kind === 'failed') throw new Error(result.message);
-      size[move] = nextSize(indexed, size[move], result.kind === 'solved' && result.optimal, (performance.now() - roundStarted) / 1000 / budgetSec);
+      size[move] = nextSize(indexed, move, size[move], result.kind === 'solved' && result.optimal, (performance.now() - roundStarted) / 1000 / budgetSec);
       if (result.kind === 'solved') {
         const candidate = cells.slice();
         neighbourhood.employees.forEach((e, i) => (candidate[e] = result.cells[i]));
@@ -149,11 +149,12 @@ function initialSize(indexed: IndexedProblem, kind: MipKind): NeighbourhoodSize 
  * a round, the day windows on instance 8 (30 staff) needed 24 s to reach the 20-odd employees that first improved
  * the roster, while every round took under 0.1 s. It shrinks in days first, so a whole-team window stays whole.
  */
-function nextSize(indexed: IndexedProblem, size: NeighbourhoodSize, proven: boolean, budgetUsed: number): NeighbourhoodSize {
+function nextSize(indexed: IndexedProblem, kind: MipKind, size: NeighbourhoodSize, proven: boolean, budgetUsed: number): NeighbourhoodSize {
   const { employeeCount: E, dayCount: D } = indexed;
+  const windowed = kind !== 'employees';
   const grow = (n: number, limit: number) => Math.min(limit, budgetUsed < QUICK_SHARE ? Math.max(n + 1, Math.ceil(n * GROWTH)) : n + 1);
-  if (proven) return size.employees < E ? { ...size, employees: grow(size.employees, E) } : { ...size, days: grow(size.days, D) };
-  if (size.days > MIN_WINDOW_DAYS && size.days < D) return { ...size, days: Math.max(MIN_WINDOW_DAYS, Math.floor(size.days / GROWTH)) };
+  if (proven) return size.employees < E || !windowed ? { ...size, employees: grow(size.employees, E) } : { ...size, days: grow(size.days, D) };
+  if (windowed && size.days > MIN_WINDOW_DAYS) return { ...size, days: Math.max(MIN_WINDOW_DAYS, Math.floor(size.days / GROWTH)) };
   return { ...size, employees: Math.max(Math.min(MIN_SIZE, E), size.employees - 1) };
 }
 

@@ -98,6 +98,8 @@ const MAX_COMPACT_CELLS = 20_000;
 export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseControl): Promise<OptimiseOutcome> {
   const integralObjective = hasWholeWeights(indexed);
   const at = (share: number) => control.startedAt + share * (control.deadline - control.startedAt);
+  /** The moment a stage starting now has used `share` of the time limit. */
+  const forAtMost = (share: number) => performance.now() + share * (control.deadline - control.startedAt);
   const timeLeft = (until: number) => Math.max(0, (until - performance.now()) / 1000);
   let best = { cells: control.start, objective: objectiveOf(indexed, control.start).total };
   let lowerBound: number | undefined;
@@ -187,11 +189,11 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
           if (!dive) break;
           offer(dive.cells);
           const objective = objectiveOf(indexed, dive.cells).total;
-          divesWithoutGain = objective < diveObjective ? 0 : divesWithoutGain + 1;
           if (objective < diveObjective) {
             diveRoster = dive.cells;
             diveObjective = objective;
-          }
+            divesWithoutGain = 0;
+          } else divesWithoutGain++;
           const anotherDiveEnds = performance.now() + (performance.now() - diveStarted);
           if (anotherDiveEnds > diveControl.deadline) break;
           master.unfixAll();
@@ -209,8 +211,7 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
       if (rootConverged && !finished()) {
         stage = 'combining rosters';
         pool.addRoster(best.cells);
-        const columnIpUntil = Math.min(at(STAGE_END.columnIp), performance.now() + COLUMN_IP_SHARE * (control.deadline - control.startedAt));
-        solved(runMip(highs, masterFormulation(indexed, pool), mipOptions(columnIpUntil)));
+        solved(runMip(highs, masterFormulation(indexed, pool), mipOptions(Math.min(at(STAGE_END.columnIp), forAtMost(COLUMN_IP_SHARE)))));
       }
       // On problems small enough for it, the compact MIP can prove optimality where the column bound cannot; it gets
       // a share of the time and the neighbourhood search the rest (all of it when the LP did not converge, where the
@@ -218,7 +219,7 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
       const compactFits = indexed.employeeCount * indexed.dayCount * indexed.shiftCount <= MAX_COMPACT_CELLS;
       if (rootConverged && compactFits && !finished()) {
         stage = 'proving optimality';
-        const exact = solved(runMip(highs, buildMipModel(indexed), mipOptions(Math.min((performance.now() + control.deadline) / 2, performance.now() + COMPACT_SHARE * (control.deadline - control.startedAt)))));
+        const exact = solved(runMip(highs, buildMipModel(indexed), mipOptions(Math.min((performance.now() + control.deadline) / 2, forAtMost(COMPACT_SHARE)))));
         if (exact.kind === 'solved') {
           // The run started from the best roster, so an optimal one is at least as good as it.
           if (exact.optimal) provedOptimal = true;
