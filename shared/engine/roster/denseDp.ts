@@ -9,6 +9,11 @@
  * Two states are merged that the label version keeps apart without need: shifts after which the same shifts are
  * forbidden the next day form one class, since nothing later depends on which of them was worked (on instance 13,
  * 18 shift types fall into 7 such classes).
+ *
+ * Back-pointers are kept only for the states a day actually reaches (a few per cent of the table on long horizons:
+ * the minutes so far lie in a narrow band each day), so the table's size is bounded by one day's states, not by
+ * states × days. With a back-pointer per state and day, tracking a shift-type limit and the weekend limit together
+ * on the 84-day instance 19 needed 200 million slots; the label version then took over (10–100 s per employee).
  */
 import { OFF, type IndexedProblem } from './indexedProblem';
 
@@ -31,9 +36,10 @@ export function runRules(indexed: IndexedProblem, e: number) {
   };
 }
 
-/** Most states per day, and most state-days, before the label version is used instead (memory and fill time). */
-const MAX_STATES = 1 << 21;
-const MAX_STATE_DAYS = 24_000_000;
+/** Most states per day before the label version is used instead (the work tables grow with it: 28 bytes a state). */
+const MAX_STATES = 1 << 22;
+/** Most reached states over all days (6 bytes each for the back-pointers) before the label version is used instead. */
+const MAX_REACHED = 40_000_000;
 
 /**
  * Cheapest rosters (cheapest first, one per final state) under the given tracked limits, or null when the state
@@ -81,18 +87,21 @@ export function denseDays(pass: DpPass): EmployeeRoster[] | null {
   const radix = [minuteSlots, classShift.length, runSlots, 2, trackWeekends ? 2 : 1, trackWeekends ? rules.maxWeekends + 1 : 1, ...tracked.map((t) => indexed.maxShifts[e][t] + 1)];
   let stateCount = 1;
   for (const r of radix) stateCount *= r;
-  if (!(stateCount <= MAX_STATES) || stateCount * D > MAX_STATE_DAYS) return null;
+  if (!(stateCount <= MAX_STATES)) return null;
   const stride = new Array<number>(radix.length);
   for (let i = radix.length - 1, s = 1; i >= 0; s *= radix[i], i--) stride[i] = s;
   const [S_MIN, S_CLASS, S_RUN, S_EXEMPT, S_COUNTED, S_WEEKENDS] = stride;
   const countStride = stride.slice(6);
 
-  const tables = tablesFor(stateCount, D);
+  const tables = tablesFor(stateCount);
   let cost = tables.costA;
   let next = tables.costB;
   let active = tables.activeA;
   let nextActive = tables.activeB;
-  const { parent, shift } = tables;
+  const { positionOf } = tables;
+  // Day d's reached states are entries dayStart[d] … dayStart[d + 1] − 1 of the back-pointers, in the order of that
+  // day's active list: each holds the shift worked and the position of the state it came from in the day before.
+  const dayStart = new Int32Array(D + 1);
   // Before day 0 the employee is off, and that off run counts as long enough.
   let activeCount = 1;
   const origin = minOff * S_RUN;
@@ -102,19 +111,29 @@ export function denseDays(pass: DpPass): EmployeeRoster[] | null {
 
   for (let d = 0; d < D; d++) {
     let nextCount = 0;
-    const dayParent = d * stateCount;
+    const dayBase = dayStart[d];
+    // Each state reached today leads to at most one state per choice tomorrow.
+    const mostReached = dayBase + Math.min(stateCount, activeCount * (choices[d].shifts.length + 1));
+    if (mostReached > tables.parent.length && !growBackPointers(tables, mostReached)) {
+      for (let k = 0; k < activeCount; k++) cost[active[k]] = Infinity;
+      return null;
+    }
+    const { parent, shift } = tables;
     const weekend = indexed.weekendOfDay[d];
     const sameWeekendAsYesterday = d > 0 && weekend >= 0 && indexed.weekendOfDay[d - 1] === weekend;
     // Bounds on what the days after d can add, by the shape a partial roster has after day d.
     const after = (d + 1) * bounds.shapeCount;
     const { shifts, canBeOff } = choices[d];
     const costs = cellCost[d];
-    const offer = (state: number, shape: number, value: number, minutes: number, from: number, worked: number) => {
+    const offer = (state: number, shape: number, value: number, minutes: number, fromPosition: number, worked: number) => {
       if (minutes + bounds.reach[after + shape] < minMinutes || value + bounds.cheapest[after + shape] >= costBelow || !(value < next[state])) return;
-      if (next[state] === Infinity) nextActive[nextCount++] = state;
+      if (next[state] === Infinity) {
+        positionOf[state] = nextCount;
+        nextActive[nextCount++] = state;
+      }
       next[state] = value;
-      parent[dayParent + state] = from;
-      shift[dayParent + state] = worked;
+      parent[dayBase + positionOf[state]] = fromPosition;
+      shift[dayBase + positionOf[state]] = worked;
     };
     for (let k = 0; k < activeCount; k++) {
       const from = active[k];
@@ -146,7 +165,7 @@ export function denseDays(pass: DpPass): EmployeeRoster[] | null {
 
       if (canBeOff && (!working || run >= minWork || exemptNow)) {
         const offRun = working ? 1 : Math.min(minOff, run + 1);
-        offer(kept + offRun * S_RUN + (carriedWeekend ? S_COUNTED : 0), shapeOf(0, offRun, false, runSlots), fromCost, minutes, from, OFF);
+        offer(kept + offRun * S_RUN + (carriedWeekend ? S_COUNTED : 0), shapeOf(0, offRun, false, runSlots), fromCost, minutes, k, OFF);
       }
       if (!working && run < minOff) continue;
       const workRun = working ? run + 1 : 1;
@@ -167,19 +186,20 @@ export function denseDays(pass: DpPass): EmployeeRoster[] | null {
           if (counts[slot] + 1 > indexed.maxShifts[e][t]) continue;
           state += countStride[slot];
         }
-        offer(state, shapeOf(classOf[t], workRun, exempt, runSlots), fromCost + costs[t], workedMinutes, from, t);
+        offer(state, shapeOf(classOf[t], workRun, exempt, runSlots), fromCost + costs[t], workedMinutes, k, t);
       }
     }
     for (let k = 0; k < activeCount; k++) cost[active[k]] = Infinity;
     [cost, next] = [next, cost];
     [active, nextActive] = [nextActive, active];
     activeCount = nextCount;
+    dayStart[d + 1] = dayBase + nextCount;
   }
 
   const finals: EmployeeRoster[] = [];
   for (let k = 0; k < activeCount; k++) {
     const state = active[k];
-    if (Math.floor(state / S_MIN) * unit >= minMinutes) finals.push({ row: rowOf(state, parent, shift, stateCount, D), cost: cost[state] });
+    if (Math.floor(state / S_MIN) * unit >= minMinutes) finals.push({ row: rowOf(k, tables, dayStart, D), cost: cost[state] });
     cost[state] = Infinity;
   }
   finals.sort((a, b) => a.cost - b.cost);
@@ -255,12 +275,13 @@ function isDominated(cost: Float64Array, state: number, value: number, weekends:
   return false;
 }
 
-function rowOf(final: number, parent: Int32Array, shift: Int16Array, stateCount: number, dayCount: number): number[] {
+/** The roster ending at position `final` of the last day's reached states, read back through the back-pointers. */
+function rowOf(final: number, tables: Tables, dayStart: Int32Array, dayCount: number): number[] {
   const row = new Array<number>(dayCount);
-  let state = final;
+  let position = final;
   for (let d = dayCount - 1; d >= 0; d--) {
-    row[d] = shift[d * stateCount + state];
-    state = parent[d * stateCount + state];
+    row[d] = tables.shift[dayStart[d] + position];
+    position = tables.parent[dayStart[d] + position];
   }
   return row;
 }
@@ -270,25 +291,48 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-type Tables = { costA: Float64Array; costB: Float64Array; activeA: Int32Array; activeB: Int32Array; parent: Int32Array; shift: Int16Array };
+type Tables = {
+  costA: Float64Array;
+  costB: Float64Array;
+  activeA: Int32Array;
+  activeB: Int32Array;
+  /** Where each state of the day being built stands in its active list. */
+  positionOf: Int32Array;
+  /** Back-pointers of the reached states, day after day (see denseDays). */
+  parent: Int32Array;
+  shift: Int16Array;
+};
 let pooled: Tables | null = null;
 
 /**
  * Work tables reused between calls (pricing calls this thousands of times; filling fresh tables would cost more than
  * the search). Cost tables are all Infinity between calls: each call resets the slots it touched.
  */
-function tablesFor(stateCount: number, dayCount: number): Tables {
-  if (!pooled || pooled.costA.length < stateCount || pooled.parent.length < stateCount * dayCount) {
-    const states = Math.max(stateCount, pooled?.costA.length ?? 0);
-    const stateDays = Math.max(stateCount * dayCount, pooled?.parent.length ?? 0);
+function tablesFor(stateCount: number): Tables {
+  if (!pooled || pooled.costA.length < stateCount) {
+    const backPointers = pooled?.parent.length ?? 0;
     pooled = {
-      costA: new Float64Array(states).fill(Infinity),
-      costB: new Float64Array(states).fill(Infinity),
-      activeA: new Int32Array(states),
-      activeB: new Int32Array(states),
-      parent: new Int32Array(stateDays),
-      shift: new Int16Array(stateDays),
+      costA: new Float64Array(stateCount).fill(Infinity),
+      costB: new Float64Array(stateCount).fill(Infinity),
+      activeA: new Int32Array(stateCount),
+      activeB: new Int32Array(stateCount),
+      positionOf: new Int32Array(stateCount),
+      parent: pooled?.parent ?? new Int32Array(backPointers),
+      shift: pooled?.shift ?? new Int16Array(backPointers),
     };
   }
   return pooled;
+}
+
+/** Makes room for `needed` back-pointers (keeping those written), doubling; false past MAX_REACHED. */
+function growBackPointers(tables: Tables, needed: number): boolean {
+  if (needed > MAX_REACHED) return false;
+  const size = Math.min(MAX_REACHED, Math.max(needed, 2 * tables.parent.length));
+  const parent = new Int32Array(size);
+  parent.set(tables.parent);
+  const shift = new Int16Array(size);
+  shift.set(tables.shift);
+  tables.parent = parent;
+  tables.shift = shift;
+  return true;
 }
