@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { indexProblem, OFF } from '../../../shared/engine/roster/indexedProblem';
 import { evaluateCells } from '../../../shared/engine/roster/evaluate';
 import { cheapestRosters } from '../../../shared/engine/roster/employeeDp';
+import { denseDays } from '../../../shared/engine/roster/denseDp';
 import type { RosterProblem } from '../../../shared/engine/roster';
 
 const DAYS = 8;
@@ -158,5 +159,48 @@ describe('cheapestRosters with shift types that share their forbidden successors
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('denseDays on a long horizon', () => {
+  it('keeps a shift-type limit and the weekend limit tracked together over 84 days in the dense table', () => {
+    // Instance 19's employee A: a roster-worth of night shifts is wanted, but at most 12 nights and 6 weekends.
+    const problem: RosterProblem = {
+      days: 84,
+      startWeekday: 0,
+      shiftTypes: [
+        { id: 'E', minutes: 480, cannotFollow: [] },
+        { id: 'L', minutes: 480, cannotFollow: ['E'] },
+        { id: 'N', minutes: 600, cannotFollow: ['E', 'L'] },
+      ],
+      employees: [
+        {
+          id: 'A',
+          maxShifts: { E: 84, L: 84, N: 12 },
+          minTotalMinutes: 24960,
+          maxTotalMinutes: 25920,
+          maxConsecutiveShifts: 5,
+          minConsecutiveShifts: 2,
+          minConsecutiveDaysOff: 2,
+          maxWeekends: 6,
+          daysOff: [21, 22, 23, 33, 73, 74, 75, 76],
+        },
+      ],
+      shiftOnRequests: [],
+      shiftOffRequests: [],
+      cover: [],
+    };
+    const indexed = indexProblem(problem);
+    // Nights and weekend days pay, so the cheapest roster breaks both limits unless they are tracked.
+    const cellCost = Array.from({ length: 84 }, (_, d) => [1, 1, indexed.weekendOfDay[d] >= 0 ? -30 : -20]);
+    const choices = Array.from({ length: 84 }, (_, d) => ({ shifts: problem.employees[0].daysOff.includes(d) ? [] : [0, 1, 2], canBeOff: true }));
+    const found = denseDays({ indexed, e: 0, cellCost, choices, limits: { shiftTypes: [2], weekends: true }, costBelow: Infinity });
+    expect(found).not.toBeNull();
+    const [cheapest] = found!;
+    expect(evaluateCells(indexed, [cheapest.row]).hardViolations).toEqual([]);
+    expect(cheapest.row.filter((t) => t === 2)).toHaveLength(12);
+    // The public entry point agrees and honours both limits.
+    const [viaEntry] = cheapestRosters(indexed, 0, cellCost);
+    expect(viaEntry.cost).toBe(cheapest.cost);
   });
 });
