@@ -310,15 +310,15 @@ let pooled: Tables | null = null;
  */
 function tablesFor(stateCount: number): Tables {
   if (!pooled || pooled.costA.length < stateCount) {
-    const backPointers = pooled?.parent.length ?? 0;
+    // The back-pointers grow on demand (growBackPointers) and are kept.
     pooled = {
       costA: new Float64Array(stateCount).fill(Infinity),
       costB: new Float64Array(stateCount).fill(Infinity),
       activeA: new Int32Array(stateCount),
       activeB: new Int32Array(stateCount),
       positionOf: new Int32Array(stateCount),
-      parent: pooled?.parent ?? new Int32Array(backPointers),
-      shift: pooled?.shift ?? new Int16Array(backPointers),
+      parent: pooled?.parent ?? new Int32Array(0),
+      shift: pooled?.shift ?? new Int16Array(0),
     };
   }
   return pooled;

@@ -83,7 +83,7 @@ const COMPACT_SHARE = 0.2;
 /** Dives in a row without a better roster after which diving gives way to the next stage. */
 const DIVES_WITHOUT_GAIN = 3;
 /**
- * Rounds of column generation that must fit in its share of the time, at the first round's pace, for it to run on.
+ * Rounds of column generation that must fit in its share of the time, at the second round's pace, for it to run on.
  * It took 28–60 rounds to converge on the benchmark's 28-day instances; where a round takes 2–17 s (instances 13, 15,
  * 19: 120 staff, or 42–84 days with 40–45 staff) it never converged by the stage's end, and those 25 s went to
  * nothing while the neighbourhood search improved the roster all the time it had.
@@ -169,7 +169,7 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
       try {
         stage = 'computing the lower bound';
         const lpControl = { deadline: at(STAGE_END.columnGeneration), shouldStop, integralObjective };
-        const root = master.solve({ ...lpControl, slowFirstRoundSec: (at(STAGE_END.columnGeneration) - performance.now()) / 1000 / AFFORDABLE_ROUNDS });
+        const root = master.solve({ ...lpControl, slowRoundSec: (at(STAGE_END.columnGeneration) - performance.now()) / 1000 / AFFORDABLE_ROUNDS });
         if (root.kind === 'failed') throw new Error(root.message);
         if (Number.isFinite(root.lowerBound)) lowerBound = root.lowerBound;
         rootConverged = root.converged;

@@ -49,10 +49,10 @@ describe('column generation and diving', () => {
     }
   });
 
-  it('gives up after a first round slower than the caller allows, unconverged, with the LP solved once', async () => {
+  it('gives up after a second round slower than the caller allows, unconverged, with the LP solved', async () => {
     const { master } = await rootLp(2);
     try {
-      const result = master.solve({ ...noStop, slowFirstRoundSec: 0 });
+      const result = master.solve({ ...noStop, slowRoundSec: 0 });
       if (result.kind !== 'done') throw new Error('the root LP failed');
       expect(result.converged).toBe(false);
       expect(master.columnValues()).not.toBeNull();
