@@ -10,7 +10,7 @@
  * order (and solves with that seed): the same problem, so the published values still apply, which checks that the
  * result does not hinge on the order the instance happens to be written in. `--roster-days 28` solves the first 28
  * days of each longer instance instead (derived instances like the held-out ones, compared with the proven lower
- * bound); `--roster-threads 1` leaves out the helper thread on the second core, which the app and the CLI use. The
+ * bound); `--roster-threads 1` leaves out the helper thread on the second core, which `staffwise roster` uses. The
  * machine load (1-minute load average) is printed with the table: on a shared machine the figures are pessimistic.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -187,7 +187,7 @@ async function timeLimitTable(dir: string): Promise<void> {
 }
 
 /**
- * Two threads by default, as the app and the CLI solve (the roster service passes the helper); `--roster-threads 1`
+ * Two threads by default, as `staffwise roster` solves (the roster service passes the helper); `--roster-threads 1`
  * measures the main thread alone.
  */
 function helperOption() {

@@ -13,7 +13,7 @@ import { resolveWorkerScript } from './jobs';
 /** What the thread receives as `workerData`. */
 export type RosterHelperThreadData = { job: RosterHelperJob; port: MessagePort; stopFlag: Int32Array };
 
-/** The starter the roster service and the bench use; it stops itself where it gets no second core. */
+/** The starter the roster service (the CLI's `staffwise roster`) and the bench use; it stops itself where it gets no second core. */
 export const startRosterHelper: RosterHelperStarter = (job) => startHelperThread(job, secondCoreMonitor(processCpuSeconds, () => performance.now()));
 
 /** Starts the thread; `keepsPaying` is asked at every receive whether the helper still pays (see secondCoreMonitor). */
