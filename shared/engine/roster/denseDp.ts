@@ -18,6 +18,12 @@
 import { OFF, type IndexedProblem } from './indexedProblem';
 
 export type EmployeeRoster = { row: number[]; cost: number };
+/**
+ * A pass's rosters, one per final state, cheapest first. Rows are read back on demand: a pass ends in hundreds of
+ * final states and the caller wants a few (reading them all back cost a fifth of the pricing time on a 60-employee,
+ * 10-shift-type problem). A dense pass's rows come from the shared work tables, so read them before the next pass.
+ */
+export type RankedRosters = { count: number; costAt(rank: number): number; rowAt(rank: number): number[] };
 /** What an employee may do on one day: the shift types open to them, and whether the day may be off. */
 export type DayChoices = { shifts: number[]; canBeOff: boolean };
 /** The limits carried as resources in one pass (the rest are checked on the result). */
@@ -45,7 +51,7 @@ const MAX_REACHED = 40_000_000;
  * Cheapest rosters (cheapest first, one per final state) under the given tracked limits, or null when the state
  * table would be too large. Rosters that break an untracked limit are included; the caller checks them.
  */
-export function denseDays(pass: DpPass): EmployeeRoster[] | null {
+export function denseDays(pass: DpPass): RankedRosters | null {
   const { indexed, e, cellCost, choices, limits, costBelow } = pass;
   const { dayCount: D, shiftCount: T } = indexed;
   const rules = indexed.problem.employees[e];
@@ -196,14 +202,22 @@ export function denseDays(pass: DpPass): EmployeeRoster[] | null {
     dayStart[d + 1] = dayBase + nextCount;
   }
 
-  const finals: EmployeeRoster[] = [];
+  const finalCost: number[] = [];
+  const finalPosition: number[] = [];
   for (let k = 0; k < activeCount; k++) {
     const state = active[k];
-    if (Math.floor(state / S_MIN) * unit >= minMinutes) finals.push({ row: rowOf(k, tables, dayStart, D), cost: cost[state] });
+    if (Math.floor(state / S_MIN) * unit >= minMinutes) {
+      finalCost.push(cost[state]);
+      finalPosition.push(k);
+    }
     cost[state] = Infinity;
   }
-  finals.sort((a, b) => a.cost - b.cost);
-  return finals;
+  const ranked = finalCost.map((_, i) => i).sort((a, b) => finalCost[a] - finalCost[b]);
+  return {
+    count: ranked.length,
+    costAt: (rank) => finalCost[ranked[rank]],
+    rowAt: (rank) => rowOf(finalPosition[ranked[rank]], tables, dayStart, D),
+  };
 }
 
 /** A partial roster's shape: what may follow its last day (class), its current run, and whether that run is exempt. */

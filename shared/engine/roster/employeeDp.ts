@@ -9,7 +9,7 @@
  * worked, shifts of each type whose limit could bind).
  */
 import { FREE, OFF, type IndexedProblem } from './indexedProblem';
-import { denseDays, runRules, type DayChoices, type DpPass, type EmployeeRoster, type Limits } from './denseDp';
+import { denseDays, runRules, type DayChoices, type DpPass, type EmployeeRoster, type Limits, type RankedRosters } from './denseDp';
 
 export type { EmployeeRoster };
 
@@ -50,11 +50,17 @@ export function cheapestRosters(indexed: IndexedProblem, e: number, cellCost: nu
   for (let d = indexed.dayCount - 1; d >= 0; d--) cheapestAfter[d] = cheapestAfter[d + 1] + Math.min(0, ...choices[d].shifts.map((t) => cellCost[d][t]));
   for (;;) {
     const pass: DpPass = { indexed, e, cellCost, choices, limits, costBelow };
-    const finals = (path !== 'labels' ? denseDays(pass) : null) ?? labelDays(pass, reachableAfter, cheapestAfter);
-    const broken = finals.length > 0 ? brokenLimits(indexed, e, finals[0].row) : { shiftTypes: [], weekends: false };
+    const finals = (path !== 'labels' ? denseDays(pass) : null) ?? ranked(labelDays(pass, reachableAfter, cheapestAfter));
+    const cheapest = finals.count > 0 ? finals.rowAt(0) : null;
+    const broken = cheapest ? brokenLimits(indexed, e, cheapest) : { shiftTypes: [], weekends: false };
     const newlyBroken = broken.shiftTypes.filter((t) => !limits.shiftTypes.includes(t));
     if (newlyBroken.length === 0 && (!broken.weekends || limits.weekends)) {
-      return finals.filter((roster) => isWithinLimits(indexed, e, roster.row)).slice(0, count);
+      const found: EmployeeRoster[] = [];
+      for (let rank = 0; rank < finals.count && found.length < count; rank++) {
+        const row = rank === 0 ? cheapest! : finals.rowAt(rank);
+        if (isWithinLimits(indexed, e, row)) found.push({ row, cost: finals.costAt(rank) });
+      }
+      return found;
     }
     limits.shiftTypes.push(...newlyBroken);
     limits.weekends ||= broken.weekends;
@@ -141,6 +147,10 @@ function labelDays(pass: DpPass, reachableAfter: number[], cheapestAfter: number
   for (const labels of layer.values()) for (const label of labels) if (label.minutes >= rules.minTotalMinutes) finals.push(label);
   finals.sort((a, b) => a.cost - b.cost);
   return finals.map((label) => ({ row: rowOf(label, D), cost: label.cost }));
+}
+
+function ranked(rosters: EmployeeRoster[]): RankedRosters {
+  return { count: rosters.length, costAt: (rank) => rosters[rank].cost, rowAt: (rank) => rosters[rank].row };
 }
 
 function brokenLimits(indexed: IndexedProblem, e: number, row: number[]): Limits {

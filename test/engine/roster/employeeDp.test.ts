@@ -196,7 +196,7 @@ describe('denseDays on a long horizon', () => {
     const choices = Array.from({ length: 84 }, (_, d) => ({ shifts: problem.employees[0].daysOff.includes(d) ? [] : [0, 1, 2], canBeOff: true }));
     const found = denseDays({ indexed, e: 0, cellCost, choices, limits: { shiftTypes: [2], weekends: true }, costBelow: Infinity });
     expect(found).not.toBeNull();
-    const [cheapest] = found!;
+    const cheapest = { row: found!.rowAt(0), cost: found!.costAt(0) };
     expect(evaluateCells(indexed, [cheapest.row]).hardViolations).toEqual([]);
     expect(cheapest.row.filter((t) => t === 2)).toHaveLength(12);
     // The public entry point agrees and honours both limits.
