@@ -20,7 +20,11 @@ export type MipFormulation = {
 
 type Term = [column: number, coefficient: number];
 
-export function buildMipModel(indexed: IndexedProblem): MipFormulation {
+/**
+ * `allowsCell` leaves out the columns of free cells it refuses (locked cells keep theirs), e.g. shift types that
+ * could not help a neighbourhood; every roster of the model then only uses the cells it allows.
+ */
+export function buildMipModel(indexed: IndexedProblem, allowsCell: (e: number, d: number, t: number) => boolean = () => true): MipFormulation {
   const { employeeCount: E, dayCount: D, shiftCount: T } = indexed;
   const cost: number[] = [];
   const lower: number[] = [];
@@ -41,7 +45,7 @@ export function buildMipModel(indexed: IndexedProblem): MipFormulation {
     for (let d = 0; d < D; d++) {
       const lock = indexed.locked[e][d];
       for (let t = 0; t < T; t++) {
-        const allowed = !indexed.isDayOff[e][d] && indexed.maxShifts[e][t] > 0 && (lock === FREE || lock === t);
+        const allowed = !indexed.isDayOff[e][d] && indexed.maxShifts[e][t] > 0 && (lock === FREE ? allowsCell(e, d, t) : lock === t);
         if (!allowed) continue;
         x[at(e, d, t)] = addColumn(indexed.offWeight[e][d][t] - indexed.onWeight[e][d][t], lock === t ? 1 : 0, 1, true);
       }
