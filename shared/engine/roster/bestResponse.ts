@@ -6,7 +6,7 @@
  */
 import type { IndexedProblem } from './indexedProblem';
 import { employeeViolations, objectiveOf, type Cells } from './evaluate';
-import { cheapestRosters } from './employeeDp';
+import { cheaperRoster } from './employeeDp';
 import type { Random } from '../../random/seeded';
 
 export type BestResponseControl = {
@@ -44,9 +44,11 @@ export function kickAndDescend(indexed: IndexedProblem, from: Cells, control: Pi
   const shaken = from.map((row) => row.slice());
   const count = 1 + control.random.below(Math.max(1, Math.ceil(indexed.employeeCount / 5)));
   for (const e of control.random.sample(indexed.employeeCount, count)) {
+    // Each random roster is a whole DP (tens of milliseconds on large teams), so the clock is checked between them.
+    if (stopped(control)) break;
     // A random price per cell gives a legal but different roster.
     const noise = indexed.coverRequirement.map((shifts) => shifts.map(() => control.random.next() * 100 - 50));
-    const [roster] = cheapestRosters(indexed, e, noise);
+    const roster = cheaperRoster(indexed, e, noise, Infinity, control.deadline);
     if (roster) shaken[e] = roster.row;
   }
   return descend(indexed, shaken, control);
@@ -70,7 +72,7 @@ export function descend(indexed: IndexedProblem, cells: Cells, control: Pick<Bes
       cells[e].forEach((t, d) => t >= 0 && counts[d][t]--);
       const costs = cellCosts(indexed, e, counts);
       // A settled employee only wants a strictly cheaper roster, and asking for just that lets the DP prune.
-      const [roster] = cheapestRosters(indexed, e, costs, 1, settled[e] ? rowCost(costs, cells[e]) - 1e-9 : Infinity);
+      const roster = cheaperRoster(indexed, e, costs, settled[e] ? rowCost(costs, cells[e]) - 1e-9 : Infinity, control.deadline);
       if (roster) {
         changed ||= settled[e] || roster.row.some((t, d) => t !== cells[e][d]);
         cells[e] = roster.row;

@@ -23,13 +23,15 @@ export type EmployeeRoster = { row: number[]; cost: number };
  * final states and the caller wants a few (reading them all back cost a fifth of the pricing time on a 60-employee,
  * 10-shift-type problem). A dense pass's rows come from the shared work tables, so read them before the next pass.
  */
-export type RankedRosters = { count: number; costAt(rank: number): number; rowAt(rank: number): number[] };
+export type RankedRosters = { stopped: boolean; count: number; costAt(rank: number): number; rowAt(rank: number): number[] };
+/** What a pass returns when the clock reached its deadline first. */
+export const STOPPED: RankedRosters = { stopped: true, count: 0, costAt: () => Infinity, rowAt: () => [] };
 /** What an employee may do on one day: the shift types open to them, and whether the day may be off. */
 export type DayChoices = { shifts: number[]; canBeOff: boolean };
 /** The limits carried as resources in one pass (the rest are checked on the result). */
 export type Limits = { shiftTypes: number[]; weekends: boolean };
 /** One pass of the employee DP: whose roster, what each day costs and allows, which limits are tracked, and the cost to beat. */
-export type DpPass = { indexed: IndexedProblem; e: number; cellCost: number[][]; choices: DayChoices[]; limits: Limits; costBelow: number };
+export type DpPass = { indexed: IndexedProblem; e: number; cellCost: number[][]; choices: DayChoices[]; limits: Limits; costBelow: number; deadline: number };
 
 /** The run rules as both DP versions read them: a minimum run of 0 means 1. */
 export function runRules(indexed: IndexedProblem, e: number) {
@@ -52,7 +54,7 @@ const MAX_REACHED = 40_000_000;
  * table would be too large. Rosters that break an untracked limit are included; the caller checks them.
  */
 export function denseDays(pass: DpPass): RankedRosters | null {
-  const { indexed, e, cellCost, choices, limits, costBelow } = pass;
+  const { indexed, e, cellCost, choices, limits, costBelow, deadline } = pass;
   const { dayCount: D, shiftCount: T } = indexed;
   const rules = indexed.problem.employees[e];
   const { minWork, minOff, maxWork, minMinutes } = runRules(indexed, e);
@@ -116,6 +118,10 @@ export function denseDays(pass: DpPass): RankedRosters | null {
   const counts = new Int32Array(tracked.length);
 
   for (let d = 0; d < D; d++) {
+    if (performance.now() >= deadline) {
+      for (let k = 0; k < activeCount; k++) cost[active[k]] = Infinity;
+      return STOPPED;
+    }
     let nextCount = 0;
     const dayBase = dayStart[d];
     // Each state reached today leads to at most one state per choice tomorrow.
@@ -214,6 +220,7 @@ export function denseDays(pass: DpPass): RankedRosters | null {
   }
   const ranked = finalCost.map((_, i) => i).sort((a, b) => finalCost[a] - finalCost[b]);
   return {
+    stopped: false,
     count: ranked.length,
     costAt: (rank) => finalCost[ranked[rank]],
     rowAt: (rank) => rowOf(finalPosition[ranked[rank]], tables, dayStart, D),

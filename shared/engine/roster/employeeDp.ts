@@ -9,7 +9,7 @@
  * worked, shifts of each type whose limit could bind).
  */
 import { FREE, OFF, type IndexedProblem } from './indexedProblem';
-import { denseDays, runRules, type DayChoices, type DpPass, type EmployeeRoster, type Limits, type RankedRosters } from './denseDp';
+import { denseDays, runRules, STOPPED, type DayChoices, type DpPass, type EmployeeRoster, type Limits, type RankedRosters } from './denseDp';
 
 export type { EmployeeRoster };
 
@@ -38,6 +38,21 @@ type Label = {
  * the cheapest roster breaks them (decremental state-space relaxation): usually none or one is ever needed.
  */
 export function cheapestRosters(indexed: IndexedProblem, e: number, cellCost: number[][], count = 1, costBelow = Infinity, path: DpPath = 'fastest'): EmployeeRoster[] {
+  return searchRosters(indexed, e, cellCost, count, costBelow, path, Infinity) ?? [];
+}
+
+/**
+ * The cheapest legal roster cheaper than `costBelow`, or undefined when there is none or the clock reached
+ * `deadline` first: a best response that keeps the employee's roster then. One search can take a few hundred
+ * milliseconds on long horizons with limits tracked (instance 15, 42 days), which made solves end that much past
+ * their time limit, so this one is given up at the deadline.
+ */
+export function cheaperRoster(indexed: IndexedProblem, e: number, cellCost: number[][], costBelow: number, deadline: number): EmployeeRoster | undefined {
+  return searchRosters(indexed, e, cellCost, 1, costBelow, 'fastest', deadline)?.[0];
+}
+
+/** cheapestRosters, or null when the clock reached the deadline first. */
+function searchRosters(indexed: IndexedProblem, e: number, cellCost: number[][], count: number, costBelow: number, path: DpPath, deadline: number): EmployeeRoster[] | null {
   const choices = Array.from({ length: indexed.dayCount }, (_, d) => dayChoices(indexed, e, d));
   const limits: Limits = { shiftTypes: [], weekends: false };
   // Most minutes still reachable after day d, to drop partial rosters that can no longer reach MinTotalMinutes.
@@ -49,8 +64,9 @@ export function cheapestRosters(indexed: IndexedProblem, e: number, cellCost: nu
   const cheapestAfter = new Array<number>(indexed.dayCount + 1).fill(0);
   for (let d = indexed.dayCount - 1; d >= 0; d--) cheapestAfter[d] = cheapestAfter[d + 1] + Math.min(0, ...choices[d].shifts.map((t) => cellCost[d][t]));
   for (;;) {
-    const pass: DpPass = { indexed, e, cellCost, choices, limits, costBelow };
-    const finals = (path !== 'labels' ? denseDays(pass) : null) ?? ranked(labelDays(pass, reachableAfter, cheapestAfter));
+    const pass: DpPass = { indexed, e, cellCost, choices, limits, costBelow, deadline };
+    const finals = (path !== 'labels' ? denseDays(pass) : null) ?? labelDays(pass, reachableAfter, cheapestAfter);
+    if (finals.stopped) return null;
     const cheapest = finals.count > 0 ? finals.rowAt(0) : null;
     const broken = cheapest ? brokenLimits(indexed, e, cheapest) : { shiftTypes: [], weekends: false };
     const newlyBroken = broken.shiftTypes.filter((t) => !limits.shiftTypes.includes(t));
@@ -73,8 +89,8 @@ export function cheapestRosters(indexed: IndexedProblem, e: number, cellCost: nu
  */
 export type DpPath = 'fastest' | 'labels';
 
-function labelDays(pass: DpPass, reachableAfter: number[], cheapestAfter: number[]): EmployeeRoster[] {
-  const { indexed, e, cellCost, choices, limits, costBelow } = pass;
+function labelDays(pass: DpPass, reachableAfter: number[], cheapestAfter: number[]): RankedRosters {
+  const { indexed, e, cellCost, choices, limits, costBelow, deadline } = pass;
   const { dayCount: D, shiftCount: T } = indexed;
   const rules = indexed.problem.employees[e];
   const { minWork, minOff, maxWork } = runRules(indexed, e);
@@ -101,6 +117,7 @@ function labelDays(pass: DpPass, reachableAfter: number[], cheapestAfter: number
   layer.set(keyOf(origin), [origin]);
 
   for (let d = 0; d < D; d++) {
+    if (performance.now() >= deadline) return STOPPED;
     const next = new Map<number, Label[]>();
     const weekend = indexed.weekendOfDay[d];
     const sameWeekendAsYesterday = d > 0 && weekend >= 0 && indexed.weekendOfDay[d - 1] === weekend;
@@ -146,11 +163,7 @@ function labelDays(pass: DpPass, reachableAfter: number[], cheapestAfter: number
   const finals: Label[] = [];
   for (const labels of layer.values()) for (const label of labels) if (label.minutes >= rules.minTotalMinutes) finals.push(label);
   finals.sort((a, b) => a.cost - b.cost);
-  return finals.map((label) => ({ row: rowOf(label, D), cost: label.cost }));
-}
-
-function ranked(rosters: EmployeeRoster[]): RankedRosters {
-  return { count: rosters.length, costAt: (rank) => rosters[rank].cost, rowAt: (rank) => rosters[rank].row };
+  return { stopped: false, count: finals.length, costAt: (rank) => finals[rank].cost, rowAt: (rank) => rowOf(finals[rank], D) };
 }
 
 function brokenLimits(indexed: IndexedProblem, e: number, row: number[]): Limits {

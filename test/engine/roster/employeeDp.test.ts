@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { indexProblem, OFF } from '../../../shared/engine/roster/indexedProblem';
 import { evaluateCells } from '../../../shared/engine/roster/evaluate';
-import { cheapestRosters } from '../../../shared/engine/roster/employeeDp';
+import { cheaperRoster, cheapestRosters } from '../../../shared/engine/roster/employeeDp';
 import { denseDays } from '../../../shared/engine/roster/denseDp';
 import type { RosterProblem } from '../../../shared/engine/roster';
 
@@ -194,7 +194,7 @@ describe('denseDays on a long horizon', () => {
     // Nights and weekend days pay, so the cheapest roster breaks both limits unless they are tracked.
     const cellCost = Array.from({ length: 84 }, (_, d) => [1, 1, indexed.weekendOfDay[d] >= 0 ? -30 : -20]);
     const choices = Array.from({ length: 84 }, (_, d) => ({ shifts: problem.employees[0].daysOff.includes(d) ? [] : [0, 1, 2], canBeOff: true }));
-    const found = denseDays({ indexed, e: 0, cellCost, choices, limits: { shiftTypes: [2], weekends: true }, costBelow: Infinity });
+    const found = denseDays({ indexed, e: 0, cellCost, choices, limits: { shiftTypes: [2], weekends: true }, costBelow: Infinity, deadline: Infinity });
     expect(found).not.toBeNull();
     const cheapest = { row: found!.rowAt(0), cost: found!.costAt(0) };
     expect(evaluateCells(indexed, [cheapest.row]).hardViolations).toEqual([]);
@@ -202,5 +202,9 @@ describe('denseDays on a long horizon', () => {
     // The public entry point agrees and honours both limits.
     const [viaEntry] = cheapestRosters(indexed, 0, cellCost);
     expect(viaEntry.cost).toBe(cheapest.cost);
+    // A best response with time left finds the same; one whose deadline has passed gives up (keeps its roster).
+    expect(cheaperRoster(indexed, 0, cellCost, Infinity, Infinity)?.cost).toBe(cheapest.cost);
+    expect(cheaperRoster(indexed, 0, cellCost, Infinity, performance.now() - 1)).toBeUndefined();
+    expect(cheaperRoster(indexed, 0, cellCost, cheapest.cost, Infinity)).toBeUndefined();
   });
 });
