@@ -161,17 +161,18 @@ function nextSize(indexed: IndexedProblem, kind: MipKind, size: NeighbourhoodSiz
 }
 
 /**
- * Every move keeps at least this share of the search's time, so a move that failed for a while is tried again later.
- * Shares are of time, not of rounds: a whole-horizon MIP round can take a hundred times a window's, and drawn by
- * rounds it took most of the time on instance 8 without improving the roster once.
+ * The moves together keep this share of the search's time, evenly, so a move that failed for a while is tried again
+ * later; the rest follows the scores. Fixed in total rather than per move, so adding a move (the focused kind) does
+ * not take time from the scores. Shares are of time, not of rounds: a whole-horizon MIP round can take a hundred
+ * times a window's, and drawn by rounds it took most of the time on instance 8 without improving the roster once.
  */
-const MIN_MOVE_SHARE = 0.1;
+const RESERVED_SHARE = 0.4;
 /** Weight of the latest round in a move's score. */
 const SCORE_MEMORY = 0.3;
 
 function chooseMove(score: Record<Move, number>, spent: Record<Move, number>): Move {
   const total = MOVES.reduce((sum, move) => sum + Math.max(0, score[move]), 0);
-  const share = (move: Move) => MIN_MOVE_SHARE + (1 - MIN_MOVE_SHARE * MOVES.length) * (total > 0 ? Math.max(0, score[move]) / total : 1 / MOVES.length);
+  const share = (move: Move) => RESERVED_SHARE / MOVES.length + (1 - RESERVED_SHARE) * (total > 0 ? Math.max(0, score[move]) / total : 1 / MOVES.length);
   const spentInAll = MOVES.reduce((sum, move) => sum + spent[move], 0);
   // The move furthest behind its share of the time spent so far.
   return MOVES.reduce((behind, move) => (spent[move] - share(move) * spentInAll < spent[behind] - share(behind) * spentInAll ? move : behind));
