@@ -5,7 +5,7 @@
  * roster and is the whole answer when HiGHS cannot run.
  */
 import type { IndexedProblem } from './indexedProblem';
-import { employeeViolations, objectiveOf, type Cells } from './evaluate';
+import { coverCounts, employeeViolations, objectiveOf, type Cells } from './evaluate';
 import { cheaperRoster } from './employeeDp';
 import type { Random } from '../../random/seeded';
 
@@ -59,8 +59,7 @@ export function kickAndDescend(indexed: IndexedProblem, from: Cells, control: Pi
  * deadline). Changes `cells` in place and returns it.
  */
 export function descend(indexed: IndexedProblem, cells: Cells, control: Pick<BestResponseControl, 'deadline' | 'shouldStop' | 'random'>): Cells {
-  const counts = Array.from({ length: indexed.dayCount }, () => new Array<number>(indexed.shiftCount).fill(0));
-  for (const row of cells) row.forEach((t, d) => t >= 0 && counts[d][t]++);
+  const counts = coverCounts(indexed, cells);
   // A row that breaks the employee's rules (e.g. the empty start) is replaced by any legal roster; a legal one only
   // by a strictly cheaper one, which makes every pass lower the objective and lets the DP prune all partial rosters
   // that cannot beat it (a descent from a good roster on instance 13, 120 staff, took 2 s without that).

@@ -7,7 +7,7 @@
  */
 import type { Highs, ModelData } from 'highs';
 import { OFF, type IndexedProblem } from './indexedProblem';
-import type { Cells } from './evaluate';
+import { coverCounts, type Cells } from './evaluate';
 import { cheapestRosters } from './employeeDp';
 import type { MipFormulation } from './mipModel';
 import type { Random } from '../../random/seeded';
@@ -384,10 +384,4 @@ function pricedCellCosts(indexed: IndexedProblem, layout: MasterLayout, duals: A
   return indexed.onWeight[e].map((onByShift, d) =>
     onByShift.map((on, t) => indexed.offWeight[e][d][t] - on - (layout.coverRow[d][t] >= 0 ? duals[layout.coverRow[d][t]] : 0)),
   );
-}
-
-function coverCounts(indexed: IndexedProblem, cells: Cells): number[][] {
-  const counts = Array.from({ length: indexed.dayCount }, () => new Array<number>(indexed.shiftCount).fill(0));
-  for (const row of cells) row.forEach((t, d) => t >= 0 && counts[d][t]++);
-  return counts;
 }

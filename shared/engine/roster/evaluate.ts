@@ -49,19 +49,19 @@ export function evaluateCells(indexed: IndexedProblem, cells: Cells): RosterEval
   return { objective: objectiveOf(indexed, cells), hardViolations };
 }
 
+/** How many employees work each shift on each day: `counts[day][shift]`. */
+export function coverCounts(indexed: IndexedProblem, cells: Cells): number[][] {
+  const counts = Array.from({ length: indexed.dayCount }, () => new Array<number>(indexed.shiftCount).fill(0));
+  for (const row of cells) row.forEach((t, d) => t >= 0 && counts[d][t]++);
+  return counts;
+}
+
 export function objectiveOf(indexed: IndexedProblem, cells: Cells): ObjectiveBreakdown {
   let requests = indexed.totalOnWeight;
-  const coverCount = Array.from({ length: indexed.dayCount }, () => new Array<number>(indexed.shiftCount).fill(0));
-  cells.forEach((row, e) =>
-    row.forEach((t, d) => {
-      if (t < 0) return;
-      requests += indexed.offWeight[e][d][t] - indexed.onWeight[e][d][t];
-      coverCount[d][t]++;
-    }),
-  );
+  cells.forEach((row, e) => row.forEach((t, d) => t >= 0 && (requests += indexed.offWeight[e][d][t] - indexed.onWeight[e][d][t])));
   let under = 0;
   let over = 0;
-  coverCount.forEach((counts, d) =>
+  coverCounts(indexed, cells).forEach((counts, d) =>
     counts.forEach((count, t) => {
       const shortage = indexed.coverRequirement[d][t] - count;
       if (shortage > 0) under += shortage * indexed.underWeight[d][t];

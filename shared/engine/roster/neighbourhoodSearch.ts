@@ -13,8 +13,8 @@
  * shifts between two employees, move a block of days), which is what escapes that search's local optima.
  */
 import type { Highs } from 'highs';
-import { indexProblem, OFF, type IndexedProblem } from './indexedProblem';
-import { objectiveOf, type Cells } from './evaluate';
+import { indexProblem, type IndexedProblem } from './indexedProblem';
+import { coverCounts, objectiveOf, type Cells } from './evaluate';
 import { buildMipModel } from './mipModel';
 import { runMip } from './mipSolve';
 import { restrictedProblem } from './restrictedProblem';
@@ -210,11 +210,9 @@ function chooseNeighbourhood(indexed: IndexedProblem, cells: Cells, kind: MipKin
 
 /** A cover cell with a penalty, drawn with probability proportional to its penalty; null when none has one. */
 function penalisedCell(indexed: IndexedProblem, cells: Cells, random: Random): { day: number; shift: number; short: boolean } | null {
-  const counts = Array.from({ length: indexed.dayCount }, () => new Array<number>(indexed.shiftCount).fill(0));
-  for (const row of cells) row.forEach((t, d) => t !== OFF && t >= 0 && counts[d][t]++);
   const penalised: { day: number; shift: number; short: boolean; penalty: number }[] = [];
   let total = 0;
-  counts.forEach((byShift, day) =>
+  coverCounts(indexed, cells).forEach((byShift, day) =>
     byShift.forEach((count, shift) => {
       const gap = indexed.coverRequirement[day][shift] - count;
       const penalty = gap > 0 ? gap * indexed.underWeight[day][shift] : -gap * indexed.overWeight[day][shift];
@@ -255,8 +253,7 @@ function fillUp(chosen: number[], employeeCount: number, size: number, random: R
 export function helpfulCells(indexed: IndexedProblem, cells: Cells, freed: number[]): (i: number, d: number, t: number) => boolean {
   const { dayCount: D, shiftCount: T } = indexed;
   const helpful = Array.from({ length: D }, () => new Array<boolean>(T).fill(false));
-  const counts = Array.from({ length: D }, () => new Array<number>(T).fill(0));
-  for (const row of cells) row.forEach((t, d) => t >= 0 && counts[d][t]++);
+  const counts = coverCounts(indexed, cells);
   for (let d = 0; d < D; d++) {
     for (let t = 0; t < T; t++) helpful[d][t] = counts[d][t] < indexed.coverRequirement[d][t] && indexed.underWeight[d][t] > 0;
     for (const e of freed) if (cells[e][d] >= 0) helpful[d][cells[e][d]] = true;
