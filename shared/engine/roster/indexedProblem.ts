@@ -46,6 +46,12 @@ export type IndexedProblem = {
 export const OFF = -1;
 export const FREE = -2;
 
+/** Whether employee `e` may work shift `t` on day `d` at all: not a listed day off, a type they may work, no other lock. */
+export function mayWork(indexed: IndexedProblem, e: number, d: number, t: number): boolean {
+  const lock = indexed.locked[e][d];
+  return !indexed.isDayOff[e][d] && indexed.maxShifts[e][t] > 0 && (lock === FREE || lock === t);
+}
+
 export function indexProblem(problem: RosterProblem): IndexedProblem {
   const dayCount = problem.days;
   if (!Number.isInteger(dayCount) || dayCount < 1) throw new RosterProblemError(`days must be a positive integer, got ${dayCount}`);

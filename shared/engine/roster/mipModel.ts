@@ -7,7 +7,7 @@
  * marks a worked weekend when the weekend limit could bind.
  */
 import type { ModelData } from 'highs';
-import { FREE, OFF, type IndexedProblem } from './indexedProblem';
+import { FREE, OFF, mayWork, type IndexedProblem } from './indexedProblem';
 import type { Cells } from './evaluate';
 
 /** A MIP whose solutions are rosters: the compact model here, or the column master in columnGeneration.ts. */
@@ -45,7 +45,7 @@ export function buildMipModel(indexed: IndexedProblem, allowsCell: (e: number, d
     for (let d = 0; d < D; d++) {
       const lock = indexed.locked[e][d];
       for (let t = 0; t < T; t++) {
-        const allowed = !indexed.isDayOff[e][d] && indexed.maxShifts[e][t] > 0 && (lock === FREE ? allowsCell(e, d, t) : lock === t);
+        const allowed = mayWork(indexed, e, d, t) && (lock !== FREE || allowsCell(e, d, t));
         if (!allowed) continue;
         x[at(e, d, t)] = addColumn(indexed.offWeight[e][d][t] - indexed.onWeight[e][d][t], lock === t ? 1 : 0, 1, true);
       }

@@ -19,6 +19,8 @@ export type MipRunOptions = {
   onImproved?: (cells: Cells, objective: number) => void;
   /** Most branch-and-bound nodes (HiGHS `mip_max_nodes`): a bound on the work that does not depend on the clock. */
   nodeLimit?: number;
+  /** HiGHS `mip_heuristic_effort` (its default is 0.05): more of the run spent looking for better rosters than on the bound. */
+  heuristicEffort?: number;
   /** When every weight is whole, a roster within 1 of the bound is optimal and HiGHS may stop there. */
   integralObjective: boolean;
 };
@@ -42,6 +44,7 @@ export function runMip(highs: Highs, mip: MipFormulation, options: MipRunOptions
       mip_rel_gap: 0,
       mip_abs_gap: options.integralObjective ? 0.999 : 1e-6,
     });
+    if (options.heuristicEffort !== undefined) model.options.set('mip_heuristic_effort', options.heuristicEffort);
     if (options.nodeLimit !== undefined) model.options.set('mip_max_nodes', options.nodeLimit);
     if (options.start) model.setSolution({ colValue: mip.columnsOf(options.start) });
     const types = highs.constants.callbackType;

@@ -3,7 +3,7 @@
  * help, and descents from a legal roster that only take strictly cheaper rosters.
  */
 import { describe, expect, it } from 'vitest';
-import { indexProblem, OFF } from '../../../shared/engine/roster/indexedProblem';
+import { indexProblem, mayWork, OFF } from '../../../shared/engine/roster/indexedProblem';
 import { buildMipModel } from '../../../shared/engine/roster/mipModel';
 import { helpfulCells } from '../../../shared/engine/roster/neighbourhoodSearch';
 import { descend } from '../../../shared/engine/roster/bestResponse';
@@ -27,6 +27,21 @@ describe('buildMipModel with allowsCell', () => {
     rows[1][3] = L;
     // A's late on day 5 has no column, so it cannot be represented; B's locked one can.
     expect(earlyOnly.cellsOf(earlyOnly.columnsOf(rows))).toEqual([new Array<number>(14).fill(OFF), rows[1]]);
+  });
+});
+
+describe('mayWork', () => {
+  it('refuses a listed day off, a type the employee may not work and a day locked to another shift or off', () => {
+    const indexed = indexProblem(
+      twoShiftProblem([
+        employee('A', { daysOff: [2], maxShifts: { L: 0 }, fixed: [{ day: 4, shift: 'E' }, { day: 5, shift: null }] }),
+      ]),
+    );
+    expect(mayWork(indexed, 0, 0, E)).toBe(true);
+    expect(mayWork(indexed, 0, 0, L)).toBe(false);
+    expect(mayWork(indexed, 0, 2, E)).toBe(false);
+    expect(mayWork(indexed, 0, 4, E)).toBe(true);
+    expect(mayWork(indexed, 0, 5, E)).toBe(false);
   });
 });
 
