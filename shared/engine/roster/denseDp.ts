@@ -21,7 +21,8 @@ export type EmployeeRoster = { row: number[]; cost: number };
 /**
  * A pass's rosters, one per final state, cheapest first. Rows are read back on demand: a pass ends in hundreds of
  * final states and the caller wants a few (reading them all back cost about a tenth of the pricing time on a
- * 60-employee, 10-shift-type problem). A dense pass's rows come from the shared work tables, so read them before the next pass.
+ * 60-employee, 10-shift-type problem). A dense pass's rows come from the shared work tables, so read them before
+ * the next pass.
  */
 export type RankedRosters = { stopped: boolean; count: number; costAt(rank: number): number; rowAt(rank: number): number[] };
 /** What a pass returns when the clock reached its deadline first. */
