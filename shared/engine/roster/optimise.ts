@@ -23,7 +23,7 @@
 import { discardHighs, getHighs } from '../common/highsRuntime';
 import { OFF, hasWholeWeights, type IndexedProblem } from './indexedProblem';
 import { employeeViolations, evaluateCells, objectiveOf, type Cells } from './evaluate';
-import { bestResponseSearch } from './bestResponse';
+import { bestResponseSearch, descend } from './bestResponse';
 import { ColumnPool, MasterLp, diveToRoster, masterFormulation } from './columnGeneration';
 import { buildMipModel } from './mipModel';
 import { runMip, type MipRunResult } from './mipSolve';
@@ -178,6 +178,9 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
         // Dives are repeated, each from the root LP in a perturbed order, while another fits in the stage's time and
         // the last few found a better roster: on instance 8 one dive takes 3–4 s of its 24 s and rounds to one
         // uncovered shift more than the optimum; the second and third dives found 1310 and 1307 (optimum 1300).
+        // A dive cut short fixes its last employees in one batch of clashing columns, so its roster is repaired by
+        // best responses before it counts: on a 60-employee, 10-type problem (LP bound 131.5) dives of 5–20 s
+        // rounded to 2596–5196 and their repairs to 243–568, within a second.
         const diveControl = { ...lpControl, deadline: at(STAGE_END.dive) };
         let diveObjective = Infinity;
         let divesWithoutGain = 0;
@@ -187,10 +190,11 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
           const dive = diveToRoster(master, indexed, pool, diveControl, attempt === 0 ? undefined : control.random);
           if (dive && 'failed' in dive) throw new Error(dive.failed);
           if (!dive) break;
-          offer(dive.cells);
-          const objective = objectiveOf(indexed, dive.cells).total;
+          const repaired = descend(indexed, dive.cells, { deadline: control.deadline, shouldStop, random: control.random });
+          offer(repaired);
+          const objective = objectiveOf(indexed, repaired).total;
           if (objective < diveObjective) {
-            diveRoster = dive.cells;
+            diveRoster = repaired;
             diveObjective = objective;
             divesWithoutGain = 0;
           } else divesWithoutGain++;
