@@ -6,7 +6,7 @@
  * on every roster; the columns met on the way feed a small integer model that picks one per employee.
  */
 import type { Highs, ModelData } from 'highs';
-import { OFF, type IndexedProblem } from './indexedProblem';
+import { FREE, OFF, type IndexedProblem } from './indexedProblem';
 import { coverCounts, type Cells } from './evaluate';
 import { cheapestRosters } from './employeeDp';
 import type { MipFormulation } from './mipModel';
@@ -78,6 +78,10 @@ export class MasterLp {
   lastRoundSeconds = 0;
   /** Column values of the last LP solved to optimality; a run cut short leaves no usable solution. */
   private lastValues: Float64Array | null = null;
+  /** The problem as pricing sees it: the cells a dive locked are locked in it too. */
+  private pricing: IndexedProblem;
+  /** Columns whose upper bound a cell lock set to 0. */
+  private banned: number[] = [];
 
   constructor(
     private readonly highs: Highs,
@@ -89,6 +93,7 @@ export class MasterLp {
     this.model.options.set({ output_flag: false });
     this.inModel = pool.columns.length;
     this.fixedColumn = new Array<number>(indexed.employeeCount).fill(-1);
+    this.pricing = { ...indexed, locked: indexed.locked.map((row) => row.slice()) };
   }
 
   /**
@@ -124,7 +129,7 @@ export class MasterLp {
         const convexityDual = duals[e];
         // Only rosters of negative reduced cost matter (none found: the employee adds 0 to the bound). Every
         // employee here has a legal roster (solve.ts sets aside those who have none).
-        const rosters = cheapestRosters(this.indexed, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING, convexityDual - REDUCED_COST_TOLERANCE);
+        const rosters = cheapestRosters(this.pricing, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING, convexityDual - REDUCED_COST_TOLERANCE);
         if (rosters.length > 0) bound += Math.min(0, rosters[0].cost - convexityDual);
         for (const roster of rosters) if (roster.cost - convexityDual < -REDUCED_COST_TOLERANCE) this.pool.add(e, roster.row);
       }
@@ -147,6 +152,8 @@ export class MasterLp {
     if (!this.lastValues) return null;
     const result = new Float64Array(this.pool.columns.length);
     result.set(this.lastValues.subarray(0, Math.min(this.lastValues.length, result.length)));
+    // A lock bars columns after the last solve when a step's solve was cut short before it ran.
+    for (const column of this.banned) result[column] = 0;
     return result;
   }
 
@@ -165,13 +172,31 @@ export class MasterLp {
     this.fixedColumn[this.pool.columns[columnIndex].employee] = columnIndex;
   }
 
-  /** Frees every fixed column again, so the LP is the root relaxation (with every column pooled since). */
+  /**
+   * Locks cells (employee, day, shift or OFF): every column that disagrees is barred, and pricing only offers rosters
+   * that agree. Each employee's locks must be met by one of their pooled rosters, or the LP has no solution.
+   */
+  lockCells(cells: CellLock[]): void {
+    this.addFreshColumns();
+    for (const { employee, day, shift } of cells) this.pricing.locked[employee][day] = shift;
+    this.banDisagreeing(0);
+  }
+
+  /** The cell's lock: a shift, OFF, or FREE. */
+  lockOf(employee: number, day: number): number {
+    return this.pricing.locked[employee][day];
+  }
+
+  /** Frees every fixed column and locked cell again, so the LP is the root relaxation (with every column pooled since). */
   unfixAll(): void {
     this.fixedColumn.forEach((column, employee) => {
       if (column < 0) return;
       this.model.changeColBounds(this.layout.slackCount + column, 0, 1);
       this.fixedColumn[employee] = -1;
     });
+    for (const column of this.banned) this.model.changeColBounds(this.layout.slackCount + column, 0, 1);
+    this.banned = [];
+    this.pricing.locked = this.indexed.locked.map((row) => row.slice());
   }
 
   dispose(): void {
@@ -180,8 +205,25 @@ export class MasterLp {
 
   private addFreshColumns(): void {
     const fresh = this.pool.columns.slice(this.inModel);
-    if (fresh.length > 0) this.model.addCols(columnBlock(this.layout, fresh));
+    if (fresh.length === 0) return;
+    const first = this.inModel;
+    this.model.addCols(columnBlock(this.layout, fresh));
     this.inModel = this.pool.columns.length;
+    // Rosters pooled elsewhere (the best roster, say) may break a lock.
+    this.banDisagreeing(first);
+  }
+
+  /** Bars the model's columns from `first` on that break a cell lock. */
+  private banDisagreeing(first: number): void {
+    const banned = new Set(this.banned);
+    for (let i = first; i < this.inModel; i++) {
+      if (banned.has(i)) continue;
+      const { employee, row } = this.pool.columns[i];
+      const locks = this.pricing.locked[employee];
+      if (row.every((t, d) => locks[d] === FREE || locks[d] === t)) continue;
+      this.model.changeColBounds(this.layout.slackCount + i, 0, 0);
+      this.banned.push(i);
+    }
   }
 }
 
@@ -196,18 +238,21 @@ const DIVE_PERTURBATION = 0.5;
 const DIVE_ROUNDS_PER_STEP = 2;
 
 /**
- * Diving: fix the columns the LP already (nearly) takes whole — or else the largest (see above) — re-price, and
- * repeat until every employee has a column. Out of time, it rounds: each employee still free takes their largest
- * column in the last LP, which is always a legal roster. Null when no LP was ever solved. With `random`, the
- * columns are taken in an order perturbed around their values, so a further dive explores other roundings.
+ * One dive step: from the LP's column values and the number of steps the time left affords, it fixes or locks part
+ * of the roster and says how many steps like it are left; null when nothing is left to fix.
  */
-export function diveToRoster(
-  master: MasterLp,
-  indexed: IndexedProblem,
-  pool: ColumnPool,
-  control: ColumnGenerationControl,
-  random?: Random,
-): { cells: Cells } | { failed: string } | null {
+type DiveStep = (values: Float64Array, stepsAffordable: number) => { stepsLeft: number } | null;
+
+type DiveResult = { cells: Cells } | { failed: string } | null;
+/** A dive from the master's current LP; with `random`, its order is perturbed so that further dives round otherwise. */
+type Dive = (master: MasterLp, indexed: IndexedProblem, pool: ColumnPool, control: ColumnGenerationControl, random?: Random) => DiveResult;
+
+/**
+ * The dive loop both kinds share: a step, then the LP re-priced, until nothing is left to fix or the time is up;
+ * then it rounds: each employee still free takes their largest column in the last LP, which is always a legal
+ * roster. Null when no LP was ever solved.
+ */
+function dive(master: MasterLp, indexed: IndexedProblem, pool: ColumnPool, control: ColumnGenerationControl, step: DiveStep): DiveResult {
   // Seconds a dive step takes (fix, then re-price until the LP converges again): first guessed from the last round,
   // then measured.
   let stepSeconds = master.lastRoundSeconds * DIVE_ROUNDS_PER_STEP;
@@ -215,15 +260,38 @@ export function diveToRoster(
     const stepStarted = performance.now();
     const values = master.columnValues();
     if (!values) return null;
+    // Each step re-solves the LP with pricing, which takes seconds on large teams: a step takes more at once so that
+    // the steps left fit in the time left at the measured step time (a dive cut short ends in a poor rounding).
+    const secondsLeft = Math.max(1e-3, (control.deadline - performance.now()) / 1000);
+    const taken = step(values, Math.max(1, Math.floor(secondsLeft / Math.max(1e-3, stepSeconds))));
+    if (!taken) break;
+    // Each step gets an equal share of the time left: the LP need not converge between fixings (on instance 18, 84
+    // days, one step's re-pricing took 7.6 s of the dive's 23, and the rest of the roster was then fixed in one
+    // poor step). A step cut short leaves the last LP solution, which is still feasible.
+    const result = master.solve({ ...control, deadline: Math.min(control.deadline, performance.now() + (secondsLeft * 1000) / taken.stepsLeft) });
+    if (result.kind === 'failed') return { failed: result.message };
+    if (performance.now() >= control.deadline || control.shouldStop()) break;
+    stepSeconds = (performance.now() - stepStarted) / 1000;
+  }
+  return { cells: roundedRoster(master, indexed, pool) };
+}
+
+/** A value as a dive orders it: as it is, or with `random` perturbed around it, so further dives round otherwise. */
+function diveWeight(value: number, random: Random | undefined): number {
+  return random ? value * (1 - DIVE_PERTURBATION / 2 + DIVE_PERTURBATION * random.next()) : value;
+}
+
+/**
+ * Diving on columns: fix the columns the LP already (nearly) takes whole — or else the largest (see above) —
+ * re-price, and repeat until every employee has a column.
+ */
+export const diveToRoster: Dive = (master, indexed, pool, control, random) =>
+  dive(master, indexed, pool, control, (values, stepsAffordable) => {
     const free = [...values.keys()].filter((i) => !master.isFixed(pool.columns[i].employee) && values[i] > 1e-9);
-    if (free.length === 0) break;
-    const weight = new Map(free.map((i) => [i, random ? values[i] * (1 - DIVE_PERTURBATION / 2 + DIVE_PERTURBATION * random.next()) : values[i]]));
+    if (free.length === 0) return null;
+    const weight = new Map(free.map((i) => [i, diveWeight(values[i], random)]));
     free.sort((a, b) => weight.get(b)! - weight.get(a)!);
     const freeEmployees = new Set(free.map((i) => pool.columns[i].employee)).size;
-    // Each step re-solves the LP with pricing, which takes seconds on large teams: the batch grows so that the
-    // steps left fit in the time left at the measured round time (a dive cut short ends in a poor rounding).
-    const secondsLeft = Math.max(1e-3, (control.deadline - performance.now()) / 1000);
-    const stepsAffordable = Math.max(1, Math.floor(secondsLeft / Math.max(1e-3, stepSeconds)));
     const batch = Math.max(free.filter((i) => values[i] > 0.99).length, Math.floor(freeEmployees / DIVE_FIXES_ONE_PER), Math.ceil(freeEmployees / stepsAffordable), 1);
     let fixed = 0;
     for (const i of free) {
@@ -232,17 +300,45 @@ export function diveToRoster(
       master.fix(i);
       fixed++;
     }
-    // Each step gets an equal share of the time left: the LP need not converge between fixings (on instance 18, 84
-    // days, one step's re-pricing took 7.6 s of the dive's 23, and the rest of the roster was then fixed in one
-    // poor step). A step cut short leaves the last LP solution, which is still feasible.
-    const stepsLeft = Math.ceil(freeEmployees / batch);
-    const result = master.solve({ ...control, deadline: Math.min(control.deadline, performance.now() + (secondsLeft * 1000) / stepsLeft) });
-    if (result.kind === 'failed') return { failed: result.message };
-    if (performance.now() >= control.deadline || control.shouldStop()) break;
-    stepSeconds = (performance.now() - stepStarted) / 1000;
-  }
-  return { cells: roundedRoster(master, indexed, pool) };
-}
+    return { stepsLeft: Math.ceil(freeEmployees / batch) };
+  });
+
+export type CellLock = { employee: number; day: number; shift: number };
+
+/** Share of the unlocked fractional cells a cell-dive step locks at least. */
+const CELL_DIVE_SHARE = 0.1;
+
+/**
+ * Diving on cells: each employee's largest column in the LP proposes its cells; the cells it proposes with an LP
+ * value of (nearly) 1 are locked, with the most valued of the rest, and the LP is re-priced (pricing offers only
+ * rosters that keep the locks); repeated until every cell is locked.
+ */
+export const cellDiveToRoster: Dive = (master, indexed, pool, control, random) =>
+  dive(master, indexed, pool, control, (values, stepsAffordable) => {
+    const largest = new Array<number>(indexed.employeeCount).fill(-1);
+    const cellValue = Array.from({ length: indexed.employeeCount }, () => Array.from({ length: indexed.dayCount }, () => new Map<number, number>()));
+    values.forEach((value, i) => {
+      if (value <= 1e-9) return;
+      const { employee, row } = pool.columns[i];
+      if (largest[employee] < 0 || value > values[largest[employee]]) largest[employee] = i;
+      row.forEach((t, d) => cellValue[employee][d].set(t, (cellValue[employee][d].get(t) ?? 0) + value));
+    });
+    const candidates: (CellLock & { value: number; weight: number })[] = [];
+    largest.forEach((i, employee) => {
+      if (i < 0) return;
+      pool.columns[i].row.forEach((shift, day) => {
+        if (master.lockOf(employee, day) !== FREE) return;
+        const value = cellValue[employee][day].get(shift) ?? 0;
+        candidates.push({ employee, day, shift, value, weight: diveWeight(value, random) });
+      });
+    });
+    if (candidates.length === 0) return null;
+    const settled = candidates.filter((c) => c.value > 0.99);
+    const fractional = candidates.filter((c) => c.value <= 0.99).sort((a, b) => b.weight - a.weight);
+    const batch = Math.min(fractional.length, Math.max(1, Math.ceil(fractional.length * CELL_DIVE_SHARE), Math.ceil(fractional.length / stepsAffordable)));
+    master.lockCells([...settled, ...fractional.slice(0, batch)]);
+    return { stepsLeft: Math.max(1, Math.ceil((fractional.length - batch) / Math.max(1, batch))) };
+  });
 
 function roundedRoster(master: MasterLp, indexed: IndexedProblem, pool: ColumnPool): Cells {
   const values = master.columnValues() ?? new Float64Array(pool.columns.length);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCurtois } from '../../../shared/engine/roster';
-import { indexProblem, OFF } from '../../../shared/engine/roster/indexedProblem';
+import { FREE, indexProblem, OFF } from '../../../shared/engine/roster/indexedProblem';
 import { evaluateCells, objectiveOf } from '../../../shared/engine/roster/evaluate';
-import { ColumnPool, MasterLp, diveToRoster } from '../../../shared/engine/roster/columnGeneration';
+import { ColumnPool, MasterLp, cellDiveToRoster, diveToRoster } from '../../../shared/engine/roster/columnGeneration';
 import { bestResponseSearch } from '../../../shared/engine/roster/bestResponse';
 import { seededRandom } from '../../../shared/random/seeded';
 import { getHighs } from '../../../shared/engine/common/highsRuntime';
@@ -24,26 +24,69 @@ async function rootLp(n: number) {
 }
 
 describe('column generation and diving', () => {
-  it('dives to legal rosters no better than the LP bound, and after unfixAll the LP is the root relaxation again', async () => {
-    const { indexed, pool, master } = await rootLp(1);
+  it.each([
+    ['columns', diveToRoster],
+    ['cells', cellDiveToRoster],
+  ])('dives on %s to legal rosters no better than the LP bound, and after unfixAll the LP is the root relaxation again', async (_, dive) => {
+    const { indexed, pool, master } = await rootLp(3);
     try {
       const root = master.solve(noStop);
       if (root.kind !== 'done') throw new Error('the root LP failed');
       expect(root.converged).toBe(true);
       const random = seededRandom(11);
       for (const order of [undefined, random, random]) {
-        const dive = diveToRoster(master, indexed, pool, noStop, order);
-        if (!dive || 'failed' in dive) throw new Error('the dive failed');
-        expect(evaluateCells(indexed, dive.cells).hardViolations).toEqual([]);
-        expect(objectiveOf(indexed, dive.cells).total).toBeGreaterThanOrEqual(Math.ceil(root.lowerBound - 1e-6));
+        const dived = dive(master, indexed, pool, noStop, order);
+        if (!dived || 'failed' in dived) throw new Error('the dive failed');
+        expect(evaluateCells(indexed, dived.cells).hardViolations).toEqual([]);
+        expect(objectiveOf(indexed, dived.cells).total).toBeGreaterThanOrEqual(Math.ceil(root.lowerBound - 1e-6));
         master.unfixAll();
-        for (let e = 0; e < indexed.employeeCount; e++) expect(master.isFixed(e)).toBe(false);
+        for (let e = 0; e < indexed.employeeCount; e++) {
+          expect(master.isFixed(e)).toBe(false);
+          for (let d = 0; d < indexed.dayCount; d++) expect(master.lockOf(e, d)).toBe(FREE);
+        }
         const again = master.solve(noStop);
         if (again.kind !== 'done') throw new Error('the LP failed after unfixing');
         // The same relaxation with more columns: the same optimum (a fixed column left behind would raise it).
         expect(again.converged).toBe(true);
         expect(again.lpValue).toBeCloseTo(root.lpValue, 6);
       }
+    } finally {
+      master.dispose();
+    }
+  });
+
+  it('prices and keeps only columns that agree with a locked cell, and unfixAll frees it again', async () => {
+    const { indexed, pool, master } = await rootLp(3);
+    try {
+      const root = master.solve(noStop);
+      if (root.kind !== 'done') throw new Error('the root LP failed');
+      // A cell is locked the other way from its employee's largest LP column, to what another pooled roster of the
+      // same employee does that day (so one roster still agrees and the LP stays solvable).
+      const values = master.columnValues()!;
+      const lock = findDisagreement();
+      function findDisagreement() {
+        for (let employee = 0; employee < indexed.employeeCount; employee++) {
+          const own = [...values.keys()].filter((i) => pool.columns[i].employee === employee).sort((a, b) => values[b] - values[a]);
+          for (let day = 0; day < indexed.dayCount; day++) {
+            const other = own.find((i) => pool.columns[i].row[day] !== pool.columns[own[0]].row[day]);
+            if (other !== undefined) return { employee, day, shift: pool.columns[other].row[day] };
+          }
+        }
+        throw new Error('no two pooled rosters of one employee differ');
+      }
+      master.lockCells([lock]);
+      const locked = master.solve(noStop);
+      if (locked.kind !== 'done') throw new Error('the locked LP failed');
+      expect(locked.lpValue).toBeGreaterThanOrEqual(root.lpValue - 1e-6);
+      master.columnValues()!.forEach((value, i) => {
+        const { employee, row } = pool.columns[i];
+        if (employee === lock.employee && value > 1e-9) expect(row[lock.day]).toBe(lock.shift);
+      });
+      master.unfixAll();
+      expect(master.lockOf(lock.employee, lock.day)).toBe(FREE);
+      const again = master.solve(noStop);
+      if (again.kind !== 'done') throw new Error('the LP failed after unfixAll');
+      expect(again.lpValue).toBeCloseTo(root.lpValue, 6);
     } finally {
       master.dispose();
     }
