@@ -54,7 +54,20 @@ export type ColumnGenerationControl = {
    * thread starting beside it, it ran just past its 0.4 s and column generation was given up: 2700 instead of 1700).
    */
   slowRoundSec?: number;
+  /**
+   * A gap between the bound and the LP value (a share of the value) this small counts as converged: an LP in its
+   * long tail, which a dive rounds as well as the exact one.
+   */
+  closeEnoughGap?: number;
+  /**
+   * Weight of the best bound's duals when pricing (0–1; none: price at the LP's own duals). Smoothed duals steady
+   * the columns offered from round to round, which shortens the LP's long tail.
+   */
+  smoothing?: number;
 };
+
+/** The gap between a lower bound and the LP value, as a share of the value. */
+export const relativeGap = (lowerBound: number, lpValue: number) => (lpValue - lowerBound) / Math.max(1, Math.abs(lpValue));
 
 export type ColumnGenerationResult =
   | { kind: 'done'; lowerBound: number; lpValue: number; converged: boolean }
@@ -82,6 +95,8 @@ export class MasterLp {
   private pricing: IndexedProblem;
   /** Columns whose upper bound a cell lock set to 0. */
   private banned: number[] = [];
+  /** Whether a dive has fixed a column or locked a cell since the LP was last the root relaxation. */
+  private restricted = false;
 
   constructor(
     private readonly highs: Highs,
@@ -104,6 +119,8 @@ export class MasterLp {
     let lowerBound = -Infinity;
     let lpValue = Infinity;
     const unconverged = () => ({ kind: 'done' as const, lowerBound, lpValue, converged: false });
+    /** Duals of the best bound so far, which smoothed pricing leans towards. */
+    let centre: Float64Array | null = null;
     for (let round = 1; ; round++) {
       const roundStarted = performance.now();
       if (performance.now() >= control.deadline || control.shouldStop()) return unconverged();
@@ -116,32 +133,108 @@ export class MasterLp {
       if (status !== this.highs.constants.modelStatus.optimal) return { kind: 'failed', message: `the master LP ended with HiGHS status ${status}` };
       lpValue = this.model.getObjectiveValue();
       const solution = this.model.getSolution();
-      const duals = solution.rowDual;
+      const duals = Float64Array.from(solution.rowDual);
       this.lastValues = solution.colValue.slice(this.layout.slackCount);
 
-      // Lagrangian bound: the LP value plus each employee's most negative reduced cost.
-      let bound = lpValue;
-      for (let e = 0; e < this.indexed.employeeCount; e++) {
-        if (this.isFixed(e)) continue;
-        // Pricing a large team takes seconds, so the deadline is checked per employee (the round's bound is then
-        // incomplete and not used).
-        if (performance.now() >= control.deadline || control.shouldStop()) return unconverged();
-        const convexityDual = duals[e];
-        // Only rosters of negative reduced cost matter (none found: the employee adds 0 to the bound). Every
-        // employee here has a legal roster (solve.ts sets aside those who have none).
-        const rosters = cheapestRosters(this.pricing, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING, convexityDual - REDUCED_COST_TOLERANCE);
-        if (rosters.length > 0) bound += Math.min(0, rosters[0].cost - convexityDual);
-        for (const roster of rosters) if (roster.cost - convexityDual < -REDUCED_COST_TOLERANCE) this.pool.add(e, roster.row);
+      const pooledBefore = this.pool.columns.length;
+      let smoothedFound = false;
+      // The smoothed bound holds for the root LP: with columns fixed or cells locked, pricing is at the LP's duals.
+      const { smoothing } = control;
+      if (centre && smoothing && !this.restricted) {
+        const smoothed = this.feasibleForExcess(centre.map((c, i) => smoothing * c + (1 - smoothing) * duals[i]));
+        const shortfall = this.price(smoothed, control);
+        if (shortfall === null) return unconverged();
+        const bound = this.dualValue(smoothed) + shortfall;
+        if (bound > lowerBound) {
+          lowerBound = bound;
+          centre = smoothed;
+        }
+        smoothedFound = this.anyImproving(duals, pooledBefore);
       }
-      lowerBound = Math.max(lowerBound, bound);
+      if (!smoothedFound) {
+        // Lagrangian bound: the LP value plus each employee's most negative reduced cost.
+        const shortfall = this.price(duals, control);
+        if (shortfall === null) return unconverged();
+        const bound = lpValue + shortfall;
+        if (bound > lowerBound) {
+          lowerBound = bound;
+          centre = duals;
+        }
+      }
       this.lastRoundSeconds = (performance.now() - roundStarted) / 1000;
-      if (this.pool.columns.length === this.inModel) return { kind: 'done', lowerBound: lpValue, lpValue, converged: true };
+      if (!this.anyImproving(duals, this.inModel)) return { kind: 'done', lowerBound: lpValue, lpValue, converged: true };
       // Closed: no column can lower the LP below the next whole number. The new columns wait in the pool, so
       // the LP solution stays readable.
       if (control.integralObjective && Math.ceil(lowerBound - 1e-6) >= Math.ceil(lpValue - 1e-6)) return { kind: 'done', lowerBound, lpValue, converged: true };
+      if (relativeGap(lowerBound, lpValue) <= (control.closeEnoughGap ?? 0)) return { kind: 'done', lowerBound, lpValue, converged: true };
       this.addFreshColumns();
       if (round === 2 && this.lastRoundSeconds > (control.slowRoundSec ?? Infinity)) return unconverged();
     }
+  }
+
+  /**
+   * Prices every free employee at `duals`, pooling their rosters of negative reduced cost; returns the sum of each
+   * employee's most negative reduced cost (0 when none), or null when the clock or Stop cut the round short.
+   */
+  private price(duals: Float64Array, control: ColumnGenerationControl): number | null {
+    let shortfall = 0;
+    for (let e = 0; e < this.indexed.employeeCount; e++) {
+      if (this.isFixed(e)) continue;
+      // Pricing a large team takes seconds, so the deadline is checked per employee (the round's bound is then
+      // incomplete and not used).
+      if (performance.now() >= control.deadline || control.shouldStop()) return null;
+      const convexityDual = duals[e];
+      // Only rosters of negative reduced cost matter (none found: the employee adds 0 to the bound). Every
+      // employee here has a legal roster (solve.ts sets aside those who have none).
+      const rosters = cheapestRosters(this.pricing, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING, convexityDual - REDUCED_COST_TOLERANCE);
+      if (rosters.length > 0) shortfall += Math.min(0, rosters[0].cost - convexityDual);
+      for (const roster of rosters) if (roster.cost - convexityDual < -REDUCED_COST_TOLERANCE) this.pool.add(e, roster.row);
+    }
+    return shortfall;
+  }
+
+  /** Whether a pooled column from `first` on has negative reduced cost at `duals`. */
+  private anyImproving(duals: Float64Array, first: number): boolean {
+    for (let i = first; i < this.pool.columns.length; i++) {
+      const { employee, row, cost } = this.pool.columns[i];
+      let reduced = cost - duals[employee];
+      row.forEach((t, d) => {
+        if (t >= 0 && this.layout.coverRow[d][t] >= 0) reduced -= duals[this.layout.coverRow[d][t]];
+      });
+      if (reduced < -REDUCED_COST_TOLERANCE) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The duals with each cover row's raised to at least minus its excess weight, so that no excess slack (unbounded)
+   * has negative reduced cost, which would leave no finite bound. Two LP optima's mix meets this but for rounding.
+   */
+  private feasibleForExcess(duals: Float64Array): Float64Array {
+    this.layout.coverRow.forEach((rows, d) =>
+      rows.forEach((row, t) => {
+        if (row >= 0) duals[row] = Math.max(duals[row], -this.indexed.overWeight[d][t]);
+      }),
+    );
+    return duals;
+  }
+
+  /**
+   * The dual objective at `duals` with the rosters left out: the constant, the rows' right-hand sides, and each
+   * slack at its cheapest bound (a shortage beyond its weight is taken in full). Plus the rosters' shortfall, a
+   * lower bound on the LP for any duals under which no excess slack has negative reduced cost (see feasibleForExcess).
+   */
+  private dualValue(duals: Float64Array): number {
+    let value = this.indexed.totalOnWeight;
+    for (let e = 0; e < this.indexed.employeeCount; e++) value += duals[e];
+    this.layout.coverRow.forEach((rows, d) =>
+      rows.forEach((row, t) => {
+        if (row < 0) return;
+        const requirement = this.indexed.coverRequirement[d][t];
+        value += requirement * (duals[row] + Math.min(0, this.indexed.underWeight[d][t] - duals[row]));
+      }),
+    );
+    return value;
   }
 
   /**
@@ -170,6 +263,7 @@ export class MasterLp {
     this.addFreshColumns();
     this.model.changeColBounds(this.layout.slackCount + columnIndex, 1, 1);
     this.fixedColumn[this.pool.columns[columnIndex].employee] = columnIndex;
+    this.restricted = true;
   }
 
   /**
@@ -180,6 +274,7 @@ export class MasterLp {
     this.addFreshColumns();
     for (const { employee, day, shift } of cells) this.pricing.locked[employee][day] = shift;
     this.banDisagreeing(0);
+    this.restricted = true;
   }
 
   /** The cell's lock: a shift, OFF, or FREE. */
@@ -197,6 +292,7 @@ export class MasterLp {
     for (const column of this.banned) this.model.changeColBounds(this.layout.slackCount + column, 0, 1);
     this.banned = [];
     this.pricing.locked = this.indexed.locked.map((row) => row.slice());
+    this.restricted = false;
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCurtois } from '../../../shared/engine/roster';
 import { FREE, indexProblem, OFF } from '../../../shared/engine/roster/indexedProblem';
 import { evaluateCells, objectiveOf } from '../../../shared/engine/roster/evaluate';
-import { ColumnPool, MasterLp, cellDiveToRoster, diveToRoster } from '../../../shared/engine/roster/columnGeneration';
+import { ColumnPool, MasterLp, cellDiveToRoster, diveToRoster, relativeGap } from '../../../shared/engine/roster/columnGeneration';
 import { bestResponseSearch } from '../../../shared/engine/roster/bestResponse';
 import { seededRandom } from '../../../shared/random/seeded';
 import { getHighs } from '../../../shared/engine/common/highsRuntime';
@@ -89,6 +89,31 @@ describe('column generation and diving', () => {
       expect(again.lpValue).toBeCloseTo(root.lpValue, 6);
     } finally {
       master.dispose();
+    }
+  });
+
+  it.each([1, 2, 3])('with smoothed duals, instance %i reaches the same root LP, and every bound on the way is below it', async (n) => {
+    // A fractional objective keeps both solves going to the exact LP optimum (no whole-number early close).
+    const exact = { ...noStop, integralObjective: false };
+    const plain = await rootLp(n);
+    const smoothed = await rootLp(n);
+    try {
+      const reference = plain.master.solve(exact);
+      if (reference.kind !== 'done' || !reference.converged) throw new Error('the plain root LP failed');
+      for (const closeEnoughGap of [0.2, 0.05, 0.01]) {
+        const early = smoothed.master.solve({ ...exact, smoothing: 0.5, closeEnoughGap });
+        if (early.kind !== 'done') throw new Error('the smoothed root LP failed');
+        expect(early.converged).toBe(true);
+        expect(early.lowerBound).toBeLessThanOrEqual(reference.lpValue + 1e-6);
+        expect(early.lpValue).toBeGreaterThanOrEqual(reference.lpValue - 1e-6);
+        expect(relativeGap(early.lowerBound, early.lpValue)).toBeLessThanOrEqual(closeEnoughGap);
+      }
+      const full = smoothed.master.solve({ ...exact, smoothing: 0.5 });
+      if (full.kind !== 'done' || !full.converged) throw new Error('the smoothed root LP did not converge');
+      expect(full.lpValue).toBeCloseTo(reference.lpValue, 6);
+    } finally {
+      plain.master.dispose();
+      smoothed.master.dispose();
     }
   });
 
