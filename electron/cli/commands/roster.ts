@@ -26,7 +26,9 @@ export const rosterCommand: Command = {
       return;
     }
     ctx.io.out(`Objective ${summary.objective} (requests ${summary.breakdown.requests}, under-cover ${summary.breakdown.under}, over-cover ${summary.breakdown.over})`);
-    ctx.io.out(`Hard violations: ${summary.hardViolations}; status ${summary.status}${summary.lowerBound !== undefined ? `; lower bound ${summary.lowerBound}` : ''}; ${summary.seconds} s`);
+    // The LP bound is fractional (3393.934…): shown to a tenth, rounded down so that it stays a bound (--json keeps it all).
+    const bound = summary.lowerBound === undefined ? '' : `; lower bound ${Math.floor(summary.lowerBound * 10 + 1e-9) / 10}`;
+    ctx.io.out(`Hard violations: ${summary.hardViolations}; status ${summary.status}${bound}; ${summary.seconds} s`);
     for (const v of solution.hardViolations.slice(0, 10)) ctx.io.out(`  ${v.message}`);
   },
 };

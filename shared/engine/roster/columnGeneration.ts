@@ -137,7 +137,7 @@ export class MasterLp {
       this.lastValues = solution.colValue.slice(this.layout.slackCount);
 
       const pooledBefore = this.pool.columns.length;
-      let smoothedFound = false;
+      let smoothedPricingHelped = false;
       // The smoothed bound holds for the root LP: with columns fixed or cells locked, pricing is at the LP's duals.
       const { smoothing } = control;
       if (centre && smoothing && !this.restricted) {
@@ -149,9 +149,9 @@ export class MasterLp {
           lowerBound = bound;
           centre = smoothed;
         }
-        smoothedFound = this.anyImproving(duals, pooledBefore);
+        smoothedPricingHelped = this.anyImproving(duals, pooledBefore);
       }
-      if (!smoothedFound) {
+      if (!smoothedPricingHelped) {
         // Lagrangian bound: the LP value plus each employee's most negative reduced cost.
         const shortfall = this.price(duals, control);
         if (shortfall === null) return unconverged();
@@ -221,8 +221,9 @@ export class MasterLp {
 
   /**
    * The dual objective at `duals` with the rosters left out: the constant, the rows' right-hand sides, and each
-   * slack at its cheapest bound (a shortage beyond its weight is taken in full). Plus the rosters' shortfall, a
-   * lower bound on the LP for any duals under which no excess slack has negative reduced cost (see feasibleForExcess).
+   * slack at its cheapest bound (a shortage beyond its weight is taken in full). With the rosters' shortfall added,
+   * it is a lower bound on the LP for any duals under which no excess slack has negative reduced cost (see
+   * feasibleForExcess).
    */
   private dualValue(duals: Float64Array): number {
     let value = this.indexed.totalOnWeight;
