@@ -6,7 +6,7 @@
  */
 import type { IndexedProblem } from './indexedProblem';
 import { coverCounts, employeeViolations, objectiveOf, type Cells } from './evaluate';
-import { cheaperRoster } from './employeeDp';
+import { cheaperRoster, rowCost } from './employeeDp';
 import type { Random } from '../../random/seeded';
 
 export type BestResponseControl = {
@@ -92,10 +92,6 @@ function cellCosts(indexed: IndexedProblem, e: number, othersCount: number[][]):
       return indexed.offWeight[e][d][t] - indexed.onWeight[e][d][t] + cover;
     }),
   );
-}
-
-function rowCost(costs: number[][], row: number[]): number {
-  return row.reduce((sum, t, d) => sum + (t < 0 ? 0 : costs[d][t]), 0);
 }
 
 function stopped(control: Pick<BestResponseControl, 'deadline' | 'shouldStop'>): boolean {

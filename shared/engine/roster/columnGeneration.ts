@@ -8,7 +8,7 @@
 import type { Highs, ModelData } from 'highs';
 import { FREE, OFF, type IndexedProblem } from './indexedProblem';
 import { coverCounts, type Cells } from './evaluate';
-import { cheapestRosters } from './employeeDp';
+import { cheapestRostersUntil } from './employeeDp';
 import type { MipFormulation } from './mipModel';
 import type { Random } from '../../random/seeded';
 
@@ -180,13 +180,14 @@ export class MasterLp {
     let shortfall = 0;
     for (let e = 0; e < this.indexed.employeeCount; e++) {
       if (this.isFixed(e)) continue;
-      // Pricing a large team takes seconds, so the deadline is checked per employee (the round's bound is then
-      // incomplete and not used).
+      // Pricing a large team takes seconds, so the deadline is checked per employee, and inside one employee's search
+      // too (seconds each on half-year horizons); the round's bound is then incomplete and not used.
       if (performance.now() >= control.deadline || control.shouldStop()) return null;
       const convexityDual = duals[e];
       // Only rosters of negative reduced cost matter (none found: the employee adds 0 to the bound). Every
       // employee here has a legal roster (solve.ts sets aside those who have none).
-      const rosters = cheapestRosters(this.pricing, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING, convexityDual - REDUCED_COST_TOLERANCE);
+      const rosters = cheapestRostersUntil(this.pricing, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING, convexityDual - REDUCED_COST_TOLERANCE, control.deadline);
+      if (!rosters) return null;
       if (rosters.length > 0) shortfall += Math.min(0, rosters[0].cost - convexityDual);
       for (const roster of rosters) if (roster.cost - convexityDual < -REDUCED_COST_TOLERANCE) this.pool.add(e, roster.row);
     }

@@ -38,21 +38,42 @@ type Label = {
  * the cheapest roster breaks them (decremental state-space relaxation): usually none or one is ever needed.
  */
 export function cheapestRosters(indexed: IndexedProblem, e: number, cellCost: number[][], count = 1, costBelow = Infinity, path: DpPath = 'fastest'): EmployeeRoster[] {
-  return searchRosters(indexed, e, cellCost, count, costBelow, path, Infinity) ?? [];
+  return searchRosters(indexed, e, cellCost, { count, costBelow, path, deadline: Infinity, quality: 'cheapest' }) ?? [];
+}
+
+/** cheapestRosters, or null when the clock reached `deadline` first (pricing, where a round must end in time). */
+export function cheapestRostersUntil(indexed: IndexedProblem, e: number, cellCost: number[][], count: number, costBelow: number, deadline: number): EmployeeRoster[] | null {
+  return searchRosters(indexed, e, cellCost, { count, costBelow, path: 'fastest', deadline, quality: 'cheapest' });
 }
 
 /**
- * The cheapest legal roster cheaper than `costBelow`, or undefined when there is none or the clock reached
- * `deadline` first: a best response that keeps the employee's roster then. One search can take a few hundred
- * milliseconds on long horizons with limits tracked (instance 15, 42 days), which made solves end that much past
- * their time limit, so this one is given up at the deadline.
+ * A cheap legal roster cheaper than `costBelow`, or undefined when none was found or the clock reached `deadline`
+ * first: a best response that keeps the employee's roster then. It is the cheapest one unless the limits it must
+ * track do not fit the dense table together; a per-type limit is then priced instead of tracked (see PRICED_LIMIT).
  */
 export function cheaperRoster(indexed: IndexedProblem, e: number, cellCost: number[][], costBelow: number, deadline: number): EmployeeRoster | undefined {
-  return searchRosters(indexed, e, cellCost, 1, costBelow, 'fastest', deadline)?.[0];
+  return searchRosters(indexed, e, cellCost, { count: 1, costBelow, path: 'fastest', deadline, quality: 'legal' })?.[0];
 }
 
-/** cheapestRosters, or null when the clock reached the deadline first. */
-function searchRosters(indexed: IndexedProblem, e: number, cellCost: number[][], count: number, costBelow: number, path: DpPath, deadline: number): EmployeeRoster[] | null {
+/**
+ * How limits are met when tracking them would not fit the dense table (long horizons: on a 336-day cut of instance
+ * 19, tracking one type's limit with the weekend limit needed 75 million states, and the label version took 14 s for
+ * one employee where a dense pass takes 0.1 s; on 364 days with 150 staff the weekend limit alone did not fit). They
+ * are priced instead: each shift of a limited type, or on a weekend day, costs a price (a Lagrangian relaxation:
+ * exact in spirit for a type's count, which is linear in the cells, a fair stand-in for weekends), raised by FACTOR
+ * from a sixteenth of the largest cell cost while the limit is broken, over at most PASSES dense passes. The first
+ * roster within every limit is taken. It is legal, not the cheapest: a price tends to switch a shift type off
+ * altogether once it matters (measured with bisection on the price instead: more passes, and worse rosters within the
+ * same time on the 336-day cut). Only for callers that want a legal roster soon (best responses, first rosters);
+ * pricing in column generation stays exact, as its bound depends on it.
+ */
+const PRICED_LIMIT = { PASSES: 12, FACTOR: 4 };
+
+type SearchOptions = { count: number; costBelow: number; path: DpPath; deadline: number; quality: 'cheapest' | 'legal' };
+
+/** The rosters asked for, or null when the clock reached the deadline first. */
+function searchRosters(indexed: IndexedProblem, e: number, cellCost: number[][], options: SearchOptions): EmployeeRoster[] | null {
+  const { count, costBelow, path, deadline } = options;
   const choices = Array.from({ length: indexed.dayCount }, (_, d) => dayChoices(indexed, e, d));
   const limits: Limits = { shiftTypes: [], weekends: false };
   // Most minutes still reachable after day d, to drop partial rosters that can no longer reach MinTotalMinutes.
@@ -65,7 +86,12 @@ function searchRosters(indexed: IndexedProblem, e: number, cellCost: number[][],
   for (let d = indexed.dayCount - 1; d >= 0; d--) cheapestAfter[d] = cheapestAfter[d + 1] + Math.min(0, ...choices[d].shifts.map((t) => cellCost[d][t]));
   for (;;) {
     const pass: DpPass = { indexed, e, cellCost, choices, limits, costBelow, deadline };
-    const finals = (path !== 'labels' ? denseDays(pass) : null) ?? labelDays(pass, reachableAfter, cheapestAfter);
+    const dense = path !== 'labels' ? denseDays(pass) : null;
+    if (!dense && options.quality === 'legal' && (limits.shiftTypes.length > 0 || limits.weekends)) {
+      const priced = pricedSearch(pass);
+      if (priced !== 'no legal roster found') return priced;
+    }
+    const finals = dense ?? labelDays(pass, reachableAfter, cheapestAfter);
     if (finals.stopped) return null;
     const cheapest = finals.count > 0 ? finals.rowAt(0) : null;
     const broken = cheapest ? brokenLimits(indexed, e, cheapest) : { shiftTypes: [], weekends: false };
@@ -81,6 +107,44 @@ function searchRosters(indexed: IndexedProblem, e: number, cellCost: number[][],
     limits.shiftTypes.push(...newlyBroken);
     limits.weekends ||= broken.weekends;
   }
+}
+
+/**
+ * The first roster within every limit that priced dense passes find (see PRICED_LIMIT), as a list of none or one
+ * below `costBelow`; null when the clock reached the deadline; 'no legal roster found' when the passes found none
+ * (or a pass does not fit the table even untracked), for the exact search to take over.
+ */
+function pricedSearch(tracked: DpPass): EmployeeRoster[] | null | 'no legal roster found' {
+  const { indexed, e, cellCost, costBelow } = tracked;
+  const T = indexed.shiftCount;
+  /** One price per shift type, then one for weekend shifts. */
+  const prices = new Array<number>(T + 1).fill(0);
+  let largest = 1;
+  for (const byShift of cellCost) for (const c of byShift) largest = Math.max(largest, Math.abs(c));
+  const first = largest / PRICED_LIMIT.FACTOR ** 2;
+  tracked.limits.shiftTypes.forEach((t) => (prices[t] = first));
+  if (tracked.limits.weekends) prices[T] = first;
+  for (let passes = 0; passes < PRICED_LIMIT.PASSES; passes++) {
+    const costs = cellCost.map((byShift, d) => byShift.map((c, t) => c + prices[t] + (indexed.weekendOfDay[d] >= 0 ? prices[T] : 0)));
+    // Not bounded at `costBelow`: prices only add cost, so a roster above it at its priced cost may be below it at its own.
+    const finals = denseDays({ ...tracked, cellCost: costs, limits: { shiftTypes: [], weekends: false }, costBelow: Infinity });
+    if (!finals || finals.count === 0) break;
+    if (finals.stopped) return null;
+    const row = finals.rowAt(0);
+    const broken = brokenLimits(indexed, e, row);
+    if (!broken.weekends && broken.shiftTypes.length === 0) {
+      const cost = rowCost(cellCost, row);
+      return cost < costBelow ? [{ row, cost }] : [];
+    }
+    for (const t of broken.shiftTypes) prices[t] = Math.max(first, prices[t] * PRICED_LIMIT.FACTOR);
+    if (broken.weekends) prices[T] = Math.max(first, prices[T] * PRICED_LIMIT.FACTOR);
+  }
+  return 'no legal roster found';
+}
+
+/** What a roster costs at `costs`. */
+export function rowCost(costs: number[][], row: number[]): number {
+  return row.reduce((sum, t, d) => sum + (t < 0 ? 0 : costs[d][t]), 0);
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { indexProblem, type IndexedProblem } from './indexedProblem';
 import { evaluateCells, objectiveOf, toAssignment, type Cells } from './evaluate';
-import { cheapestRosters } from './employeeDp';
+import { cheaperRoster } from './employeeDp';
 import { leastBrokenRoster } from './leastBrokenRoster';
 import { optimiseRoster, type SolveEffort } from './optimise';
 import { seededRandom } from '../../random/seeded';
@@ -49,13 +49,14 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
   const indexed = indexProblem(problem);
   const shouldCancel = options.shouldCancel ?? (() => false);
 
-  // Each employee's cheapest legal roster by requests alone: it shows who has no legal roster at all, and together
-  // they make a first roster that breaks no rule, so even a solve stopped at once returns a legal one.
+  // Each employee's cheapest legal roster by requests alone (or a cheap one, where their limits do not fit the dense
+  // table together, see cheaperRoster): it shows who has no legal roster at all, and together they make a first
+  // roster that breaks no rule, so even a solve stopped at once returns a legal one.
   const asideRows = new Map<number, number[]>();
   const ownRows = new Map<number, number[]>();
   for (let e = 0; e < indexed.employeeCount; e++) {
     const costs = requestCosts(indexed, e);
-    const [own] = cheapestRosters(indexed, e, costs);
+    const own = cheaperRoster(indexed, e, costs, Infinity, Infinity);
     if (own) ownRows.set(e, own.row);
     else asideRows.set(e, leastBrokenRoster(indexed, e, costs));
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { indexProblem, OFF } from '../../../shared/engine/roster/indexedProblem';
 import { evaluateCells } from '../../../shared/engine/roster/evaluate';
-import { cheaperRoster, cheapestRosters } from '../../../shared/engine/roster/employeeDp';
+import { cheaperRoster, cheapestRosters, cheapestRostersUntil } from '../../../shared/engine/roster/employeeDp';
 import { denseDays } from '../../../shared/engine/roster/denseDp';
 import type { RosterProblem } from '../../../shared/engine/roster';
 
@@ -162,38 +162,47 @@ describe('cheapestRosters with shift types that share their forbidden successors
   });
 });
 
+/**
+ * Instance 19's employee A over `repeats` × 84 days, limits scaled alike: a roster-worth of night shifts is wanted
+ * (nights and weekend days pay), but at most 12 nights and 6 weekends per 84 days.
+ */
+function nightsWanted(repeats: number) {
+  const days = 84 * repeats;
+  const problem: RosterProblem = {
+    days,
+    startWeekday: 0,
+    shiftTypes: [
+      { id: 'E', minutes: 480, cannotFollow: [] },
+      { id: 'L', minutes: 480, cannotFollow: ['E'] },
+      { id: 'N', minutes: 600, cannotFollow: ['E', 'L'] },
+    ],
+    employees: [
+      {
+        id: 'A',
+        maxShifts: { E: days, L: days, N: 12 * repeats },
+        minTotalMinutes: 24960 * repeats,
+        maxTotalMinutes: 25920 * repeats,
+        maxConsecutiveShifts: 5,
+        minConsecutiveShifts: 2,
+        minConsecutiveDaysOff: 2,
+        maxWeekends: 6 * repeats,
+        daysOff: [21, 22, 23, 33, 73, 74, 75, 76].flatMap((d) => Array.from({ length: repeats }, (_, r) => d + 84 * r)),
+      },
+    ],
+    shiftOnRequests: [],
+    shiftOffRequests: [],
+    cover: [],
+  };
+  const indexed = indexProblem(problem);
+  const cellCost = Array.from({ length: days }, (_, d) => [1, 1, indexed.weekendOfDay[d] >= 0 ? -30 : -20]);
+  const choices = Array.from({ length: days }, (_, d) => ({ shifts: problem.employees[0].daysOff.includes(d) ? [] : [0, 1, 2], canBeOff: true }));
+  return { indexed, cellCost, choices };
+}
+
 describe('denseDays on a long horizon', () => {
   it('keeps a shift-type limit and the weekend limit tracked together over 84 days in the dense table', () => {
-    // Instance 19's employee A: a roster-worth of night shifts is wanted, but at most 12 nights and 6 weekends.
-    const problem: RosterProblem = {
-      days: 84,
-      startWeekday: 0,
-      shiftTypes: [
-        { id: 'E', minutes: 480, cannotFollow: [] },
-        { id: 'L', minutes: 480, cannotFollow: ['E'] },
-        { id: 'N', minutes: 600, cannotFollow: ['E', 'L'] },
-      ],
-      employees: [
-        {
-          id: 'A',
-          maxShifts: { E: 84, L: 84, N: 12 },
-          minTotalMinutes: 24960,
-          maxTotalMinutes: 25920,
-          maxConsecutiveShifts: 5,
-          minConsecutiveShifts: 2,
-          minConsecutiveDaysOff: 2,
-          maxWeekends: 6,
-          daysOff: [21, 22, 23, 33, 73, 74, 75, 76],
-        },
-      ],
-      shiftOnRequests: [],
-      shiftOffRequests: [],
-      cover: [],
-    };
-    const indexed = indexProblem(problem);
-    // Nights and weekend days pay, so the cheapest roster breaks both limits unless they are tracked.
-    const cellCost = Array.from({ length: 84 }, (_, d) => [1, 1, indexed.weekendOfDay[d] >= 0 ? -30 : -20]);
-    const choices = Array.from({ length: 84 }, (_, d) => ({ shifts: problem.employees[0].daysOff.includes(d) ? [] : [0, 1, 2], canBeOff: true }));
+    const { indexed, cellCost, choices } = nightsWanted(1);
+    // The cheapest roster breaks both limits unless they are tracked.
     const found = denseDays({ indexed, e: 0, cellCost, choices, limits: { shiftTypes: [2], weekends: true }, costBelow: Infinity, deadline: Infinity });
     expect(found).not.toBeNull();
     const cheapest = { row: found!.rowAt(0), cost: found!.costAt(0) };
@@ -206,5 +215,22 @@ describe('denseDays on a long horizon', () => {
     expect(cheaperRoster(indexed, 0, cellCost, Infinity, Infinity)?.cost).toBe(cheapest.cost);
     expect(cheaperRoster(indexed, 0, cellCost, Infinity, performance.now() - 1)).toBeUndefined();
     expect(cheaperRoster(indexed, 0, cellCost, cheapest.cost, Infinity)).toBeUndefined();
+  });
+
+  it('over 336 days, where both limits do not fit the dense table together, prices them for a legal roster', () => {
+    const { indexed, cellCost, choices } = nightsWanted(4);
+    const pass = { indexed, e: 0, cellCost, choices, costBelow: Infinity, deadline: Infinity };
+    // The premise: tracking both limits needs more states than the dense table allows.
+    expect(denseDays({ ...pass, limits: { shiftTypes: [2], weekends: true } })).toBeNull();
+    const relaxed = denseDays({ ...pass, limits: { shiftTypes: [], weekends: false } })!;
+    const legal = cheaperRoster(indexed, 0, cellCost, Infinity, Infinity)!;
+    expect(evaluateCells(indexed, [legal.row]).hardViolations).toEqual([]);
+    // Its cost is the row's at the given costs (no price left in it), and no roster beats the limits' relaxation.
+    expect(legal.cost).toBe(legal.row.reduce((sum, t, d) => sum + (t < 0 ? 0 : cellCost[d][t]), 0));
+    expect(legal.cost).toBeGreaterThanOrEqual(relaxed.costAt(0));
+    // A best response asking for a cheaper roster than that gets none (it keeps its own).
+    expect(cheaperRoster(indexed, 0, cellCost, legal.cost, Infinity)).toBeUndefined();
+    // Exact search (column generation pricing) is never priced: it gives up at its deadline instead.
+    expect(cheapestRostersUntil(indexed, 0, cellCost, 1, Infinity, performance.now() - 1)).toBeNull();
   });
 });
