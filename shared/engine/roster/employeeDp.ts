@@ -49,7 +49,7 @@ export function cheapestRostersUntil(indexed: IndexedProblem, e: number, cellCos
 /**
  * A cheap legal roster cheaper than `costBelow`, or undefined when none was found or the clock reached `deadline`
  * first: a best response that keeps the employee's roster then. It is the cheapest one unless the limits it must
- * track do not fit the dense table together; a per-type limit is then priced instead of tracked (see PRICED_LIMIT).
+ * track do not fit the dense table together; they are then priced instead of tracked (see PRICED_LIMIT).
  */
 export function cheaperRoster(indexed: IndexedProblem, e: number, cellCost: number[][], costBelow: number, deadline: number): EmployeeRoster | undefined {
   return searchRosters(indexed, e, cellCost, { count: 1, costBelow, path: 'fastest', deadline, quality: 'legal' })?.[0];
