@@ -128,8 +128,8 @@ function pricedSearch(tracked: DpPass): EmployeeRoster[] | null | 'no legal rost
     const costs = cellCost.map((byShift, d) => byShift.map((c, t) => c + prices[t] + (indexed.weekendOfDay[d] >= 0 ? prices[T] : 0)));
     // Not bounded at `costBelow`: prices only add cost, so a roster above it at its priced cost may be below it at its own.
     const finals = denseDays({ ...tracked, cellCost: costs, limits: { shiftTypes: [], weekends: false }, costBelow: Infinity });
+    if (finals?.stopped) return null;
     if (!finals || finals.count === 0) break;
-    if (finals.stopped) return null;
     const row = finals.rowAt(0);
     const broken = brokenLimits(indexed, e, row);
     if (!broken.weekends && broken.shiftTypes.length === 0) {
