@@ -1,12 +1,14 @@
 /**
  * The heuristic that needs no solver: each employee in turn takes their cheapest legal roster given everyone
- * else's (exact, through the dynamic programme), until nobody can improve; then a few employees are shaken up and
+ * else's (exact, through the dynamic programme; on long horizons exact within each four-week window, see
+ * longHorizon.ts), until nobody can improve; then a few employees are shaken up and
  * the descent repeats, keeping the best roster met (iterated local search). It gives the MIP stages their first
  * roster and is the whole answer when HiGHS cannot run.
  */
 import type { IndexedProblem } from './indexedProblem';
 import { coverCounts, employeeViolations, objectiveOf, type Cells } from './evaluate';
 import { cheaperRoster, rowCost } from './employeeDp';
+import { cheaperByWindows, isLongHorizon, legalRoster, STEP_DAYS } from './longHorizon';
 import type { Random } from '../../random/seeded';
 
 export type BestResponseControl = {
@@ -48,7 +50,7 @@ export function kickAndDescend(indexed: IndexedProblem, from: Cells, control: Pi
     if (stopped(control)) break;
     // A random price per cell gives a legal but different roster.
     const noise = indexed.coverRequirement.map((shifts) => shifts.map(() => control.random.next() * 100 - 50));
-    const roster = cheaperRoster(indexed, e, noise, Infinity, control.deadline);
+    const roster = legalRoster(indexed, e, noise, control.deadline);
     if (roster) shaken[e] = roster.row;
   }
   return descend(indexed, shaken, control);
@@ -65,13 +67,18 @@ export function descend(indexed: IndexedProblem, cells: Cells, control: Pick<Bes
   // that cannot beat it (a descent from a good roster on instance 13, 120 staff, took 2 s without that).
   const settled = cells.map((row, e) => employeeViolations(indexed, e, row).length === 0);
   let changed = true;
-  while (changed && !stopped(control)) {
+  for (let pass = 0; changed && !stopped(control); pass++) {
     changed = false;
     for (const e of control.random.sample(indexed.employeeCount, indexed.employeeCount)) {
       cells[e].forEach((t, d) => t >= 0 && counts[d][t]--);
       const costs = cellCosts(indexed, e, counts);
-      // A settled employee only wants a strictly cheaper roster, and asking for just that lets the DP prune.
-      const roster = cheaperRoster(indexed, e, costs, settled[e] ? rowCost(costs, cells[e]) - 1e-9 : Infinity, control.deadline);
+      // A settled employee only wants a strictly cheaper roster, and asking for just that lets the DP prune. On long
+      // horizons it is sought window by window (longHorizon.ts), the windows' edges shifted every other pass.
+      const roster = !settled[e]
+        ? legalRoster(indexed, e, costs, control.deadline)
+        : isLongHorizon(indexed)
+          ? cheaperByWindows(indexed, e, costs, cells[e], (pass % 2) * (STEP_DAYS / 2), control.deadline)
+          : cheaperRoster(indexed, e, costs, rowCost(costs, cells[e]) - 1e-9, control.deadline);
       if (roster) {
         changed ||= settled[e] || roster.row.some((t, d) => t !== cells[e][d]);
         cells[e] = roster.row;

@@ -55,6 +55,12 @@ export type ColumnGenerationControl = {
    */
   slowRoundSec?: number;
   /**
+   * A round on course to take longer than this (seconds, projected from the employees priced so far) ends the solve
+   * unconverged at once, the first round too: not even a few rounds would fit. On a 364-day problem with 120 staff an
+   * employee's exact pricing took over a second, so the first round alone would have taken several minutes.
+   */
+  hopelessRoundSec?: number;
+  /**
    * A gap between the bound and the LP value (a share of the value) this small counts as converged: an LP in its
    * long tail, which a dive rounds as well as the exact one.
    */
@@ -174,19 +180,25 @@ export class MasterLp {
 
   /**
    * Prices every free employee at `duals`, pooling their rosters of negative reduced cost; returns the sum of each
-   * employee's most negative reduced cost (0 when none), or null when the clock or Stop cut the round short.
+   * employee's most negative reduced cost (0 when none), or null when the clock or Stop cut the round short, or it
+   * was on course to take longer than `hopelessRoundSec`.
    */
   private price(duals: Float64Array, control: ColumnGenerationControl): number | null {
     let shortfall = 0;
+    const started = performance.now();
+    // One employee's search may take the whole round's time (seconds on year-long horizons), so it stops there too.
+    const deadline = Math.min(control.deadline, started + (control.hopelessRoundSec ?? Infinity) * 1000);
     for (let e = 0; e < this.indexed.employeeCount; e++) {
       if (this.isFixed(e)) continue;
+      const projectedSec = e > 0 ? ((performance.now() - started) / 1000 / e) * this.indexed.employeeCount : 0;
+      if (projectedSec > (control.hopelessRoundSec ?? Infinity)) return null;
       // Pricing a large team takes seconds, so the deadline is checked per employee, and inside one employee's search
       // too (seconds each on half-year horizons); the round's bound is then incomplete and not used.
-      if (performance.now() >= control.deadline || control.shouldStop()) return null;
+      if (performance.now() >= deadline || control.shouldStop()) return null;
       const convexityDual = duals[e];
       // Only rosters of negative reduced cost matter (none found: the employee adds 0 to the bound). Every
       // employee here has a legal roster (solve.ts sets aside those who have none).
-      const rosters = cheapestRostersUntil(this.pricing, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING, convexityDual - REDUCED_COST_TOLERANCE, control.deadline);
+      const rosters = cheapestRostersUntil(this.pricing, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING, convexityDual - REDUCED_COST_TOLERANCE, deadline);
       if (!rosters) return null;
       if (rosters.length > 0) shortfall += Math.min(0, rosters[0].cost - convexityDual);
       for (const roster of rosters) if (roster.cost - convexityDual < -REDUCED_COST_TOLERANCE) this.pool.add(e, roster.row);

@@ -185,7 +185,8 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
       try {
         stage = 'computing the lower bound';
         const lpControl = { deadline: at(STAGE_END.columnGeneration), shouldStop, integralObjective, smoothing: DUAL_SMOOTHING };
-        let root = master.solve({ ...lpControl, slowRoundSec: (at(STAGE_END.columnGeneration) - performance.now()) / 1000 / AFFORDABLE_ROUNDS });
+        const stageSec = (at(STAGE_END.columnGeneration) - performance.now()) / 1000;
+        let root = master.solve({ ...lpControl, slowRoundSec: stageSec / AFFORDABLE_ROUNDS, hopelessRoundSec: stageSec / 2 });
         if (root.kind === 'failed') throw new Error(root.message);
         const inTail = !root.converged && relativeGap(root.lowerBound, root.lpValue) <= LP_TAIL.continueGap;
         const tail = inTail ? { closeEnoughGap: LP_TAIL.closeEnoughGap } : {};

@@ -8,7 +8,7 @@
  */
 import { indexProblem, type IndexedProblem } from './indexedProblem';
 import { evaluateCells, objectiveOf, toAssignment, type Cells } from './evaluate';
-import { cheaperRoster } from './employeeDp';
+import { legalRoster } from './longHorizon';
 import { leastBrokenRoster } from './leastBrokenRoster';
 import { optimiseRoster, type SolveEffort } from './optimise';
 import { seededRandom } from '../../random/seeded';
@@ -56,7 +56,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
   const ownRows = new Map<number, number[]>();
   for (let e = 0; e < indexed.employeeCount; e++) {
     const costs = requestCosts(indexed, e);
-    const own = cheaperRoster(indexed, e, costs, Infinity, Infinity);
+    const own = legalRoster(indexed, e, costs, Infinity);
     if (own) ownRows.set(e, own.row);
     else asideRows.set(e, leastBrokenRoster(indexed, e, costs));
   }

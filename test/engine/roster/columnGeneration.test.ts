@@ -128,4 +128,20 @@ describe('column generation and diving', () => {
       master.dispose();
     }
   });
+
+  it('gives up in its first round when the round is on course to take longer than the caller allows, without a bound', async () => {
+    const { master } = await rootLp(2);
+    try {
+      const hopeless = master.solve({ ...noStop, hopelessRoundSec: 0 });
+      if (hopeless.kind !== 'done') throw new Error('the root LP failed');
+      expect(hopeless.converged).toBe(false);
+      expect(hopeless.lowerBound).toBe(-Infinity);
+      // With a round's time to spare, the same LP converges.
+      const affordable = master.solve({ ...noStop, hopelessRoundSec: 60 });
+      if (affordable.kind !== 'done') throw new Error('the root LP failed');
+      expect(affordable.converged).toBe(true);
+    } finally {
+      master.dispose();
+    }
+  });
 });
