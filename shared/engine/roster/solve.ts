@@ -6,7 +6,7 @@
  * Pure TypeScript without Node-only imports, so it can run in a worker thread. The solver blocks that thread, so
  * `shouldCancel` cannot rely on a message arriving: back it with a SharedArrayBuffer flag read by Atomics.load.
  */
-import { indexProblem, type IndexedProblem } from './indexedProblem';
+import { indexProblem, OFF, type IndexedProblem } from './indexedProblem';
 import { evaluateCells, objectiveOf, toAssignment, type Cells } from './evaluate';
 import { legalRoster } from './longHorizon';
 import { leastBrokenRoster } from './leastBrokenRoster';
@@ -40,6 +40,8 @@ export type SolveRosterOptions = {
 
 const DEFAULT_TIME_LIMIT_SEC = 60;
 const PROGRESS_INTERVAL_MS = 250;
+/** How long the first rosters may still be searched after Stop, so that a solve stopped at once returns legal ones. */
+const STOP_GRACE_MS = 1000;
 /** Seconds the helper thread stops before the limit, for its last roster to arrive. */
 const HELPER_MARGIN_SEC = 0.3;
 
@@ -51,13 +53,17 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
 
   // Each employee's cheapest legal roster by requests alone (or a cheap one, where their limits do not fit the dense
   // table together, see cheaperRoster): it shows who has no legal roster at all, and together they make a first
-  // roster that breaks no rule, so even a solve stopped at once returns a legal one.
+  // roster that breaks no rule, so even a solve stopped at once returns a legal one. Only where these searches take
+  // longer than the time limit (or than STOP_GRACE_MS after Stop; year-long problems with large teams) do the
+  // employees not reached start with every day off, which may break their rules; the result then lists it.
   const asideRows = new Map<number, number[]>();
   const ownRows = new Map<number, number[]>();
+  const outOfTime = () => performance.now() >= deadline || (performance.now() - startedAt > STOP_GRACE_MS && shouldCancel());
   for (let e = 0; e < indexed.employeeCount; e++) {
     const costs = requestCosts(indexed, e);
-    const own = legalRoster(indexed, e, costs, Infinity);
+    const own = outOfTime() ? undefined : legalRoster(indexed, e, costs, deadline);
     if (own) ownRows.set(e, own.row);
+    else if (outOfTime()) ownRows.set(e, new Array<number>(indexed.dayCount).fill(OFF));
     else asideRows.set(e, leastBrokenRoster(indexed, e, costs));
   }
   const kept = [...Array(indexed.employeeCount).keys()].filter((e) => !asideRows.has(e));

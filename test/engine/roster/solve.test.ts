@@ -83,6 +83,16 @@ describe('solveRoster', () => {
     expect(solution.assignment.every((row) => row.length === 14)).toBe(true);
   });
 
+  it('keeps the time limit even when the first rosters do not fit in it: those not reached start with every day off, and it says so', async () => {
+    // A limit that has passed before the first employee's search (on year-long problems with large teams, these
+    // searches alone can take minutes).
+    const solution = await solveRoster(team(), { timeLimitSec: 1e-6 });
+    expect(solution.assignment.every((row) => row.every((shift) => shift === null))).toBe(true);
+    // Each employee falls short of their 5 shifts' minutes: listed, and the status does not claim a legal roster.
+    expect(solution.hardViolations.map((v) => v.rule)).toEqual(['min-total-minutes', 'min-total-minutes', 'min-total-minutes']);
+    expect(solution.status).toBe('unknown');
+  });
+
   it('returns the best roster found so far when cancelled midway', async () => {
     let firstObjective: number | undefined;
     const solution = await solveRoster(team(), {
