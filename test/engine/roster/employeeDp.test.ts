@@ -5,6 +5,7 @@ import { evaluateCells } from '../../../shared/engine/roster/evaluate';
 import { cheaperRoster, cheapestRosters, cheapestRostersUntil } from '../../../shared/engine/roster/employeeDp';
 import { denseDays } from '../../../shared/engine/roster/denseDp';
 import type { RosterProblem } from '../../../shared/engine/roster';
+import { earlyLateNight } from './rosterFixtures';
 
 const DAYS = 8;
 
@@ -171,11 +172,7 @@ function nightsWanted(repeats: number) {
   const problem: RosterProblem = {
     days,
     startWeekday: 0,
-    shiftTypes: [
-      { id: 'E', minutes: 480, cannotFollow: [] },
-      { id: 'L', minutes: 480, cannotFollow: ['E'] },
-      { id: 'N', minutes: 600, cannotFollow: ['E', 'L'] },
-    ],
+    shiftTypes: earlyLateNight,
     employees: [
       {
         id: 'A',

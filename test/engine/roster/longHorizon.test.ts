@@ -5,6 +5,7 @@ import { evaluateCells } from '../../../shared/engine/roster/evaluate';
 import { cheapestRosters, rowCost } from '../../../shared/engine/roster/employeeDp';
 import { cheaperByWindows, isLongHorizon, LONG_HORIZON_DAYS, legalRoster, STEP_DAYS } from '../../../shared/engine/roster/longHorizon';
 import type { RosterProblem } from '../../../shared/engine/roster';
+import { earlyLateNight } from './rosterFixtures';
 
 /** One employee over a horizon past LONG_HORIZON_DAYS, three shift types, random rules, days off and costs. */
 const longProblem = fc.record({
@@ -33,11 +34,7 @@ function build(p: LongProblem): { indexed: IndexedProblem; costs: (salt: number)
   const problem: RosterProblem = {
     days: p.days,
     startWeekday: p.startWeekday,
-    shiftTypes: [
-      { id: 'E', minutes: 480, cannotFollow: [] },
-      { id: 'L', minutes: 480, cannotFollow: ['E'] },
-      { id: 'N', minutes: 600, cannotFollow: ['E', 'L'] },
-    ],
+    shiftTypes: earlyLateNight,
     employees: [
       {
         id: 'A',

@@ -1,5 +1,5 @@
 /** Small hand-made rostering problems and a compact way to write rosters: one string per employee, `.` = off. */
-import type { RosterAssignment, RosterEmployee, RosterProblem } from '../../../shared/engine/roster';
+import type { RosterAssignment, RosterEmployee, RosterProblem, ShiftType } from '../../../shared/engine/roster';
 
 export const employee = (id: string, rules: Partial<RosterEmployee> = {}): RosterEmployee => ({
   id,
@@ -27,5 +27,12 @@ export const twoShiftProblem = (employees: RosterEmployee[], extra: Partial<Rost
   cover: [],
   ...extra,
 });
+
+/** Early, late and a longer night shift; no early or late may follow a night, no early a late. */
+export const earlyLateNight: ShiftType[] = [
+  { id: 'E', minutes: 480, cannotFollow: [] },
+  { id: 'L', minutes: 480, cannotFollow: ['E'] },
+  { id: 'N', minutes: 600, cannotFollow: ['E', 'L'] },
+];
 
 export const roster = (...rows: string[]): RosterAssignment => rows.map((row) => [...row].map((c) => (c === '.' ? null : c)));
