@@ -29,6 +29,7 @@ export const rosterCommand: Command = {
     // The LP bound is fractional (3393.934…): shown to a tenth, rounded down so that it stays a bound (--json keeps it all).
     const bound = summary.lowerBound === undefined ? '' : `; lower bound ${Math.floor(summary.lowerBound * 10 + 1e-9) / 10}`;
     ctx.io.out(`Hard violations: ${summary.hardViolations}; status ${summary.status}${bound}; ${summary.seconds} s`);
+    if (summary.note) ctx.io.out(`Note: ${summary.note}`);
     for (const v of solution.hardViolations.slice(0, 10)) ctx.io.out(`  ${v.message}`);
   },
 };

@@ -59,13 +59,20 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
   const asideRows = new Map<number, number[]>();
   const ownRows = new Map<number, number[]>();
   const outOfTime = () => performance.now() >= deadline || (performance.now() - startedAt > STOP_GRACE_MS && shouldCancel());
+  let notReached = 0;
   for (let e = 0; e < indexed.employeeCount; e++) {
     const costs = requestCosts(indexed, e);
     const own = outOfTime() ? undefined : legalRoster(indexed, e, costs, deadline);
     if (own) ownRows.set(e, own.row);
-    else if (outOfTime()) ownRows.set(e, new Array<number>(indexed.dayCount).fill(OFF));
-    else asideRows.set(e, leastBrokenRoster(indexed, e, costs));
+    else if (outOfTime()) {
+      ownRows.set(e, new Array<number>(indexed.dayCount).fill(OFF));
+      notReached++;
+    } else asideRows.set(e, leastBrokenRoster(indexed, e, costs));
   }
+  const firstRostersNote =
+    notReached > 0
+      ? `the time ran out before ${notReached} of ${indexed.employeeCount} employees had a first roster; they were given every day off, so give the solve more time`
+      : undefined;
   const kept = [...Array(indexed.employeeCount).keys()].filter((e) => !asideRows.has(e));
   const asideCells: Cells = Array.from({ length: indexed.employeeCount }, (_, e) => asideRows.get(e) ?? []);
   const rest = indexProblem(restrictedProblem(indexed, { free: kept, cells: asideCells }));
@@ -127,7 +134,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
     status,
     lowerBound,
     seconds: (performance.now() - startedAt) / 1000,
-    solverNote: outcome.solverNote,
+    solverNote: [firstRostersNote, outcome.solverNote].filter((note) => note !== undefined).join('; ') || undefined,
   };
 }
 

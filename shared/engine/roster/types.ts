@@ -116,6 +116,9 @@ export type RosterSolution = RosterEvaluation & {
   /** Proven lower bound on the objective, when the MIP got far enough to have one. */
   lowerBound?: number;
   seconds: number;
-  /** Why HiGHS did not contribute, e.g. its WebAssembly failed to load; absent when it ran normally. */
+  /**
+   * Why the solve fell short of its usual course: HiGHS did not contribute (e.g. its WebAssembly failed to load), or
+   * the time ran out before every employee had a first roster. Absent when it ran normally.
+   */
   solverNote?: string;
 };
