@@ -5,7 +5,8 @@ import { parseCurtois } from '../../../shared/engine/roster';
 import { indexProblem, OFF } from '../../../shared/engine/roster/indexedProblem';
 import { evaluateCells, objectiveOf, type Cells } from '../../../shared/engine/roster/evaluate';
 import { restrictedProblem } from '../../../shared/engine/roster/restrictedProblem';
-import { neighbourhoodSearch } from '../../../shared/engine/roster/neighbourhoodSearch';
+import { daysNearWeekends, neighbourhoodSearch } from '../../../shared/engine/roster/neighbourhoodSearch';
+import { employee, twoShiftProblem } from './rosterFixtures';
 import { bestResponseSearch } from '../../../shared/engine/roster/bestResponse';
 import { seededRandom } from '../../../shared/random/seeded';
 import { getHighs } from '../../../shared/engine/common/highsRuntime';
@@ -73,5 +74,19 @@ describe('neighbourhoodSearch', () => {
     // Every reported roster is strictly better than the one before.
     expect(improved).toEqual([...new Set(improved)].sort((x, y) => y - x));
     if (improved.length > 0) expect(improved[improved.length - 1]).toBe(finalObjective);
+  });
+});
+
+describe('daysNearWeekends', () => {
+  const freedDays = (startWeekday: number) =>
+    daysNearWeekends(indexProblem(twoShiftProblem([employee('a')], { startWeekday })))
+      .map((free, day) => (free ? day : -1))
+      .filter((day) => day >= 0);
+
+  it('frees every weekend day and the day on either side of it, within the horizon', () => {
+    // Starting on a Monday: weekends on days 5–6 and 12–13, the second at the horizon's end.
+    expect(freedDays(0)).toEqual([4, 5, 6, 7, 11, 12, 13]);
+    // Starting on a Sunday: a weekend cut by the horizon's start (day 0), then days 6–7 and 13.
+    expect(freedDays(6)).toEqual([0, 1, 5, 6, 7, 8, 12, 13]);
   });
 });
