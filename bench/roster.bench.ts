@@ -68,6 +68,8 @@ export default async function (): Promise<void> {
   if (shuffleSeed !== undefined && !Number.isInteger(shuffleSeed)) throw new Error(`--roster-shuffle must be a whole number (a seed), got ${shuffleOption}`);
   const load = () => loadavg()[0].toFixed(1);
   const loadBefore = load();
+  // Read before any solve, so a bad value is refused at once; the derived table below is one run per instance.
+  const runs = runCount();
   const daysOption = benchOption('roster-days', 'STAFFWISE_BENCH_ROSTER_DAYS');
   if (daysOption !== undefined) {
     const days = Number(daysOption);
@@ -76,7 +78,6 @@ export default async function (): Promise<void> {
     return;
   }
 
-  const runs = runCount();
   const rows: Cell[][] = [];
   for (const n of instances) {
     const written = read(dir, n);
