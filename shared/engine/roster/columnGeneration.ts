@@ -8,7 +8,7 @@
 import type { Highs, ModelData } from 'highs';
 import { FREE, OFF, type IndexedProblem } from './indexedProblem';
 import { coverCounts, type Cells } from './evaluate';
-import { cheapestRostersUntil } from './employeeDp';
+import { priceRostersUntil } from './employeeDp';
 import type { MipFormulation } from './mipModel';
 import type { Random } from '../../random/seeded';
 
@@ -148,27 +148,32 @@ export class MasterLp {
       const { smoothing } = control;
       if (centre && smoothing && !this.restricted) {
         const smoothed = this.feasibleForExcess(centre.map((c, i) => smoothing * c + (1 - smoothing) * duals[i]));
-        const shortfall = this.price(smoothed, control);
-        if (shortfall === null) return unconverged();
-        const bound = this.dualValue(smoothed) + shortfall;
+        const priced = this.price(smoothed, control);
+        if (priced === null) return unconverged();
+        const bound = this.dualValue(smoothed) + priced.shortfall;
         if (bound > lowerBound) {
           lowerBound = bound;
           centre = smoothed;
         }
         smoothedPricingHelped = this.anyImproving(duals, pooledBefore);
       }
+      /** Whether pricing at the LP's own duals proved that no roster has negative reduced cost where it found none. */
+      let pricingExact = true;
       if (!smoothedPricingHelped) {
-        // Lagrangian bound: the LP value plus each employee's most negative reduced cost.
-        const shortfall = this.price(duals, control);
-        if (shortfall === null) return unconverged();
-        const bound = lpValue + shortfall;
+        // Lagrangian bound: the LP value plus each employee's most negative reduced cost (or a bound on it).
+        const priced = this.price(duals, control);
+        if (priced === null) return unconverged();
+        pricingExact = priced.exact;
+        const bound = lpValue + priced.shortfall;
         if (bound > lowerBound) {
           lowerBound = bound;
           centre = duals;
         }
       }
       this.lastRoundSeconds = (performance.now() - roundStarted) / 1000;
-      if (!this.anyImproving(duals, this.inModel)) return { kind: 'done', lowerBound: lpValue, lpValue, converged: true };
+      // No roster found can lower the LP: it is solved when pricing was exact, and otherwise as far as pricing can
+      // take it (only the Lagrangian bound then holds).
+      if (!this.anyImproving(duals, this.inModel)) return { kind: 'done', lowerBound: pricingExact ? lpValue : lowerBound, lpValue, converged: true };
       // Closed: no column can lower the LP below the next whole number. The new columns wait in the pool, so
       // the LP solution stays readable.
       if (control.integralObjective && Math.ceil(lowerBound - 1e-6) >= Math.ceil(lpValue - 1e-6)) return { kind: 'done', lowerBound, lpValue, converged: true };
@@ -179,12 +184,14 @@ export class MasterLp {
   }
 
   /**
-   * Prices every free employee at `duals`, pooling their rosters of negative reduced cost; returns the sum of each
-   * employee's most negative reduced cost (0 when none), or null when the clock or Stop cut the round short, or it
-   * was on course to take longer than `hopelessRoundSec`.
+   * Prices every free employee at `duals`, pooling their rosters of negative reduced cost; returns the sum of a lower
+   * bound on each employee's most negative reduced cost (0 when none) and whether every employee for whom pricing
+   * found no such roster is proven to have none; or null when the clock or Stop cut the round short, or it was on
+   * course to take longer than `hopelessRoundSec`.
    */
-  private price(duals: Float64Array, control: ColumnGenerationControl): number | null {
+  private price(duals: Float64Array, control: ColumnGenerationControl): { shortfall: number; exact: boolean } | null {
     let shortfall = 0;
+    let exact = true;
     const started = performance.now();
     // One employee's search may take the whole round's time (seconds on year-long horizons), so it stops there too.
     const deadline = Math.min(control.deadline, started + (control.hopelessRoundSec ?? Infinity) * 1000);
@@ -198,12 +205,14 @@ export class MasterLp {
       const convexityDual = duals[e];
       // Only rosters of negative reduced cost matter (none found: the employee adds 0 to the bound). Every
       // employee here has a legal roster (solve.ts sets aside those who have none).
-      const rosters = cheapestRostersUntil(this.pricing, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING, convexityDual - REDUCED_COST_TOLERANCE, deadline);
-      if (!rosters) return null;
-      if (rosters.length > 0) shortfall += Math.min(0, rosters[0].cost - convexityDual);
-      for (const roster of rosters) if (roster.cost - convexityDual < -REDUCED_COST_TOLERANCE) this.pool.add(e, roster.row);
+      const found = priceRostersUntil(this.pricing, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING, convexityDual - REDUCED_COST_TOLERANCE, deadline);
+      if (!found) return null;
+      shortfall += Math.min(0, found.leastCost - convexityDual);
+      const improving = found.rosters.filter((roster) => roster.cost - convexityDual < -REDUCED_COST_TOLERANCE);
+      for (const roster of improving) this.pool.add(e, roster.row);
+      if (improving.length === 0 && found.leastCost - convexityDual < -REDUCED_COST_TOLERANCE) exact = false;
     }
-    return shortfall;
+    return { shortfall, exact };
   }
 
   /** Whether a pooled column from `first` on has negative reduced cost at `duals`. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { indexProblem, OFF } from '../../../shared/engine/roster/indexedProblem';
 import { evaluateCells } from '../../../shared/engine/roster/evaluate';
-import { cheaperRoster, cheapestRosters, cheapestRostersUntil } from '../../../shared/engine/roster/employeeDp';
+import { cheaperRoster, cheapestRosters, priceRostersUntil } from '../../../shared/engine/roster/employeeDp';
 import { denseDays } from '../../../shared/engine/roster/denseDp';
 import type { RosterProblem } from '../../../shared/engine/roster';
 import { earlyLateNight } from './rosterFixtures';
@@ -212,6 +212,11 @@ describe('denseDays on a long horizon', () => {
     expect(cheaperRoster(indexed, 0, cellCost, Infinity, Infinity)?.cost).toBe(cheapest.cost);
     expect(cheaperRoster(indexed, 0, cellCost, Infinity, performance.now() - 1)).toBeUndefined();
     expect(cheaperRoster(indexed, 0, cellCost, cheapest.cost, Infinity)).toBeUndefined();
+    // Where the limits fit, pricing is exact: its bound is the cheapest roster's cost, and none means none below.
+    const priced = priceRostersUntil(indexed, 0, cellCost, 1, Infinity, Infinity)!;
+    expect(priced.rosters[0].cost).toBe(cheapest.cost);
+    expect(priced.leastCost).toBe(cheapest.cost);
+    expect(priceRostersUntil(indexed, 0, cellCost, 1, cheapest.cost, Infinity)).toEqual({ rosters: [], leastCost: Infinity });
   });
 
   it('over 336 days, where both limits do not fit the dense table together, prices them for a legal roster', () => {
@@ -227,7 +232,14 @@ describe('denseDays on a long horizon', () => {
     expect(legal.cost).toBeGreaterThanOrEqual(relaxed.costAt(0));
     // A best response asking for a cheaper roster than that gets none (it keeps its own).
     expect(cheaperRoster(indexed, 0, cellCost, legal.cost, Infinity)).toBeUndefined();
-    // Exact search (column generation pricing) is never priced: it gives up at its deadline instead.
-    expect(cheapestRostersUntil(indexed, 0, cellCost, 1, Infinity, performance.now() - 1)).toBeNull();
+    // Pricing in column generation offers the same legal roster, with the relaxed cost as the bound on every legal
+    // roster (what the Lagrangian bound adds up); when no roster is below the ceiling, the bound still says how low
+    // one could be; past its deadline it gives up.
+    const priced = priceRostersUntil(indexed, 0, cellCost, 3, Infinity, Infinity)!;
+    expect(priced.rosters.map((r) => r.row)).toEqual([legal.row]);
+    expect(priced.leastCost).toBe(relaxed.costAt(0));
+    expect(priced.leastCost).toBeLessThan(legal.cost);
+    expect(priceRostersUntil(indexed, 0, cellCost, 3, legal.cost, Infinity)).toEqual({ rosters: [], leastCost: relaxed.costAt(0) });
+    expect(priceRostersUntil(indexed, 0, cellCost, 3, Infinity, performance.now() - 1)).toBeNull();
   });
 });
