@@ -5,12 +5,14 @@
  */
 import { workerData } from 'node:worker_threads';
 import { runRosterHelper } from '../../shared/engine/roster';
-import { latestMessage, type RosterHelperThreadData } from '../services/rosterHelper';
+import { latestMessage, pricingDesk, type RosterHelperThreadData } from '../services/rosterHelper';
 
-const { job, port, stopFlag } = workerData as RosterHelperThreadData;
+const { job, port, stopFlag, pricing } = workerData as RosterHelperThreadData;
 await runRosterHelper(job, {
   share: (cells) => port.postMessage(cells),
   receive: () => latestMessage<number[][]>(port),
   shouldStop: () => Atomics.load(stopFlag, 0) === 1,
+  pricing: pricingDesk(pricing),
 });
 port.close();
+pricing.port.close();

@@ -8,7 +8,8 @@
 import type { Highs, ModelData } from 'highs';
 import { FREE, OFF, type IndexedProblem } from './indexedProblem';
 import { coverCounts, type Cells } from './evaluate';
-import { priceRostersUntil } from './employeeDp';
+import type { FoundRosters } from './employeeDp';
+import { priceQueuePosition, type PricingPartner, type PricingRound } from './sharedPricing';
 import type { MipFormulation } from './mipModel';
 import type { Random } from '../../random/seeded';
 
@@ -79,6 +80,14 @@ export type ColumnGenerationResult =
   | { kind: 'done'; lowerBound: number; lpValue: number; converged: boolean }
   | { kind: 'failed'; message: string };
 
+/** How long the main thread waits at a time for the helper's last results of a round. */
+const PARTNER_WAIT_SLICE_MS = 20;
+/**
+ * With no result from the helper for this long (and this many of the main thread's own employees' time), the main
+ * thread prices the helper's outstanding employees itself: the helper may have stopped or be stuck in a long step.
+ */
+const PARTNER_SILENCE_MS = 1000;
+const PARTNER_SILENCE_EMPLOYEES = 4;
 /** Rosters offered per employee and round: a few near-cheapest ones fill the pool faster than one. */
 const ROSTERS_PER_PRICING = 3;
 const REDUCED_COST_TOLERANCE = 1e-6;
@@ -90,6 +99,8 @@ const REDUCED_COST_TOLERANCE = 1e-6;
 export class MasterLp {
   private readonly layout: MasterLayout;
   private readonly model: ReturnType<Highs['createModel']>;
+  /** Pricing rounds opened so far (they are numbered for the helper thread). */
+  private roundsOpened = 0;
   private inModel: number;
   /** The column fixed for each employee, or -1. */
   private readonly fixedColumn: number[];
@@ -108,6 +119,8 @@ export class MasterLp {
     private readonly highs: Highs,
     private readonly indexed: IndexedProblem,
     private readonly pool: ColumnPool,
+    /** The helper thread's end of a shared pricing queue (sharedPricing.ts); this thread prices alone without it. */
+    private readonly partner?: PricingPartner,
   ) {
     this.layout = masterLayout(indexed);
     this.model = highs.createModel(masterModel(indexed, this.layout, pool.columns, false));
@@ -143,12 +156,16 @@ export class MasterLp {
       this.lastValues = solution.colValue.slice(this.layout.slackCount);
 
       const pooledBefore = this.pool.columns.length;
+      // The rounds whose pace decides whether column generation runs on are priced on this thread alone: the decision
+      // was measured on one thread's pace (see AFFORDABLE_ROUNDS in optimise.ts), and with both cores pricing, instance
+      // 13 (120 staff) passed it and ran the whole stage without its LP ever leaving the first roster's value.
+      const sharedPricing = round > 2 || (control.slowRoundSec === undefined && control.hopelessRoundSec === undefined);
       let smoothedPricingHelped = false;
       // The smoothed bound holds for the root LP: with columns fixed or cells locked, pricing is at the LP's duals.
       const { smoothing } = control;
       if (centre && smoothing && !this.restricted) {
         const smoothed = this.feasibleForExcess(centre.map((c, i) => smoothing * c + (1 - smoothing) * duals[i]));
-        const priced = this.price(smoothed, control);
+        const priced = this.price(smoothed, control, sharedPricing);
         if (priced === null) return unconverged();
         const bound = this.dualValue(smoothed) + priced.shortfall;
         if (bound > lowerBound) {
@@ -161,7 +178,7 @@ export class MasterLp {
       let pricingExact = true;
       if (!smoothedPricingHelped) {
         // Lagrangian bound: the LP value plus each employee's most negative reduced cost (or a bound on it).
-        const priced = this.price(duals, control);
+        const priced = this.price(duals, control, sharedPricing);
         if (priced === null) return unconverged();
         pricingExact = priced.exact;
         const bound = lpValue + priced.shortfall;
@@ -189,30 +206,92 @@ export class MasterLp {
    * found no such roster is proven to have none; or null when the clock or Stop cut the round short, or it was on
    * course to take longer than `hopelessRoundSec`.
    */
-  private price(duals: Float64Array, control: ColumnGenerationControl): { shortfall: number; exact: boolean } | null {
-    let shortfall = 0;
-    let exact = true;
+  private price(duals: Float64Array, control: ColumnGenerationControl, shared: boolean): { shortfall: number; exact: boolean } | null {
     const started = performance.now();
     // One employee's search may take the whole round's time (seconds on year-long horizons), so it stops there too.
     const deadline = Math.min(control.deadline, started + (control.hopelessRoundSec ?? Infinity) * 1000);
-    for (let e = 0; e < this.indexed.employeeCount; e++) {
-      if (this.isFixed(e)) continue;
-      const projectedSec = e > 0 ? ((performance.now() - started) / 1000 / e) * this.indexed.employeeCount : 0;
+    const free = [...Array(this.indexed.employeeCount).keys()].filter((e) => !this.isFixed(e));
+    // Only rosters of negative reduced cost matter (none found: the employee adds 0 to the bound). Every employee
+    // here has a legal roster (solve.ts sets aside those who have none).
+    const round: PricingRound = {
+      id: ++this.roundsOpened,
+      cellCosts: free.map((e) => pricedCellCosts(this.indexed, this.layout, duals, e)),
+      employees: free.map((e) => ({ employee: e, costBelow: duals[e] - REDUCED_COST_TOLERANCE })),
+      locked: this.restricted ? this.pricing.locked : null,
+      rostersPerEmployee: ROSTERS_PER_PRICING,
+      endsAt: Date.now() + (deadline - started),
+    };
+    const found = this.priceQueue(round, started, deadline, control, shared ? this.partner : undefined);
+    if (!found) return null;
+    let shortfall = 0;
+    let exact = true;
+    // In queue order, whichever thread priced them, so the pool is the same as with one thread.
+    found.forEach((rosters, position) => {
+      const e = free[position];
+      shortfall += Math.min(0, rosters.leastCost - duals[e]);
+      const improving = rosters.rosters.filter((roster) => roster.cost - duals[e] < -REDUCED_COST_TOLERANCE);
+      for (const roster of improving) this.pool.add(e, roster.row);
+      if (improving.length === 0 && rosters.leastCost - duals[e] < -REDUCED_COST_TOLERANCE) exact = false;
+    });
+    return { shortfall, exact };
+  }
+
+  /**
+   * Each queue position's rosters, priced here and by the partner, if any (positions are taken from one queue); null
+   * when the clock or Stop cut the round short, or it was on course to take longer than `hopelessRoundSec`.
+   */
+  private priceQueue(round: PricingRound, started: number, deadline: number, control: ColumnGenerationControl, partner: PricingPartner | undefined): FoundRosters[] | null {
+    const count = round.employees.length;
+    const found = new Array<FoundRosters | undefined>(count);
+    let received = 0;
+    /** Takes the partner's results in; false when one was cut short by its clock. */
+    const take = (results: { position: number; found: FoundRosters | null }[] | null) => {
+      for (const result of results ?? []) {
+        if (!result.found) return false;
+        if (found[result.position]) continue;
+        found[result.position] = result.found;
+        received++;
+      }
+      return true;
+    };
+    const cutShort = () => performance.now() >= deadline || control.shouldStop();
+    partner?.open(round);
+    let localNext = 0;
+    const claim = () => (partner ? partner.claim(round.id) : localNext < count ? localNext++ : undefined);
+    let pricedHere = 0;
+    for (let position = claim(); position !== undefined; position = claim()) {
+      // Positions are taken in order by both threads, so the position says how far the round has come.
+      const projectedSec = position > 0 ? ((performance.now() - started) / 1000 / position) * count : 0;
       if (projectedSec > (control.hopelessRoundSec ?? Infinity)) return null;
       // Pricing a large team takes seconds, so the deadline is checked per employee, and inside one employee's search
       // too (seconds each on half-year horizons); the round's bound is then incomplete and not used.
-      if (performance.now() >= deadline || control.shouldStop()) return null;
-      const convexityDual = duals[e];
-      // Only rosters of negative reduced cost matter (none found: the employee adds 0 to the bound). Every
-      // employee here has a legal roster (solve.ts sets aside those who have none).
-      const found = priceRostersUntil(this.pricing, e, pricedCellCosts(this.indexed, this.layout, duals, e), ROSTERS_PER_PRICING, convexityDual - REDUCED_COST_TOLERANCE, deadline);
-      if (!found) return null;
-      shortfall += Math.min(0, found.leastCost - convexityDual);
-      const improving = found.rosters.filter((roster) => roster.cost - convexityDual < -REDUCED_COST_TOLERANCE);
-      for (const roster of improving) this.pool.add(e, roster.row);
-      if (improving.length === 0 && found.leastCost - convexityDual < -REDUCED_COST_TOLERANCE) exact = false;
+      if (cutShort()) return null;
+      const rosters = priceQueuePosition(this.pricing, round, position, deadline);
+      if (!rosters) return null;
+      found[position] = rosters;
+      pricedHere++;
+      received++;
+      if (partner && !take(partner.receive(round.id, 0))) return null;
     }
-    return { shortfall, exact };
+    // The positions the partner took: wait for its results, and price them here when it is gone or falls silent.
+    let lastNews = performance.now();
+    const meanMs = (performance.now() - started) / Math.max(1, pricedHere);
+    while (received < count) {
+      if (cutShort()) return null;
+      const results = partner!.receive(round.id, PARTNER_WAIT_SLICE_MS);
+      if (!take(results)) return null;
+      if (results && results.length > 0) lastNews = performance.now();
+      if (results && performance.now() - lastNews < Math.max(PARTNER_SILENCE_MS, PARTNER_SILENCE_EMPLOYEES * meanMs)) continue;
+      for (let position = 0; position < count; position++) {
+        if (found[position]) continue;
+        if (cutShort()) return null;
+        const rosters = priceQueuePosition(this.pricing, round, position, deadline);
+        if (!rosters) return null;
+        found[position] = rosters;
+        received++;
+      }
+    }
+    return found as FoundRosters[];
   }
 
   /** Whether a pooled column from `first` on has negative reduced cost at `duals`. */

@@ -13,6 +13,7 @@ import { hasWholeWeights, indexProblem } from './indexedProblem';
 import { evaluateCells, type Cells } from './evaluate';
 import { neighbourhoodSearch } from './neighbourhoodSearch';
 import { seededRandom } from '../../random/seeded';
+import { pricingServer, type PricingDesk, type PricingPartner } from './sharedPricing';
 import type { RosterProblem } from './types';
 
 /** What a helper thread is given: the problem (as the main thread optimises it) and where to start. */
@@ -35,6 +36,8 @@ export type RosterHelper = {
   receive(): Cells | undefined;
   /** Asks the helper to stop and releases it; rosters it sent before are still received. */
   stop(): void;
+  /** A pricing queue shared with the helper (sharedPricing.ts), so column generation uses both cores. */
+  pricing?: PricingPartner;
 };
 
 /** Starts a helper on another thread, or returns undefined when none can run (the solve then uses one thread). */
@@ -45,21 +48,28 @@ export type RosterHelperLink = {
   share(cells: Cells): void;
   receive(): Cells | undefined;
   shouldStop(): boolean;
+  /** The helper's end of the shared pricing queue, served at every checkpoint; none when the caller has none. */
+  pricing?: PricingDesk;
 };
 
 /**
  * The helper's work, run on its own thread: the neighbourhood search from the job's start until its time limit or
- * Stop, sending each better roster and taking the main thread's better ones. A HiGHS failure ends it quietly (the
- * main thread does not depend on it).
+ * Stop, sending each better roster and taking the main thread's better ones, and at each checkpoint pricing its share
+ * of any column-generation round the main thread opened. A HiGHS failure ends it quietly (the main thread does not
+ * depend on it: it prices what the helper does not).
  */
 export async function runRosterHelper(job: RosterHelperJob, link: RosterHelperLink): Promise<{ rounds: number; error?: string }> {
   const indexed = indexProblem(job.problem);
   const deadline = performance.now() + job.timeLimitSec * 1000;
+  const serveRound = link.pricing ? pricingServer(indexed, link.pricing) : () => undefined;
   try {
     const highs = await getHighs();
     const outcome = neighbourhoodSearch(highs, indexed, job.start, {
       deadline,
-      shouldStop: link.shouldStop,
+      shouldStop: () => {
+        serveRound();
+        return link.shouldStop();
+      },
       random: seededRandom(job.seed),
       onImproved: (cells) => link.share(cells),
       integralObjective: hasWholeWeights(indexed),

@@ -179,7 +179,7 @@ export async function optimiseRoster(indexed: IndexedProblem, control: OptimiseC
       const highs = await getHighs();
       const pool = new ColumnPool(indexed);
       pool.addRoster(best.cells);
-      const master = new MasterLp(highs, indexed, pool);
+      const master = new MasterLp(highs, indexed, pool, control.helper?.pricing);
       let rootConverged = false;
       let diveRoster: Cells | undefined;
       try {

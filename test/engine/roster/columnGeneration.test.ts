@@ -7,19 +7,21 @@ import { ColumnPool, MasterLp, cellDiveToRoster, diveToRoster, relativeGap } fro
 import { bestResponseSearch } from '../../../shared/engine/roster/bestResponse';
 import { seededRandom } from '../../../shared/random/seeded';
 import { getHighs } from '../../../shared/engine/common/highsRuntime';
+import { priceQueuePosition, type PricedPosition, type PricingPartner, type PricingRound } from '../../../shared/engine/roster/sharedPricing';
+import type { IndexedProblem } from '../../../shared/engine/roster/indexedProblem';
 
 const instance = (n: number) => indexProblem(parseCurtois(readFileSync(new URL(`../../fixtures/curtois/Instance${n}.txt`, import.meta.url), 'utf8')));
 // HiGHS takes only a finite time limit; a minute is far more than these small instances need.
 const noStop = { deadline: performance.now() + 60_000, shouldStop: () => false, integralObjective: true };
 
-async function rootLp(n: number) {
+async function rootLp(n: number, partner?: PricingPartner) {
   const highs = await getHighs();
   const indexed = instance(n);
   const empty = indexed.problem.employees.map(() => new Array<number>(indexed.dayCount).fill(OFF));
   const start = bestResponseSearch(indexed, empty, { deadline: Infinity, shouldStop: () => false, random: seededRandom(3) }, false);
   const pool = new ColumnPool(indexed);
   pool.addRoster(start);
-  const master = new MasterLp(highs, indexed, pool);
+  const master = new MasterLp(highs, indexed, pool, partner);
   return { indexed, pool, master };
 }
 
@@ -144,4 +146,57 @@ describe('column generation and diving', () => {
       master.dispose();
     }
   });
+
+  it.each([
+    ['reports them', true],
+    ['is gone before reporting them', false],
+  ])('prices the same columns and reaches the same LP and bound when a partner takes every other employee and %s', async (_, reports) => {
+    const alone = await rootLp(3);
+    const partner = stepInPartner(alone.indexed, reports);
+    const shared = await rootLp(3, partner);
+    try {
+      const [a, b] = [alone.master.solve(noStop), shared.master.solve(noStop)];
+      if (a.kind !== 'done' || b.kind !== 'done') throw new Error('the root LP failed');
+      expect(b).toEqual(a);
+      expect(shared.pool.columns).toEqual(alone.pool.columns);
+      expect(partner.positionsTaken).toBeGreaterThan(0);
+    } finally {
+      alone.master.dispose();
+      shared.master.dispose();
+    }
+  });
 });
+
+/**
+ * A stand-in for the helper thread, in this thread: before every other position this thread takes, it takes one
+ * itself; it prices it at once and reports it at the next receive, or never reports and says it is gone.
+ */
+function stepInPartner(indexed: IndexedProblem, reports: boolean): PricingPartner & { positionsTaken: number } {
+  let round: PricingRound | undefined;
+  let next = 0;
+  let outbox: PricedPosition[] = [];
+  const partner = {
+    positionsTaken: 0,
+    open: (opened: PricingRound) => {
+      round = opened;
+      next = 0;
+      outbox = [];
+    },
+    claim: (roundId: number) => {
+      if (!round || round.id !== roundId) return undefined;
+      if (next % 2 === 1 && next < round.employees.length) {
+        const position = next++;
+        partner.positionsTaken++;
+        if (reports) outbox.push({ position, found: priceQueuePosition(indexed, round, position, Infinity) });
+      }
+      return next < round.employees.length ? next++ : undefined;
+    },
+    receive: () => {
+      if (!reports) return null;
+      const results = outbox;
+      outbox = [];
+      return results;
+    },
+  };
+  return partner;
+}
