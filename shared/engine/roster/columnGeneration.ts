@@ -9,7 +9,7 @@ import type { Highs, ModelData } from 'highs';
 import { FREE, OFF, type IndexedProblem } from './indexedProblem';
 import { coverCounts, type Cells } from './evaluate';
 import type { FoundRosters } from './employeeDp';
-import { priceQueuePosition, type PricingPartner, type PricingRound } from './sharedPricing';
+import { priceQueuePosition, type PricedPosition, type PricingPartner, type PricingRound } from './sharedPricing';
 import type { MipFormulation } from './mipModel';
 import type { Random } from '../../random/seeded';
 
@@ -245,7 +245,7 @@ export class MasterLp {
     const found = new Array<FoundRosters | undefined>(count);
     let received = 0;
     /** Takes the partner's results in; false when one was cut short by its clock. */
-    const take = (results: { position: number; found: FoundRosters | null }[] | null) => {
+    const take = (results: PricedPosition[] | null) => {
       for (const result of results ?? []) {
         if (!result.found) return false;
         if (found[result.position]) continue;
@@ -255,6 +255,14 @@ export class MasterLp {
       return true;
     };
     const cutShort = () => performance.now() >= deadline || control.shouldStop();
+    /** Prices a position on this thread; false when the clock cut it short. */
+    const priceHere = (position: number) => {
+      const rosters = priceQueuePosition(this.pricing, round, position, deadline);
+      if (!rosters) return false;
+      found[position] = rosters;
+      received++;
+      return true;
+    };
     partner?.open(round);
     let localNext = 0;
     const claim = () => (partner ? partner.claim(round.id) : localNext < count ? localNext++ : undefined);
@@ -265,12 +273,8 @@ export class MasterLp {
       if (projectedSec > (control.hopelessRoundSec ?? Infinity)) return null;
       // Pricing a large team takes seconds, so the deadline is checked per employee, and inside one employee's search
       // too (seconds each on half-year horizons); the round's bound is then incomplete and not used.
-      if (cutShort()) return null;
-      const rosters = priceQueuePosition(this.pricing, round, position, deadline);
-      if (!rosters) return null;
-      found[position] = rosters;
+      if (cutShort() || !priceHere(position)) return null;
       pricedHere++;
-      received++;
       if (partner && !take(partner.receive(round.id, 0))) return null;
     }
     // The positions the partner took: wait for its results, and price them here when it is gone or falls silent.
@@ -283,12 +287,7 @@ export class MasterLp {
       if (results && results.length > 0) lastNews = performance.now();
       if (results && performance.now() - lastNews < Math.max(PARTNER_SILENCE_MS, PARTNER_SILENCE_EMPLOYEES * meanMs)) continue;
       for (let position = 0; position < count; position++) {
-        if (found[position]) continue;
-        if (cutShort()) return null;
-        const rosters = priceQueuePosition(this.pricing, round, position, deadline);
-        if (!rosters) return null;
-        found[position] = rosters;
-        received++;
+        if (!found[position] && (cutShort() || !priceHere(position))) return null;
       }
     }
     return found as FoundRosters[];

@@ -59,10 +59,7 @@ export function priceQueuePosition(indexed: IndexedProblem, round: PricingRound,
   return priceRostersUntil(problem, employee, round.cellCosts[position], round.rostersPerEmployee, costBelow, deadline);
 }
 
-/**
- * The helper's side: a function for its checkpoints that prices positions of the pending round, if any, until the
- * queue is empty. It takes the locks as a whole problem once per round, not per position.
- */
+/** The helper's side: a function for its checkpoints that prices positions of the pending round, if any, until the queue is empty. */
 export function pricingServer(indexed: IndexedProblem, desk: PricingDesk): () => void {
   return () => {
     const round = desk.pending();
